@@ -1,0 +1,82 @@
+//! The list of cards and placeholders for the fan's choices, with the hidden count.
+
+use chrono::{DateTime, Utc};
+use yew::prelude::*;
+
+use super::{Card, Placeholder};
+use crate::config::Prefs;
+use crate::spoiler::{self, Entry};
+use crate::state::SharedFeed;
+
+/// Props of [`CardList`].
+#[derive(Properties, PartialEq)]
+pub struct CardListProps {
+    /// The feed.
+    pub feed: SharedFeed,
+    /// The fan's choices.
+    pub prefs: Prefs,
+    /// The clock dates are shown against.
+    pub now: DateTime<Utc>,
+    /// How many entries to render before "Show more".
+    pub limit: usize,
+    /// The id of the card to focus (the one just revealed).
+    #[prop_or_default]
+    pub focus: Option<AttrValue>,
+    /// Called with an id to reveal.
+    pub on_reveal: Callback<String>,
+    /// Called with an id to hide again.
+    pub on_conceal: Callback<String>,
+    /// Called when the fan asks for more entries.
+    pub on_more: Callback<()>,
+}
+
+/// Cards newest first; above-level updates as placeholders; a count of what is hidden.
+#[function_component]
+pub fn CardList(props: &CardListProps) -> Html {
+    let view = spoiler::view(&props.feed, &props.prefs);
+    let total = view.entries.len();
+    let level = props.prefs.level;
+    let hidden_note = match view.hidden {
+        0 => None,
+        1 => Some(format!("1 update hidden above {level}")),
+        n => Some(format!("{n} updates hidden above {level}")),
+    };
+    let entries = view.entries.into_iter().take(props.limit).map(|entry| match entry {
+        Entry::Shown { item, revealed } => {
+            let focus = props.focus.as_deref() == Some(item.id.as_str());
+            html! {
+                <li class="sf-list__item" key={item.id.as_str()}>
+                    <Card item={item.clone()} now={props.now} {revealed} {focus} on_conceal={props.on_conceal.clone()} />
+                </li>
+            }
+        }
+        Entry::Hidden(item) => html! {
+            <li class="sf-list__item" key={item.id()}>
+                <Placeholder {item} now={props.now} on_reveal={props.on_reveal.clone()} />
+            </li>
+        },
+    });
+    let on_more = props.on_more.reform(|_: MouseEvent| ());
+    html! {
+        <section class="sf-results" aria-label="Updates">
+            if let Some(note) = hidden_note {
+                <p class="sf-hidden-count" data-testid="hidden-count">{ note }</p>
+            }
+            if total == 0 {
+                <p class="sf-empty" data-testid="empty">{
+                    if props.feed.items.is_empty() { "This feed has no updates yet" } else { "No updates match these filters" }
+                }</p>
+            } else if view.hidden == total {
+                <p class="sf-empty" data-testid="empty">{ "No updates at this level yet" }</p>
+            }
+            <ul class="sf-list">
+                { for entries }
+            </ul>
+            if total > props.limit {
+                <button type="button" class="sf-button sf-more" onclick={on_more}>
+                    { format!("Show more ({} left)", total - props.limit) }
+                </button>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,85 @@
+//! The kind's own block on a card: production progress, the new cast, the release window.
+
+use chrono::{DateTime, Utc};
+use yew::prelude::*;
+
+use crate::date;
+use crate::feed::{Details, Release};
+
+/// Props of [`KindDetails`].
+#[derive(Properties, PartialEq)]
+pub struct KindDetailsProps {
+    /// The item's kind-specific details.
+    pub details: Details,
+    /// The clock, for the release countdown.
+    pub now: DateTime<Utc>,
+}
+
+/// The block for the item's kind; nothing for `other`.
+#[function_component]
+pub fn KindDetails(props: &KindDetailsProps) -> Html {
+    match &props.details {
+        Details::Production(production) => html! {
+            <div class="sf-details sf-production">
+                if let Some(stage) = production.stage {
+                    <span class="sf-production__stage">{ stage.label() }</span>
+                }
+                if let Some(percent) = production.progress {
+                    <div
+                        class="sf-progress"
+                        role="progressbar"
+                        aria-label="Production progress"
+                        aria-valuemin="0"
+                        aria-valuemax="100"
+                        aria-valuenow={percent.to_string()}
+                        part="progress"
+                    >
+                        <progress class="sf-progress__bar" max="100" value={percent.to_string()} aria-hidden="true"></progress>
+                        <span class="sf-progress__value">{ format!("{percent}%") }</span>
+                    </div>
+                }
+            </div>
+        },
+        Details::Cast(members) if !members.is_empty() => html! {
+            <ul class="sf-details sf-cast" aria-label="New cast">
+                { for members.iter().map(|member| html! {
+                    <li class="sf-cast__member">
+                        <span class="sf-cast__name">{ &member.name }</span>
+                        if let Some(role) = &member.role {
+                            <span class="sf-cast__role">{ format!(" as {role}") }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        },
+        Details::Release(release) => release_block(release, props.now),
+        Details::Cast(_) | Details::Other => Html::default(),
+    }
+}
+
+/// The window ("2025", or its days), its confidence, and a countdown once confirmed to a day.
+fn release_block(release: &Release, now: DateTime<Utc>) -> Html {
+    let window = match (&release.label, release.from, release.to) {
+        (Some(label), _, _) => label.clone(),
+        (None, Some(from), Some(to)) if from != to => {
+            format!("{} – {}", date::day(from), date::day(to))
+        }
+        (None, Some(day), _) | (None, None, Some(day)) => date::day(day),
+        (None, None, None) => "Date not announced".into(),
+    };
+    let confidence = release.confidence;
+    html! {
+        <div class="sf-details sf-release">
+            <span class="sf-release__window">{ window }</span>
+            <span class={classes!("sf-badge", format!("sf-badge--{}", confidence.label().to_ascii_lowercase()))}>
+                { confidence.label() }
+            </span>
+            if let Some(day) = release.confirmed_day() {
+                <span class="sf-release__countdown">{ date::countdown(day, now) }</span>
+            }
+            if let Some(note) = &release.note {
+                <p class="sf-release__note">{ note }</p>
+            }
+        </div>
+    }
+}

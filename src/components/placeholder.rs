@@ -1,0 +1,63 @@
+//! A placeholder for an update above the fan's level. It renders only what cannot spoil:
+//! kind, show, date, the publisher's safe headline and the level.
+
+use chrono::{DateTime, Utc};
+use yew::prelude::*;
+
+use super::{item_ref, RelativeTime};
+use crate::spoiler::Concealed;
+
+/// Props of [`Placeholder`].
+#[derive(Properties, PartialEq)]
+pub struct PlaceholderProps {
+    /// The hidden update; only its safe fields can be read.
+    pub item: Concealed,
+    /// The clock the date is shown against.
+    pub now: DateTime<Utc>,
+    /// Called with the item's id when the fan reveals it.
+    pub on_reveal: Callback<String>,
+}
+
+/// A muted card with a Reveal button and no link.
+#[function_component]
+pub fn Placeholder(props: &PlaceholderProps) -> Html {
+    let item = &props.item;
+    let kind = item.kind();
+    let onclick = {
+        let id = item.id().to_owned();
+        props.on_reveal.reform(move |_: MouseEvent| id.clone())
+    };
+    let reason = format!(
+        "Hidden: {} spoiler",
+        item.level().label().to_ascii_lowercase()
+    );
+    html! {
+        <article
+            class="sf-placeholder"
+            data-testid="placeholder"
+            data-ref={item_ref(item.id())}
+            data-kind={kind.key()}
+            part="placeholder"
+        >
+            <div class="sf-meta">
+                <span class={classes!("sf-kind", format!("sf-kind--{}", kind.key()))}>{ kind.label() }</span>
+                if let Some(show) = item.show() {
+                    <span class="sf-meta__show">{ show.to_owned() }</span>
+                }
+                if let Some(date) = item.date() {
+                    <RelativeTime {date} now={props.now} />
+                }
+            </div>
+            <p class="sf-placeholder__title">
+                { item.safe_title().map_or_else(|| format!("Hidden {}", kind.noun()), str::to_owned) }
+            </p>
+            <div class="sf-placeholder__footer">
+                <span class="sf-placeholder__reason">{ reason }</span>
+                <button type="button" class="sf-button" aria-expanded="false" {onclick}>
+                    { "Reveal" }
+                    <span class="sf-visually-hidden">{ format!(" {}", kind.noun()) }</span>
+                </button>
+            </div>
+        </article>
+    }
+}

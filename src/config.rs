@@ -1,0 +1,185 @@
+//! The fan's choices and where they come from: the page query or element attributes, what was
+//! stored for the feed, and the defaults.
+//!
+//! Precedence: a value the page gives (query or attribute) wins over what is stored, which wins
+//! over the defaults. Everything here is pure; storage access lives in the app.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::spoiler::{KindSet, Level};
+
+/// The feed shown when the page names none: the sample bundled with the widget.
+pub const SAMPLE_FEED: &str = "sample-feed.json";
+
+/// What a fan chose for one feed; stored per feed URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The spoiler level.
+    pub level: Level,
+    /// The kinds listed.
+    pub kinds: KindSet,
+    /// The one show listed, or every show.
+    pub show: Option<String>,
+    /// Items shown above the level by the fan's choice.
+    pub revealed: BTreeSet<String>,
+}
+
+/// Choices fixed by the page (query or attributes); each wins over what is stored.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// The level, if the page gives one.
+    pub level: Option<Level>,
+    /// The kinds, if the page gives them.
+    pub kinds: Option<KindSet>,
+    /// The show, if the page gives one.
+    pub show: Option<String>,
+}
+
+impl Overrides {
+    /// Applies these overrides to stored choices (or the defaults).
+    pub fn apply(&self, stored: Option<Prefs>) -> Prefs {
+        let mut prefs = stored.unwrap_or_default();
+        if let Some(level) = self.level {
+            prefs.level = level;
+        }
+        if let Some(kinds) = &self.kinds {
+            prefs.kinds = kinds.clone();
+        }
+        if let Some(show) = &self.show {
+            prefs.show = Some(show.clone());
+        }
+        prefs
+    }
+}
+
+/// Everything the standalone page reads from its query string.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// The feed URL as given (maybe relative to the page).
+    pub feed: Option<String>,
+    /// Choices fixed by the query.
+    pub overrides: Overrides,
+    /// Whether the page runs inside an iframe on another site.
+    pub embed: bool,
+}
+
+impl Query {
+    /// Reads a query string such as `?feed=a.json&level=mild&kinds=cast,release`.
+    ///
+    /// Unknown or malformed values are ignored, so a typo never picks a more spoiling level
+    /// than the stored or default one.
+    pub fn parse(search: &str) -> Query {
+        let mut query = Query::default();
+        let search = search.strip_prefix('?').unwrap_or(search);
+        for (key, value) in form_urlencoded::parse(search.as_bytes()) {
+            let value = value.trim();
+            match &*key {
+                "feed" if !value.is_empty() => query.feed = Some(value.to_owned()),
+                "level" => query.overrides.level = Level::parse(value),
+                "kinds" => query.overrides.kinds = KindSet::parse(value),
+                "show" if !value.is_empty() => query.overrides.show = Some(value.to_owned()),
+                "embed" => query.embed = matches!(value, "1" | "true" | ""),
+                _ => {}
+            }
+        }
+        query
+    }
+}
+
+/// The localStorage key of the choices for one feed.
+pub fn storage_key(feed_url: &str) -> String {
+    format!("spoilerfeed:prefs:{feed_url}")
+}
+
+/// Reads stored choices; anything unreadable counts as nothing stored.
+pub fn read_stored(json: Option<&str>) -> Option<Prefs> {
+    serde_json::from_str(json?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::spoiler::Kind;
+
+    #[test]
+    fn query_reads_every_key() {
+        let query = Query::parse("?feed=https%3A%2F%2Fa.example%2Ff.json&level=Mild&kinds=cast,release&show=Wednesday&embed=1");
+        assert_eq!(query.feed.as_deref(), Some("https://a.example/f.json"));
+        assert_eq!(query.overrides.level, Some(Level::Mild));
+        assert_eq!(
+            query
+                .overrides
+                .kinds
+                .as_ref()
+                .map(KindSet::to_query)
+                .as_deref(),
+            Some("cast,release")
+        );
+        assert_eq!(query.overrides.show.as_deref(), Some("Wednesday"));
+        assert!(query.embed);
+    }
+
+    #[test]
+    fn unknown_values_are_ignored() {
+        let query = Query::parse("level=everything&kinds=gossip&feed=");
+        assert_eq!(query, Query::default());
+    }
+
+    #[test]
+    fn query_wins_over_storage_which_wins_over_defaults() {
+        let stored = Prefs {
+            level: Level::Moderate,
+            kinds: KindSet::parse("cast").unwrap(),
+            show: Some("Wednesday".into()),
+            revealed: ["a".to_owned()].into(),
+        };
+        // Nothing given, nothing stored: the defaults (the safest level, every kind).
+        assert_eq!(Overrides::default().apply(None), Prefs::default());
+        assert_eq!(Prefs::default().level, Level::None);
+        assert!(Prefs::default().kinds.is_all());
+        // Stored only.
+        assert_eq!(Overrides::default().apply(Some(stored.clone())), stored);
+        // The query wins for what it names; the rest stays as stored.
+        let query = Query::parse("level=mild");
+        let prefs = query.overrides.apply(Some(stored.clone()));
+        assert_eq!(prefs.level, Level::Mild);
+        assert_eq!(prefs.kinds, stored.kinds);
+        assert_eq!(prefs.revealed, stored.revealed);
+        let prefs = Query::parse("kinds=release,other")
+            .overrides
+            .apply(Some(stored));
+        assert!(prefs.kinds.contains(Kind::Release) && !prefs.kinds.contains(Kind::Cast));
+        assert_eq!(prefs.level, Level::Moderate);
+    }
+
+    #[test]
+    fn stored_prefs_round_trip_and_garbage_is_ignored() {
+        let prefs = Prefs {
+            level: Level::Major,
+            kinds: KindSet::parse("production").unwrap(),
+            show: None,
+            revealed: ["x".to_owned(), "y".to_owned()].into(),
+        };
+        let json = serde_json::to_string(&prefs).unwrap();
+        assert_eq!(read_stored(Some(&json)), Some(prefs));
+        assert_eq!(read_stored(Some("{not json")), None);
+        assert_eq!(read_stored(None), None);
+        // A stored level from a future version falls back to the defaults, not to a leak.
+        assert_eq!(read_stored(Some(r#"{"level":"extreme"}"#)), None);
+        assert_eq!(
+            read_stored(Some(r#"{"level":"mild"}"#)).map(|p| p.level),
+            Some(Level::Mild)
+        );
+    }
+
+    #[test]
+    fn storage_keys_are_per_feed() {
+        assert_ne!(
+            storage_key("https://a.example/f.json"),
+            storage_key("https://b.example/f.json")
+        );
+    }
+}

@@ -1,0 +1,123 @@
+//! Everything that can stop the widget from showing a feed, worded for the fan who sees it.
+
+use thiserror::Error;
+
+/// Why a feed could not be shown; rendered by the error card.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum Error {
+    /// The page gave no feed to show.
+    #[error("No feed was given: add ?feed=URL to the address, or a src attribute.")]
+    NoFeed,
+    /// The request never got an answer (offline, DNS, refused, or blocked by CORS).
+    #[error("Couldn't reach the feed. You may be offline, or the feed's server doesn't allow this site to read it (CORS).")]
+    Network,
+    /// The server answered with an error status.
+    #[error("The feed's server answered with HTTP {status}{}.", reason_suffix(.reason))]
+    Http {
+        /// The HTTP status code.
+        status: u16,
+        /// The status text, if the server sent one.
+        reason: String,
+    },
+    /// The server took too long.
+    #[error("The feed didn't answer within {0} seconds.")]
+    Timeout(u32),
+    /// The body is larger than the configured limit.
+    #[error("This feed is {}; the limit is {}.", megabytes(*.size), megabytes(*.limit))]
+    TooLarge {
+        /// The body's size in bytes, as far as it was read.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The body is not JSON at all.
+    #[error("This isn't JSON: {0}.")]
+    NotJson(String),
+    /// The body is JSON but not a JSON Feed.
+    #[error("This isn't a JSON Feed: {0}.")]
+    NotJsonFeed(String),
+    /// A bug in the widget; details go to the browser console.
+    #[error("Something went wrong inside the widget. Reloading the page may help.")]
+    Internal,
+}
+
+impl Error {
+    /// A short heading for the error card.
+    pub fn title(&self) -> &'static str {
+        match self {
+            Error::NoFeed => "No feed",
+            Error::Network | Error::Timeout(_) => "Feed unreachable",
+            Error::Http { .. } => "Feed unavailable",
+            Error::TooLarge { .. } => "Feed too large",
+            Error::NotJson(_) | Error::NotJsonFeed(_) => "Feed unreadable",
+            Error::Internal => "Widget error",
+        }
+    }
+
+    /// Whether trying again could help.
+    pub fn retryable(&self) -> bool {
+        !matches!(self, Error::NoFeed)
+    }
+}
+
+fn reason_suffix(reason: &str) -> String {
+    if reason.is_empty() {
+        String::new()
+    } else {
+        format!(" ({reason})")
+    }
+}
+
+/// Formats a byte count as megabytes with at most one decimal ("12 MB", "5.5 MB").
+pub fn megabytes(bytes: u64) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_say_what_failed() {
+        assert_eq!(
+            Error::TooLarge {
+                size: 12 * 1_048_576,
+                limit: 5 * 1_048_576
+            }
+            .to_string(),
+            "This feed is 12 MB; the limit is 5 MB."
+        );
+        assert_eq!(
+            Error::Http {
+                status: 404,
+                reason: "Not Found".into()
+            }
+            .to_string(),
+            "The feed's server answered with HTTP 404 (Not Found)."
+        );
+        assert_eq!(
+            Error::Http {
+                status: 500,
+                reason: String::new()
+            }
+            .to_string(),
+            "The feed's server answered with HTTP 500."
+        );
+        assert_eq!(
+            Error::NotJsonFeed("items must be a list".into()).to_string(),
+            "This isn't a JSON Feed: items must be a list."
+        );
+    }
+
+    #[test]
+    fn megabytes_round_to_a_tenth() {
+        assert_eq!(megabytes(5 * 1_048_576), "5 MB");
+        assert_eq!(megabytes(5_767_168), "5.5 MB");
+        assert_eq!(megabytes(1000), "0 MB");
+    }
+}

@@ -1,0 +1,436 @@
+//! The feed format: JSON Feed 1.0/1.1 with the `_spoilerfeed` extension, read leniently and
+//! classified fail-closed.
+//!
+//! Reading is done once per download: text is cleaned, links checked, levels resolved and items
+//! sorted here, so that rendering only ever reads finished values.
+
+pub mod link;
+pub mod text;
+
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value};
+
+use crate::error::Error;
+use crate::spoiler::{Kind, Level};
+
+/// A feed as the widget shows it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Feed {
+    /// The feed's title.
+    pub title: String,
+    /// The site the feed belongs to, if it is an http(s) link.
+    pub home_page_url: Option<String>,
+    /// The show named by the feed's extension object.
+    pub show: Option<String>,
+    /// The season named by the feed's extension object.
+    pub season: Option<u32>,
+    /// The level the publisher declares for items that carry none.
+    pub default_level: Option<Level>,
+    /// The readable items, newest first; shared with the cards that show them.
+    pub items: Vec<Rc<Item>>,
+    /// How many items could not be read and were left out.
+    pub skipped: usize,
+}
+
+impl Feed {
+    /// The distinct shows of the feed's items, in order of first appearance.
+    pub fn shows(&self) -> Vec<&str> {
+        let mut seen = HashSet::new();
+        self.items
+            .iter()
+            .filter_map(|item| item.show.as_deref())
+            .filter(|show| seen.insert(*show))
+            .collect()
+    }
+}
+
+/// One update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// The item's unique id within the feed.
+    pub id: String,
+    /// The headline; may spoil.
+    pub title: Option<String>,
+    /// The body as plain text, shortened for a card; may spoil.
+    pub text: String,
+    /// The article's link (http(s) only).
+    pub url: Option<String>,
+    /// The link to the original source, when the article quotes another site.
+    pub external_url: Option<String>,
+    /// The item's image (http(s) only).
+    pub image: Option<String>,
+    /// When it was published, or else last modified.
+    pub date: Option<DateTime<Utc>>,
+    /// The authors' names.
+    pub authors: Vec<String>,
+    /// The item's tags; may spoil.
+    pub tags: Vec<String>,
+    /// The show it is about: the item's own, or the feed's.
+    pub show: Option<String>,
+    /// How much it spoils, after the fail-closed rules.
+    pub level: Level,
+    /// What it is about, with the kind's own details.
+    pub details: Details,
+    /// A spoiler-free headline for its placeholder.
+    pub safe_title: Option<String>,
+}
+
+impl Item {
+    /// The item's kind.
+    pub fn kind(&self) -> Kind {
+        match self.details {
+            Details::Production(_) => Kind::Production,
+            Details::Cast(_) => Kind::Cast,
+            Details::Release(_) => Kind::Release,
+            Details::Other => Kind::Other,
+        }
+    }
+}
+
+/// The kind of an item with its kind-specific object.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Details {
+    /// Production progress.
+    Production(Production),
+    /// New cast members.
+    Cast(Vec<CastMember>),
+    /// A release window.
+    Release(Release),
+    /// Anything else.
+    Other,
+}
+
+/// Where production stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Production {
+    /// The stage, if known.
+    pub stage: Option<Stage>,
+    /// How far along, in percent (the feed gives 0 to 1).
+    pub progress: Option<u8>,
+}
+
+/// A production stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Writing and casting.
+    PreProduction,
+    /// Cameras rolling.
+    Filming,
+    /// Editing and effects.
+    PostProduction,
+    /// Done.
+    Wrapped,
+}
+
+impl Stage {
+    fn parse(value: &str) -> Option<Stage> {
+        Some(match value.trim().to_ascii_lowercase().as_str() {
+            "pre-production" | "preproduction" => Stage::PreProduction,
+            "filming" => Stage::Filming,
+            "post-production" | "postproduction" => Stage::PostProduction,
+            "wrapped" => Stage::Wrapped,
+            _ => return None,
+        })
+    }
+
+    /// The name shown on the card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::PreProduction => "Pre-production",
+            Stage::Filming => "Filming",
+            Stage::PostProduction => "Post-production",
+            Stage::Wrapped => "Wrapped",
+        }
+    }
+}
+
+/// A new cast member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CastMember {
+    /// The actor's name.
+    pub name: String,
+    /// The role, when announced.
+    pub role: Option<String>,
+}
+
+/// A release window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Release {
+    /// The first possible day.
+    pub from: Option<NaiveDate>,
+    /// The last possible day.
+    pub to: Option<NaiveDate>,
+    /// How the window is said ("2025", "Summer 2026").
+    pub label: Option<String>,
+    /// How sure the news is.
+    pub confidence: Confidence,
+    /// A remark, such as "may be split into parts".
+    pub note: Option<String>,
+}
+
+impl Release {
+    /// The day of release, once the window is confirmed to a single day.
+    pub fn confirmed_day(&self) -> Option<NaiveDate> {
+        match (self.confidence, self.from, self.to) {
+            (Confidence::Confirmed, Some(from), Some(to)) if from == to => Some(from),
+            (Confidence::Confirmed, Some(from), None) => Some(from),
+            _ => None,
+        }
+    }
+}
+
+/// How sure a release window is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Confidence {
+    /// Talk, not reporting.
+    #[default]
+    Rumored,
+    /// Reported by the press.
+    Reported,
+    /// Announced by the makers.
+    Confirmed,
+}
+
+impl Confidence {
+    /// The name shown on the card.
+    pub fn label(self) -> &'static str {
+        match self {
+            Confidence::Rumored => "Rumored",
+            Confidence::Reported => "Reported",
+            Confidence::Confirmed => "Confirmed",
+        }
+    }
+}
+
+/// The longest body kept for a card, in characters.
+pub const EXCERPT_CHARS: usize = 600;
+
+/// The extension object's key.
+const EXTENSION: &str = "_spoilerfeed";
+
+/// Reads a feed document; `base` is the feed's own URL, for relative links.
+pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
+    let body = body.trim_start_matches('\u{FEFF}');
+    if body.trim().is_empty() {
+        return Err(Error::NotJson("the feed is empty".into()));
+    }
+    let document: Value = serde_json::from_str(body).map_err(|err| {
+        let first = body.trim_start().chars().next();
+        if first == Some('<') {
+            Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+        } else if err.to_string().contains("recursion limit") {
+            Error::NotJson("it is nested too deeply to read".into())
+        } else {
+            Error::NotJson(err.to_string())
+        }
+    })?;
+    let Value::Object(root) = document else {
+        return Err(Error::NotJsonFeed(
+            "the document must be a JSON object".into(),
+        ));
+    };
+    match root.get("version") {
+        Some(Value::String(version)) if version.contains("jsonfeed.org/version/") => {}
+        Some(_) => {
+            return Err(Error::NotJsonFeed(
+                "its version is not a jsonfeed.org version URL".into(),
+            ))
+        }
+        None => return Err(Error::NotJsonFeed("it has no version".into())),
+    }
+    let raw_items = match root.get("items") {
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(Error::NotJsonFeed("items must be a list".into())),
+        None => return Err(Error::NotJsonFeed("it has no items list".into())),
+    };
+
+    let extension = root.get(EXTENSION).and_then(Value::as_object);
+    let mut feed = Feed {
+        title: string(&root, "title")
+            .map(|title| text::clean_line(&title))
+            .filter(|title| !title.is_empty())
+            .unwrap_or_else(|| "Untitled feed".into()),
+        home_page_url: string(&root, "home_page_url").and_then(|url| link::safe_link(&url, base)),
+        show: extension
+            .and_then(|ext| string(ext, "show"))
+            .map(|show| text::clean_line(&show)),
+        season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
+        default_level: extension.and_then(|ext| Level::parse(ext.get("default_level")?.as_str()?)),
+        items: Vec::with_capacity(raw_items.len()),
+        skipped: 0,
+    };
+
+    let mut ids = HashSet::with_capacity(raw_items.len());
+    for raw in raw_items {
+        match parse_item(raw, &feed, base) {
+            Some(item) if ids.insert(item.id.clone()) => feed.items.push(Rc::new(item)),
+            _ => feed.skipped += 1,
+        }
+    }
+    // Newest first; undated items after dated ones, in feed order.
+    feed.items.sort_by(|a, b| {
+        b.date
+            .is_some()
+            .cmp(&a.date.is_some())
+            .then(b.date.cmp(&a.date))
+    });
+    Ok(feed)
+}
+
+/// Reads one item; `None` when it cannot be read at all.
+fn parse_item(raw: &Value, feed: &Feed, base: Option<&str>) -> Option<Item> {
+    let obj = raw.as_object()?;
+    let id = match obj.get("id")? {
+        Value::String(id) => text::clean_line(id),
+        Value::Number(id) => id.to_string(),
+        _ => return None,
+    };
+    if id.is_empty() {
+        return None;
+    }
+    let ext = obj.get(EXTENSION).and_then(Value::as_object);
+    let level = ext
+        .and_then(|ext| Level::parse(ext.get("level")?.as_str()?))
+        .or(feed.default_level)
+        .unwrap_or(Level::Major);
+    let body = string(obj, "content_text")
+        .map(|text| text::clean_block(&text))
+        .filter(|text| !text.is_empty())
+        .or_else(|| string(obj, "content_html").map(|html| text::html_to_text(&html)))
+        .filter(|text| !text.is_empty())
+        .or_else(|| string(obj, "summary").map(|text| text::clean_block(&text)))
+        .unwrap_or_default();
+    let date = ["date_published", "date_modified"]
+        .into_iter()
+        .find_map(|key| DateTime::parse_from_rfc3339(obj.get(key)?.as_str()?.trim()).ok())
+        .map(|date| date.with_timezone(&Utc));
+    let mut authors: Vec<String> = match obj.get("authors") {
+        Some(Value::Array(list)) => list.iter().filter_map(author_name).collect(),
+        _ => Vec::new(),
+    };
+    if authors.is_empty() {
+        // JSON Feed 1.0's singular author.
+        authors.extend(obj.get("author").and_then(author_name));
+    }
+    Some(Item {
+        title: string(obj, "title")
+            .map(|title| text::clean_line(&title))
+            .filter(|title| !title.is_empty()),
+        text: text::excerpt(&body, EXCERPT_CHARS),
+        url: string(obj, "url").and_then(|url| link::safe_link(&url, base)),
+        external_url: string(obj, "external_url").and_then(|url| link::safe_link(&url, base)),
+        image: string(obj, "image").and_then(|url| link::safe_link(&url, base)),
+        date,
+        authors,
+        tags: match obj.get("tags") {
+            Some(Value::Array(tags)) => tags
+                .iter()
+                .filter_map(Value::as_str)
+                .map(text::clean_line)
+                .filter(|tag| !tag.is_empty())
+                .collect(),
+            _ => Vec::new(),
+        },
+        show: ext
+            .and_then(|ext| string(ext, "show"))
+            .map(|show| text::clean_line(&show))
+            .filter(|show| !show.is_empty())
+            .or_else(|| feed.show.clone()),
+        level,
+        details: ext.map_or(Details::Other, details),
+        safe_title: ext
+            .and_then(|ext| string(ext, "safe_title"))
+            .map(|title| text::clean_line(&title))
+            .filter(|title| !title.is_empty()),
+        id,
+    })
+}
+
+/// The kind and its object; anything unknown or malformed is `Other` or left out.
+fn details(ext: &Map<String, Value>) -> Details {
+    let kind = ext
+        .get("kind")
+        .and_then(Value::as_str)
+        .and_then(Kind::parse);
+    let object = kind.and_then(|kind| ext.get(kind.key()));
+    match kind {
+        Some(Kind::Production) => {
+            let obj = object.and_then(Value::as_object);
+            Details::Production(Production {
+                stage: obj.and_then(|o| Stage::parse(o.get("stage")?.as_str()?)),
+                progress: obj
+                    .and_then(|o| o.get("progress")?.as_f64())
+                    .filter(|p| p.is_finite())
+                    .map(|p| (p.clamp(0.0, 1.0) * 100.0).round() as u8),
+            })
+        }
+        Some(Kind::Cast) => Details::Cast(
+            object
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .filter_map(|member| {
+                            let member = member.as_object()?;
+                            let name = text::clean_line(member.get("name")?.as_str()?);
+                            (!name.is_empty()).then(|| CastMember {
+                                name,
+                                role: string(member, "role")
+                                    .map(|role| text::clean_line(&role))
+                                    .filter(|role| !role.is_empty()),
+                            })
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+        ),
+        Some(Kind::Release) => {
+            let obj = object.and_then(Value::as_object);
+            let day = |key: &str| obj.and_then(|o| parse_day(o.get(key)?.as_str()?));
+            let (mut from, mut to) = (day("from"), day("to"));
+            if let (Some(a), Some(b)) = (from, to) {
+                if a > b {
+                    // A window given backwards is still the same window.
+                    (from, to) = (Some(b), Some(a));
+                }
+            }
+            Details::Release(Release {
+                from,
+                to,
+                label: obj
+                    .and_then(|o| string(o, "label"))
+                    .map(|label| text::clean_line(&label))
+                    .filter(|label| !label.is_empty()),
+                confidence: match obj.and_then(|o| o.get("confidence")?.as_str()) {
+                    Some("confirmed") => Confidence::Confirmed,
+                    Some("reported") => Confidence::Reported,
+                    _ => Confidence::Rumored,
+                },
+                note: obj
+                    .and_then(|o| string(o, "note"))
+                    .map(|note| text::clean_line(&note))
+                    .filter(|note| !note.is_empty()),
+            })
+        }
+        Some(Kind::Other) | None => Details::Other,
+    }
+}
+
+/// A day written as `YYYY-MM-DD`, or the date part of a full timestamp.
+fn parse_day(value: &str) -> Option<NaiveDate> {
+    let value = value.trim();
+    NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
+}
+
+/// A string member; any other type counts as absent.
+fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
+    obj.get(key)?.as_str().map(str::to_owned)
+}
+
+/// An author's name, from a 1.1 author object or a 1.0 `author`.
+fn author_name(author: &Value) -> Option<String> {
+    let name = text::clean_line(author.as_object()?.get("name")?.as_str()?);
+    (!name.is_empty()).then_some(name)
+}

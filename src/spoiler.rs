@@ -1,0 +1,303 @@
+//! Spoiler levels, update kinds, and the rule that decides what a fan sees.
+//!
+//! Everything here is pure so that the rule that keeps spoilers off the page can be tested
+//! natively, for every level and kind, without a browser.
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Prefs;
+use crate::feed::{Feed, Item};
+
+/// How much of the story an update gives away, from nothing to the ending.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Production, scheduling, business: nothing about the story.
+    #[default]
+    None,
+    /// Who is in it and how it feels: cast, tone, episode count.
+    Mild,
+    /// Story set-up: trailers, settings, returning characters.
+    Moderate,
+    /// Plot points, deaths, twists, endings.
+    Major,
+}
+
+impl Level {
+    /// Every level, least spoiling first.
+    pub const ALL: [Level; 4] = [Level::None, Level::Mild, Level::Moderate, Level::Major];
+
+    /// Reads a level keyword as written in feeds, queries and attributes.
+    pub fn parse(value: &str) -> Option<Level> {
+        let value = value.trim();
+        Level::ALL
+            .into_iter()
+            .find(|level| level.key().eq_ignore_ascii_case(value))
+    }
+
+    /// The keyword used in feeds, queries and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::None => "none",
+            Level::Mild => "mild",
+            Level::Moderate => "moderate",
+            Level::Major => "major",
+        }
+    }
+
+    /// The name shown to fans.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::None => "None",
+            Level::Mild => "Mild",
+            Level::Moderate => "Moderate",
+            Level::Major => "Major",
+        }
+    }
+
+    /// One line saying what this level lets through.
+    pub fn description(self) -> &'static str {
+        match self {
+            Level::None => "Production and release news only",
+            Level::Mild => "Also cast, tone and episode details",
+            Level::Moderate => "Also trailers, settings and returning characters",
+            Level::Major => "Everything, including plot points and endings",
+        }
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// What an update is about; decides the card's own block and the filter chips.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Filming and post-production progress.
+    Production,
+    /// New cast members.
+    Cast,
+    /// Release windows and dates.
+    Release,
+    /// Anything else, including kinds this widget does not know.
+    Other,
+}
+
+impl Kind {
+    /// Every kind, in the order the filter chips show them.
+    pub const ALL: [Kind; 4] = [Kind::Production, Kind::Cast, Kind::Release, Kind::Other];
+
+    /// Reads a kind keyword; `None` for a keyword this widget does not know.
+    pub fn parse(value: &str) -> Option<Kind> {
+        let value = value.trim();
+        Kind::ALL
+            .into_iter()
+            .find(|kind| kind.key().eq_ignore_ascii_case(value))
+    }
+
+    /// The keyword used in feeds, queries and storage.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::Production => "production",
+            Kind::Cast => "cast",
+            Kind::Release => "release",
+            Kind::Other => "other",
+        }
+    }
+
+    /// The label on cards, placeholders and chips.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Production => "Production",
+            Kind::Cast => "Cast",
+            Kind::Release => "Release",
+            Kind::Other => "News",
+        }
+    }
+
+    /// The noun used in announcements ("Revealed: cast update").
+    pub fn noun(self) -> &'static str {
+        match self {
+            Kind::Production => "production update",
+            Kind::Cast => "cast update",
+            Kind::Release => "release update",
+            Kind::Other => "news update",
+        }
+    }
+}
+
+/// A set of kinds, stored as a list of keywords.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct KindSet(BTreeSet<Kind>);
+
+impl Default for KindSet {
+    fn default() -> Self {
+        KindSet::all()
+    }
+}
+
+impl KindSet {
+    /// Every kind: nothing filtered out.
+    pub fn all() -> Self {
+        KindSet(Kind::ALL.into_iter().collect())
+    }
+
+    /// Reads a comma-separated list such as `cast,release`; unknown words are ignored and a
+    /// list with no known kind gives `None`.
+    pub fn parse(list: &str) -> Option<Self> {
+        let kinds: BTreeSet<Kind> = list.split(',').filter_map(Kind::parse).collect();
+        (!kinds.is_empty()).then_some(KindSet(kinds))
+    }
+
+    /// Whether updates of this kind are listed.
+    pub fn contains(&self, kind: Kind) -> bool {
+        self.0.contains(&kind)
+    }
+
+    /// Whether no kind is filtered out.
+    pub fn is_all(&self) -> bool {
+        self.0.len() == Kind::ALL.len()
+    }
+
+    /// A chip press: from "every kind" it narrows to that kind; otherwise it adds or removes
+    /// the kind, and removing the last one lists every kind again.
+    pub fn toggle(&mut self, kind: Kind) {
+        if self.is_all() {
+            self.0 = BTreeSet::from([kind]);
+        } else if !self.0.remove(&kind) {
+            self.0.insert(kind);
+        }
+        if self.0.is_empty() {
+            *self = KindSet::all();
+        }
+    }
+
+    /// The comma-separated form used in queries and attributes.
+    pub fn to_query(&self) -> String {
+        self.0
+            .iter()
+            .map(|kind| kind.key())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// Whether an item is within the fan's level, or revealed by hand.
+pub fn is_visible(item: &Item, prefs: &Prefs) -> bool {
+    item.level <= prefs.level || prefs.revealed.contains(&item.id)
+}
+
+/// An item above the fan's level. Only its spoiler-free fields can be read through this
+/// type, so a placeholder cannot render a title, text, link, image or tag by mistake.
+#[derive(Clone, Debug)]
+pub struct Concealed(Rc<Item>);
+
+impl PartialEq for Concealed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Concealed {
+    /// Wraps an item that must not be shown.
+    pub fn new(item: &Rc<Item>) -> Self {
+        Concealed(Rc::clone(item))
+    }
+
+    /// The item's id, for the reveal action (never rendered: ids are often article URLs).
+    pub fn id(&self) -> &str {
+        &self.0.id
+    }
+
+    /// The item's kind.
+    pub fn kind(&self) -> Kind {
+        self.0.kind()
+    }
+
+    /// The show it is about.
+    pub fn show(&self) -> Option<&str> {
+        self.0.show.as_deref()
+    }
+
+    /// When it was published.
+    pub fn date(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.date
+    }
+
+    /// The publisher's spoiler-free headline.
+    pub fn safe_title(&self) -> Option<&str> {
+        self.0.safe_title.as_deref()
+    }
+
+    /// How much it spoils.
+    pub fn level(&self) -> Level {
+        self.0.level
+    }
+}
+
+/// One entry of the list the fan sees.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Entry<'a> {
+    /// A full card; `revealed` when it is above the level and shown by the fan's choice.
+    Shown {
+        /// The update.
+        item: &'a Rc<Item>,
+        /// Whether the fan revealed it by hand.
+        revealed: bool,
+    },
+    /// A placeholder: only the item's safe fields may be rendered.
+    Hidden(Concealed),
+}
+
+/// What the fan sees for a feed and their choices.
+#[derive(Debug, Default, PartialEq)]
+pub struct View<'a> {
+    /// The entries, newest first, after the kind and show filters.
+    pub entries: Vec<Entry<'a>>,
+    /// How many of the entries are placeholders.
+    pub hidden: usize,
+}
+
+impl View<'_> {
+    /// How many of the entries are full cards.
+    pub fn shown(&self) -> usize {
+        self.entries.len() - self.hidden
+    }
+}
+
+/// Builds the list for the fan's choices: filters by kind and show, then hides what is
+/// above the level unless revealed.
+pub fn view<'a>(feed: &'a Feed, prefs: &Prefs) -> View<'a> {
+    let mut hidden = 0;
+    let entries = feed
+        .items
+        .iter()
+        .filter(|item| prefs.kinds.contains(item.kind()))
+        .filter(|item| match &prefs.show {
+            Some(show) => item.show.as_deref() == Some(show.as_str()),
+            None => true,
+        })
+        .map(|item| {
+            if is_visible(item, prefs) {
+                Entry::Shown {
+                    item,
+                    revealed: item.level > prefs.level,
+                }
+            } else {
+                hidden += 1;
+                Entry::Hidden(Concealed::new(item))
+            }
+        })
+        .collect();
+    View { entries, hidden }
+}

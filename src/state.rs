@@ -1,0 +1,175 @@
+//! The widget's state and the one reducer that changes it.
+//!
+//! Pure, so every transition (including what the live region announces) is tested natively.
+
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use yew::Reducible;
+
+use crate::config::Prefs;
+use crate::error::Error;
+use crate::feed::Feed;
+use crate::spoiler::{self, Kind, Level};
+
+/// A feed shared between renders without copying; compared by identity, which is cheap and
+/// right because a feed is never changed after it is read.
+#[derive(Clone, Debug)]
+pub struct SharedFeed(pub Rc<Feed>);
+
+impl PartialEq for SharedFeed {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for SharedFeed {
+    type Target = Feed;
+    fn deref(&self) -> &Feed {
+        &self.0
+    }
+}
+
+/// Where loading stands.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// A request is under way.
+    Loading,
+    /// The feed was read.
+    Ready,
+    /// The last attempt failed; any earlier feed is kept.
+    Failed(Error),
+}
+
+/// Everything the widget shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The fan's choices.
+    pub prefs: Prefs,
+    /// The last feed that was read, kept through later failures.
+    pub feed: Option<SharedFeed>,
+    /// Where loading stands.
+    pub status: Status,
+    /// The clock the dates are shown against, taken when the feed arrived.
+    pub now: DateTime<Utc>,
+    /// What the polite live region says about the last change.
+    pub announcement: String,
+    /// Bumped by Retry, so the loading effect runs again.
+    pub attempt: u32,
+}
+
+impl State {
+    /// A widget that has started loading, with the fan's choices.
+    pub fn new(prefs: Prefs, now: DateTime<Utc>) -> Self {
+        State {
+            prefs,
+            feed: None,
+            status: Status::Loading,
+            now,
+            announcement: String::new(),
+            attempt: 0,
+        }
+    }
+
+    /// How many cards the fan would see with these choices.
+    fn shown_with(&self, prefs: &Prefs) -> usize {
+        self.feed
+            .as_ref()
+            .map_or(0, |feed| spoiler::view(feed, prefs).shown())
+    }
+}
+
+/// Everything that changes the widget.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A feed was read.
+    Loaded(Rc<Feed>, DateTime<Utc>),
+    /// Loading failed.
+    Failed(Error),
+    /// Try loading again.
+    Retry,
+    /// Pick a spoiler level.
+    SetLevel(Level),
+    /// Show or hide one kind.
+    ToggleKind(Kind),
+    /// Show one show, or every show.
+    SetShow(Option<String>),
+    /// Show one hidden item.
+    Reveal(String),
+    /// Hide a revealed item again.
+    Conceal(String),
+    /// The page changed the choices (an attribute changed).
+    Replace(Prefs),
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Loaded(feed, now) => {
+                next.feed = Some(SharedFeed(feed));
+                next.status = Status::Ready;
+                next.now = now;
+            }
+            Action::Failed(error) => next.status = Status::Failed(error),
+            Action::Retry => {
+                next.status = Status::Loading;
+                next.attempt += 1;
+                next.announcement = "Loading the feed again".into();
+            }
+            Action::SetLevel(level) => {
+                next.prefs.level = level;
+                next.announcement = change_announcement(
+                    self.shown_with(&self.prefs),
+                    next.shown_with(&next.prefs),
+                    level,
+                );
+            }
+            Action::ToggleKind(kind) => {
+                next.prefs.kinds.toggle(kind);
+                next.announcement = filter_announcement(next.shown_with(&next.prefs));
+            }
+            Action::SetShow(show) => {
+                next.prefs.show = show;
+                next.announcement = filter_announcement(next.shown_with(&next.prefs));
+            }
+            Action::Reveal(id) => {
+                let noun = self
+                    .feed
+                    .as_ref()
+                    .and_then(|feed| feed.items.iter().find(|item| item.id == id))
+                    .map_or("update", |item| item.kind().noun());
+                next.announcement = format!("Revealed: {noun}");
+                next.prefs.revealed.insert(id);
+            }
+            Action::Conceal(id) => {
+                next.prefs.revealed.remove(&id);
+                next.announcement = "Hidden again".into();
+            }
+            Action::Replace(prefs) => next.prefs = prefs,
+        }
+        Rc::new(next)
+    }
+}
+
+/// "1 update", "3 updates": `extra` goes before the noun ("3 more updates").
+fn updates(count: usize, extra: &str) -> String {
+    let plural = if count == 1 { "" } else { "s" };
+    format!("{count} {extra}update{plural}")
+}
+
+/// What a level change did, in words.
+fn change_announcement(before: usize, after: usize, level: Level) -> String {
+    match after.cmp(&before) {
+        std::cmp::Ordering::Greater => format!("{} shown", updates(after - before, "more ")),
+        std::cmp::Ordering::Less => format!("{} hidden", updates(before - after, "")),
+        std::cmp::Ordering::Equal => format!("Level {level}: nothing changed"),
+    }
+}
+
+/// What a filter change leaves, in words.
+fn filter_announcement(shown: usize) -> String {
+    format!("{} shown", updates(shown, ""))
+}

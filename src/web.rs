@@ -1,0 +1,196 @@
+//! The browser side: fetching the feed, storing choices, mounting the widget, and turning a
+//! panic into a message instead of a blank page.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_net::http::Request;
+use gloo_timers::callback::Timeout;
+use web_sys::{AbortController, AbortSignal, Element};
+
+use crate::config::{self, Prefs, Query};
+use crate::error::Error;
+use crate::feed::{self, Feed};
+use crate::{App, AppProps};
+
+/// How long a feed may take to answer.
+pub const TIMEOUT_SECONDS: u32 = 15;
+
+/// The largest feed read, in bytes.
+pub const MAX_FEED_BYTES: u64 = 5 * 1024 * 1024;
+
+thread_local! {
+    /// Every element a widget is mounted on, so a panic can tell each one.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Starts loading `url`; `done` gets the result unless the returned canceller ran first.
+///
+/// The canceller aborts the request and its timeout, so a widget that is removed or switched
+/// to another feed leaves nothing running.
+pub fn load_feed(url: String, done: impl FnOnce(Result<Feed, Error>) + 'static) -> impl FnOnce() {
+    let controller = AbortController::new().ok();
+    let signal = controller.as_ref().map(AbortController::signal);
+    let cancelled = Rc::new(Cell::new(false));
+    let timed_out = Rc::new(Cell::new(false));
+    let timeout = Rc::new(RefCell::new(Some({
+        let controller = controller.clone();
+        let timed_out = Rc::clone(&timed_out);
+        Timeout::new(TIMEOUT_SECONDS * 1000, move || {
+            timed_out.set(true);
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+        })
+    })));
+    {
+        let cancelled = Rc::clone(&cancelled);
+        let timeout = Rc::clone(&timeout);
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = fetch(&url, signal.as_ref()).await;
+            timeout.borrow_mut().take();
+            if cancelled.get() {
+                return;
+            }
+            done(result.map_err(|error| {
+                if timed_out.get() {
+                    Error::Timeout(TIMEOUT_SECONDS)
+                } else {
+                    error
+                }
+            }));
+        });
+    }
+    move || {
+        cancelled.set(true);
+        timeout.borrow_mut().take();
+        if let Some(controller) = controller {
+            controller.abort();
+        }
+    }
+}
+
+/// Fetches and reads a feed.
+async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<Feed, Error> {
+    if url.is_empty() {
+        return Err(Error::NoFeed);
+    }
+    let response = Request::get(url)
+        .header("Accept", "application/feed+json, application/json")
+        .abort_signal(signal)
+        .send()
+        .await
+        .map_err(|_| Error::Network)?;
+    if !response.ok() {
+        return Err(Error::Http {
+            status: response.status(),
+            reason: response.status_text(),
+        });
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .and_then(|length| length.trim().parse::<u64>().ok());
+    if let Some(size) = declared.filter(|size| *size > MAX_FEED_BYTES) {
+        return Err(Error::TooLarge {
+            size,
+            limit: MAX_FEED_BYTES,
+        });
+    }
+    let body = response.text().await.map_err(|_| Error::Network)?;
+    if body.len() as u64 > MAX_FEED_BYTES {
+        return Err(Error::TooLarge {
+            size: body.len() as u64,
+            limit: MAX_FEED_BYTES,
+        });
+    }
+    let base = Some(response.url()).filter(|u| !u.is_empty());
+    feed::parse(&body, Some(base.as_deref().unwrap_or(url)))
+}
+
+/// The browser's localStorage, when the page may use it (sandboxed frames and some privacy
+/// settings forbid it; then choices last for the visit only).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The choices stored for a feed.
+pub fn stored_prefs(feed_url: &str) -> Option<Prefs> {
+    let json = storage()?.get_item(&config::storage_key(feed_url)).ok()?;
+    config::read_stored(json.as_deref())
+}
+
+/// Stores the choices for a feed; a full or forbidden storage is not an error for the fan.
+pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
+    if feed_url.is_empty() {
+        return;
+    }
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(prefs)) {
+        let _ = storage.set_item(&config::storage_key(feed_url), &json);
+    }
+}
+
+/// Resolves a possibly relative URL against `base`; empty when it isn't a URL.
+pub fn absolute_url(url: &str, base: &str) -> String {
+    web_sys::Url::new_with_base(url, base)
+        .map(|url| url.href())
+        .unwrap_or_default()
+}
+
+/// Mounts the standalone page's widget on `#spoilerfeed`, configured by the page's query.
+pub fn start() {
+    install_panic_hook();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(root) = window
+        .document()
+        .and_then(|document| document.get_element_by_id("spoilerfeed"))
+    else {
+        return;
+    };
+    let location = window.location();
+    let query = Query::parse(&location.search().unwrap_or_default());
+    let page = location.href().unwrap_or_default();
+    let feed = query.feed.as_deref().unwrap_or(config::SAMPLE_FEED);
+    let props = AppProps {
+        feed_url: absolute_url(feed, &page).into(),
+        overrides: query.overrides,
+        embedded: query.embed,
+    };
+    mount(root, props);
+}
+
+/// Renders a widget into `root` and remembers the root for the panic hook.
+pub fn mount(root: Element, props: AppProps) -> yew::AppHandle<App> {
+    ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
+    yew::Renderer::<App>::with_root_and_props(root, props).render()
+}
+
+/// On a panic: log the details to the console and replace every widget with an error card,
+/// so the fan sees what happened instead of a frozen or blank widget.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("spoilerfeed: {info}").into());
+        ROOTS.with(|roots| {
+            for root in roots.borrow().iter() {
+                show_panic_card(root);
+            }
+        });
+    }));
+}
+
+fn show_panic_card(root: &Element) {
+    let Some(document) = root.owner_document() else {
+        return;
+    };
+    let Ok(card) = document.create_element("div") else {
+        return;
+    };
+    card.set_class_name("sf-error");
+    let _ = card.set_attribute("role", "alert");
+    let _ = card.set_attribute("data-testid", "error");
+    card.set_text_content(Some(&Error::Internal.to_string()));
+    root.set_text_content(None);
+    let _ = root.append_child(&card);
+}
