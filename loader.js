@@ -1,5 +1,6 @@
 // Starts the standalone page. The wasm is found next to this file, not next to the page,
 // so the widget's files can be served from anywhere.
-import init from "./spoilerfeed.js";
+import init, { mountPage } from "./spoilerfeed.js";
 
-init({ module_or_path: new URL("spoilerfeed_bg.wasm", import.meta.url) });
+await init({ module_or_path: new URL("spoilerfeed_bg.wasm", import.meta.url) });
+mountPage();

@@ -55,39 +55,113 @@ impl Overrides {
     }
 }
 
-/// Everything the standalone page reads from its query string.
+/// The colour scheme a page asks for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the fan's system (prefers-color-scheme).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl Theme {
+    /// Reads `light`, `dark` or `auto`.
+    pub fn parse(value: &str) -> Option<Theme> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "auto" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The keyword, as written in attributes and queries.
+    pub fn key(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+/// Everything a page says about one widget: the standalone page's query string, or a
+/// `<spoiler-feed>` element's attributes. Both use the same names, except that the element
+/// names its feed `src` and the query `feed`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Query {
+pub struct Settings {
     /// The feed URL as given (maybe relative to the page).
     pub feed: Option<String>,
-    /// Choices fixed by the query.
+    /// Choices fixed by the page.
     pub overrides: Overrides,
+    /// The level the host site fixes; the fan can't change it.
+    pub lock_level: Option<Level>,
+    /// How many updates to list before "Show more".
+    pub max_items: Option<usize>,
+    /// The colour scheme.
+    pub theme: Theme,
     /// Whether the page runs inside an iframe on another site.
     pub embed: bool,
 }
 
-impl Query {
-    /// Reads a query string such as `?feed=a.json&level=mild&kinds=cast,release`.
-    ///
-    /// Unknown or malformed values are ignored, so a typo never picks a more spoiling level
-    /// than the stored or default one.
-    pub fn parse(search: &str) -> Query {
-        let mut query = Query::default();
-        let search = search.strip_prefix('?').unwrap_or(search);
-        for (key, value) in form_urlencoded::parse(search.as_bytes()) {
-            let value = value.trim();
-            match &*key {
-                "feed" if !value.is_empty() => query.feed = Some(value.to_owned()),
-                "level" => query.overrides.level = Level::parse(value),
-                "kinds" => query.overrides.kinds = KindSet::parse(value),
-                "show" if !value.is_empty() => query.overrides.show = Some(value.to_owned()),
-                "embed" => query.embed = matches!(value, "1" | "true" | ""),
+impl Settings {
+    /// Reads `(name, value)` pairs; unknown names and malformed values are ignored, so a typo
+    /// never picks a more spoiling level than the stored or default one.
+    pub fn from_pairs<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Settings
+    where
+        K: AsRef<str>,
+        V: AsRef<str>,
+    {
+        let mut settings = Settings::default();
+        for (key, value) in pairs {
+            let value = value.as_ref().trim();
+            match key.as_ref() {
+                "feed" | "src" if !value.is_empty() => settings.feed = Some(value.to_owned()),
+                "level" => settings.overrides.level = Level::parse(value),
+                "kinds" => settings.overrides.kinds = KindSet::parse(value),
+                "show" if !value.is_empty() => settings.overrides.show = Some(value.to_owned()),
+                "lock-level" => settings.lock_level = Level::parse(value),
+                "max-items" => settings.max_items = value.parse().ok().filter(|n| *n > 0),
+                "theme" => settings.theme = Theme::parse(value).unwrap_or_default(),
+                "embed" => settings.embed = matches!(value, "1" | "true" | ""),
                 _ => {}
             }
         }
-        query
+        if let Some(level) = settings.lock_level {
+            settings.overrides.level = Some(level);
+        }
+        settings
+    }
+
+    /// Reads a query string such as `?feed=a.json&level=mild&kinds=cast,release`.
+    pub fn from_query(search: &str) -> Settings {
+        let search = search.strip_prefix('?').unwrap_or(search);
+        Settings::from_pairs(form_urlencoded::parse(search.as_bytes()))
+    }
+
+    /// Reads a `<spoiler-feed>` element's attributes through `get`.
+    pub fn from_attributes(get: impl Fn(&str) -> Option<String>) -> Settings {
+        Settings::from_pairs(
+            ATTRIBUTES
+                .iter()
+                .filter_map(|name| get(name).map(|value| (*name, value))),
+        )
     }
 }
+
+/// The attributes `<spoiler-feed>` reads (and watches for changes).
+pub const ATTRIBUTES: [&str; 7] = [
+    "src",
+    "level",
+    "kinds",
+    "show",
+    "theme",
+    "lock-level",
+    "max-items",
+];
 
 /// The localStorage key of the choices for one feed.
 pub fn storage_key(feed_url: &str) -> String {
@@ -106,7 +180,7 @@ mod tests {
 
     #[test]
     fn query_reads_every_key() {
-        let query = Query::parse("?feed=https%3A%2F%2Fa.example%2Ff.json&level=Mild&kinds=cast,release&show=Wednesday&embed=1");
+        let query = Settings::from_query("?feed=https%3A%2F%2Fa.example%2Ff.json&level=Mild&kinds=cast,release&show=Wednesday&embed=1");
         assert_eq!(query.feed.as_deref(), Some("https://a.example/f.json"));
         assert_eq!(query.overrides.level, Some(Level::Mild));
         assert_eq!(
@@ -124,8 +198,8 @@ mod tests {
 
     #[test]
     fn unknown_values_are_ignored() {
-        let query = Query::parse("level=everything&kinds=gossip&feed=");
-        assert_eq!(query, Query::default());
+        let query = Settings::from_query("level=everything&kinds=gossip&feed=");
+        assert_eq!(query, Settings::default());
     }
 
     #[test]
@@ -143,12 +217,12 @@ mod tests {
         // Stored only.
         assert_eq!(Overrides::default().apply(Some(stored.clone())), stored);
         // The query wins for what it names; the rest stays as stored.
-        let query = Query::parse("level=mild");
+        let query = Settings::from_query("level=mild");
         let prefs = query.overrides.apply(Some(stored.clone()));
         assert_eq!(prefs.level, Level::Mild);
         assert_eq!(prefs.kinds, stored.kinds);
         assert_eq!(prefs.revealed, stored.revealed);
-        let prefs = Query::parse("kinds=release,other")
+        let prefs = Settings::from_query("kinds=release,other")
             .overrides
             .apply(Some(stored));
         assert!(prefs.kinds.contains(Kind::Release) && !prefs.kinds.contains(Kind::Cast));
@@ -173,6 +247,50 @@ mod tests {
             read_stored(Some(r#"{"level":"mild"}"#)).map(|p| p.level),
             Some(Level::Mild)
         );
+    }
+
+    #[test]
+    fn element_attributes_read_like_the_query() {
+        let attrs = [
+            ("src", "feeds/show.json"),
+            ("level", "moderate"),
+            ("theme", "dark"),
+            ("max-items", "5"),
+            ("kinds", "cast"),
+        ];
+        let settings = Settings::from_attributes(|name| {
+            attrs
+                .iter()
+                .find(|(key, _)| *key == name)
+                .map(|(_, value)| value.to_string())
+        });
+        assert_eq!(settings.feed.as_deref(), Some("feeds/show.json"));
+        assert_eq!(settings.overrides.level, Some(Level::Moderate));
+        assert_eq!(settings.theme, Theme::Dark);
+        assert_eq!(settings.max_items, Some(5));
+        assert_eq!(settings.lock_level, None);
+        assert!(!settings.embed);
+    }
+
+    #[test]
+    fn a_locked_level_wins_over_the_level() {
+        let settings = Settings::from_query("level=major&lock-level=mild");
+        assert_eq!(settings.lock_level, Some(Level::Mild));
+        assert_eq!(settings.overrides.level, Some(Level::Mild));
+        let stored = Prefs {
+            level: Level::Major,
+            ..Prefs::default()
+        };
+        assert_eq!(settings.overrides.apply(Some(stored)).level, Level::Mild);
+    }
+
+    #[test]
+    fn malformed_limits_and_themes_fall_back() {
+        let settings = Settings::from_query("max-items=0&theme=neon&lock-level=all");
+        assert_eq!(settings.max_items, None);
+        assert_eq!(settings.theme, Theme::Auto);
+        assert_eq!(settings.lock_level, None);
+        assert_eq!(Settings::from_query("max-items=-3").max_items, None);
     }
 
     #[test]

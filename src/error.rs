@@ -54,6 +54,20 @@ impl Error {
         }
     }
 
+    /// A stable keyword for host pages (the `spoilerfeed:error` event's `detail.error`).
+    pub fn key(&self) -> &'static str {
+        match self {
+            Error::NoFeed => "no-feed",
+            Error::Network => "network",
+            Error::Http { .. } => "http",
+            Error::Timeout(_) => "timeout",
+            Error::TooLarge { .. } => "too-large",
+            Error::NotJson(_) => "not-json",
+            Error::NotJsonFeed(_) => "not-json-feed",
+            Error::Internal => "internal",
+        }
+    }
+
     /// Whether trying again could help.
     pub fn retryable(&self) -> bool {
         !matches!(self, Error::NoFeed)

@@ -8,7 +8,10 @@
 pub mod components;
 pub mod config;
 pub mod date;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 pub mod error;
+pub mod event;
 pub mod feed;
 pub mod spoiler;
 pub mod state;
@@ -20,36 +23,74 @@ use yew::prelude::*;
 
 use components::{CardList, ErrorCard, Filters, LevelPicker, LiveRegion, Skeleton};
 use config::{Overrides, Prefs};
+use event::WidgetEvent;
+use spoiler::Level;
 use state::{Action, State, Status};
 
-/// How many entries are rendered before "Show more".
+/// How many entries are rendered before "Show more", unless the page says otherwise.
 pub const PAGE_SIZE: usize = 200;
 
 /// What the page tells one widget: which feed, and the choices it fixes.
-#[derive(Clone, Debug, Default, PartialEq, Properties)]
+#[derive(Clone, Debug, PartialEq, Properties)]
 pub struct AppProps {
     /// The feed's absolute URL; empty when the page gave none.
     pub feed_url: AttrValue,
     /// Choices the page fixes, over what is stored.
     #[prop_or_default]
     pub overrides: Overrides,
+    /// The level the host site fixes; the picker is disabled and nothing can be revealed.
+    #[prop_or_default]
+    pub lock_level: Option<Level>,
+    /// How many entries are rendered before "Show more".
+    #[prop_or(PAGE_SIZE)]
+    pub page_size: usize,
     /// Whether the widget runs in an iframe or element on another site (no page heading).
     #[prop_or_default]
     pub embedded: bool,
+    /// Told about loads, errors and level changes, for the host page.
+    #[prop_or_default]
+    pub on_event: Option<Callback<WidgetEvent>>,
 }
 
-/// The widget: loads the feed, keeps the fan's choices, and renders the list.
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps {
+            feed_url: AttrValue::default(),
+            overrides: Overrides::default(),
+            lock_level: None,
+            page_size: PAGE_SIZE,
+            embedded: false,
+            on_event: None,
+        }
+    }
+}
+
+/// The widget. A new feed URL starts a fresh widget, with that feed's stored choices.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    html! { <Widget key={props.feed_url.as_str()} ..props.clone() /> }
+}
+
+/// One feed's widget: loads the feed, keeps the fan's choices, and renders the list.
+#[function_component]
+fn Widget(props: &AppProps) -> Html {
     let feed_url = props.feed_url.clone();
     let state = {
         let overrides = props.overrides.clone();
         let feed_url = feed_url.clone();
         use_reducer_eq(move || State::new(overrides.apply(stored_prefs(&feed_url)), now()))
     };
-    // Rendered entries grow with "Show more", and start over with another feed.
-    let limit = use_state_eq(|| PAGE_SIZE);
+    // Rendered entries grow with "Show more".
+    let limit = use_state_eq(|| props.page_size);
     let focus = use_state_eq(|| None::<AttrValue>);
+    let emit = {
+        let on_event = props.on_event.clone();
+        move |event: WidgetEvent| {
+            if let Some(on_event) = &on_event {
+                on_event.emit(event);
+            }
+        }
+    };
 
     {
         let dispatcher = state.dispatcher();
@@ -68,9 +109,39 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.overrides.clone(), move |overrides| {
+            dispatcher.dispatch(Action::Override(overrides.clone()));
+        });
+    }
+    {
         let feed_url = feed_url.clone();
         use_effect_with(state.prefs.clone(), move |prefs| {
             store_prefs(&feed_url, prefs)
+        });
+    }
+    {
+        let emit = emit.clone();
+        let prefs = state.prefs.clone();
+        use_effect_with(state.feed.clone(), move |feed| {
+            if let Some(feed) = feed {
+                let view = spoiler::view(feed, &prefs);
+                emit(WidgetEvent::Load {
+                    title: feed.title.clone(),
+                    items: feed.items.len(),
+                    shown: view.shown(),
+                    hidden: view.hidden,
+                    skipped: feed.skipped,
+                });
+            }
+        });
+    }
+    {
+        let emit = emit.clone();
+        use_effect_with(state.status.clone(), move |status| {
+            if let Status::Failed(error) = status {
+                emit(WidgetEvent::Error(error.clone()));
+            }
         });
     }
 
@@ -89,7 +160,13 @@ pub fn App(props: &AppProps) -> Html {
     let on_conceal = dispatch(Action::Conceal);
     let on_level = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |level| dispatcher.dispatch(Action::SetLevel(level)))
+        let previous = state.prefs.level;
+        Callback::from(move |level| {
+            dispatcher.dispatch(Action::SetLevel(level));
+            if level != previous {
+                emit(WidgetEvent::LevelChange { level, previous });
+            }
+        })
     };
     let on_toggle_kind = {
         let dispatcher = state.dispatcher();
@@ -105,7 +182,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_more = {
         let limit = limit.clone();
-        Callback::from(move |()| limit.set(*limit + PAGE_SIZE))
+        let page = props.page_size;
+        Callback::from(move |()| limit.set(*limit + page))
     };
 
     let feed = state.feed.clone();
@@ -119,14 +197,17 @@ pub fn App(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
     let heading = feed.as_ref().map(|feed| feed.title.clone());
+    let locked = props
+        .lock_level
+        .map(|level| AttrValue::from(format!("This site shows updates up to {level}.")));
 
     html! {
-        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))} id="spoilerfeed-app">
+        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}>
             if !props.embedded {
                 <h1 class="sf-heading">{ heading.unwrap_or_else(|| "Show news".into()) }</h1>
             }
             <div class="sf-controls">
-                <LevelPicker level={state.prefs.level} on_change={on_level} />
+                <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
                 <Filters
                     kinds={state.prefs.kinds.clone()}
                     {shows}
@@ -149,6 +230,7 @@ pub fn App(props: &AppProps) -> Html {
                     now={state.now}
                     limit={*limit}
                     focus={(*focus).clone()}
+                    can_reveal={props.lock_level.is_none()}
                     {on_reveal}
                     {on_conceal}
                     {on_more}
@@ -202,12 +284,9 @@ fn store_prefs(feed_url: &str, prefs: &Prefs) {
     let _ = (feed_url, prefs);
 }
 
-/// Starts the standalone page: mounts the widget on `#spoilerfeed` with the page's query.
-#[cfg(target_arch = "wasm32")]
+/// Runs once when the module starts, before any widget is mounted: a panic anywhere then
+/// shows an error card instead of freezing the widget.
 pub fn start() {
-    web::start();
+    #[cfg(target_arch = "wasm32")]
+    web::install_panic_hook();
 }
-
-/// Native builds have no page to mount on; the binary exists for the browser build.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn start() {}

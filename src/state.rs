@@ -7,7 +7,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use yew::Reducible;
 
-use crate::config::Prefs;
+use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
 use crate::spoiler::{self, Kind, Level};
@@ -98,8 +98,8 @@ pub enum Action {
     Reveal(String),
     /// Hide a revealed item again.
     Conceal(String),
-    /// The page changed the choices (an attribute changed).
-    Replace(Prefs),
+    /// The page fixed some choices (an attribute changed).
+    Override(Overrides),
 }
 
 impl Reducible for State {
@@ -148,7 +148,16 @@ impl Reducible for State {
                 next.prefs.revealed.remove(&id);
                 next.announcement = "Hidden again".into();
             }
-            Action::Replace(prefs) => next.prefs = prefs,
+            Action::Override(overrides) => {
+                next.prefs = overrides.apply(Some(next.prefs));
+                if next.prefs.level != self.prefs.level {
+                    next.announcement = change_announcement(
+                        self.shown_with(&self.prefs),
+                        next.shown_with(&next.prefs),
+                        next.prefs.level,
+                    );
+                }
+            }
         }
         Rc::new(next)
     }

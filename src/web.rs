@@ -6,9 +6,10 @@ use std::rc::Rc;
 
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
+use wasm_bindgen::prelude::wasm_bindgen;
 use web_sys::{AbortController, AbortSignal, Element};
 
-use crate::config::{self, Prefs, Query};
+use crate::config::{self, Prefs, Settings};
 use crate::error::Error;
 use crate::feed::{self, Feed};
 use crate::{App, AppProps};
@@ -138,26 +139,37 @@ pub fn absolute_url(url: &str, base: &str) -> String {
 }
 
 /// Mounts the standalone page's widget on `#spoilerfeed`, configured by the page's query.
-pub fn start() {
-    install_panic_hook();
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let Some(root) = window
-        .document()
-        .and_then(|document| document.get_element_by_id("spoilerfeed"))
-    else {
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("spoilerfeed") else {
         return;
     };
     let location = window.location();
-    let query = Query::parse(&location.search().unwrap_or_default());
+    let settings = Settings::from_query(&location.search().unwrap_or_default());
     let page = location.href().unwrap_or_default();
-    let feed = query.feed.as_deref().unwrap_or(config::SAMPLE_FEED);
+    let feed = settings.feed.as_deref().unwrap_or(config::SAMPLE_FEED);
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-theme", settings.theme.key());
+        if settings.embed {
+            let _ = html.set_attribute("data-embed", "");
+            crate::embed::report_height(&html);
+        }
+    }
     let props = AppProps {
         feed_url: absolute_url(feed, &page).into(),
-        overrides: query.overrides,
-        embedded: query.embed,
+        overrides: settings.overrides,
+        lock_level: settings.lock_level,
+        page_size: settings.max_items.unwrap_or(crate::PAGE_SIZE),
+        embedded: settings.embed,
+        on_event: None,
     };
+    // The page's widget lives as long as the page: its handle is never needed.
     mount(root, props);
 }
 
@@ -167,9 +179,14 @@ pub fn mount(root: Element, props: AppProps) -> yew::AppHandle<App> {
     yew::Renderer::<App>::with_root_and_props(root, props).render()
 }
 
+/// Forgets a root whose widget was destroyed.
+pub fn unmount(root: &Element) {
+    ROOTS.with(|roots| roots.borrow_mut().retain(|known| known != root));
+}
+
 /// On a panic: log the details to the console and replace every widget with an error card,
 /// so the fan sees what happened instead of a frozen or blank widget.
-fn install_panic_hook() {
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("spoilerfeed: {info}").into());
         ROOTS.with(|roots| {

@@ -22,6 +22,9 @@ pub struct CardListProps {
     /// The id of the card to focus (the one just revealed).
     #[prop_or_default]
     pub focus: Option<AttrValue>,
+    /// Whether the fan may reveal hidden updates (not when the host site locks the level).
+    #[prop_or(true)]
+    pub can_reveal: bool,
     /// Called with an id to reveal.
     pub on_reveal: Callback<String>,
     /// Called with an id to hide again.
@@ -52,7 +55,7 @@ pub fn CardList(props: &CardListProps) -> Html {
         }
         Entry::Hidden(item) => html! {
             <li class="sf-list__item" key={item.id()}>
-                <Placeholder {item} now={props.now} on_reveal={props.on_reveal.clone()} />
+                <Placeholder {item} now={props.now} can_reveal={props.can_reveal} on_reveal={props.on_reveal.clone()} />
             </li>
         },
     });

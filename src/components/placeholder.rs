@@ -14,6 +14,9 @@ pub struct PlaceholderProps {
     pub item: Concealed,
     /// The clock the date is shown against.
     pub now: DateTime<Utc>,
+    /// Whether a Reveal button is offered.
+    #[prop_or(true)]
+    pub can_reveal: bool,
     /// Called with the item's id when the fan reveals it.
     pub on_reveal: Callback<String>,
 }
@@ -53,10 +56,12 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
             </p>
             <div class="sf-placeholder__footer">
                 <span class="sf-placeholder__reason">{ reason }</span>
-                <button type="button" class="sf-button" aria-expanded="false" {onclick}>
-                    { "Reveal" }
-                    <span class="sf-visually-hidden">{ format!(" {}", kind.noun()) }</span>
-                </button>
+                if props.can_reveal {
+                    <button type="button" class="sf-button" aria-expanded="false" {onclick}>
+                        { "Reveal" }
+                        <span class="sf-visually-hidden">{ format!(" {}", kind.noun()) }</span>
+                    </button>
+                }
             </div>
         </article>
     }

@@ -256,7 +256,8 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         home_page_url: string(&root, "home_page_url").and_then(|url| link::safe_link(&url, base)),
         show: extension
             .and_then(|ext| string(ext, "show"))
-            .map(|show| text::clean_line(&show)),
+            .map(|show| text::clean_line(&show))
+            .filter(|show| !show.is_empty()),
         season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
         default_level: extension.and_then(|ext| Level::parse(ext.get("default_level")?.as_str()?)),
         items: Vec::with_capacity(raw_items.len()),

@@ -112,7 +112,7 @@ pub fn html_to_text(html: &str) -> String {
                     }
                 } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
                     out.push_str("\n\n");
-                } else {
+                } else if matches!(name.as_str(), "td" | "th" | "img" | "hr") {
                     out.push(' ');
                 }
             }
@@ -218,6 +218,14 @@ mod tests {
     fn video_markup_is_dropped_but_fallback_text_kept() {
         let html = "<video controls><source src=\"a.mp4\" type=\"video/mp4\">Your browser</video>";
         assert_eq!(html_to_text(html), "Your browser");
+    }
+
+    #[test]
+    fn inline_tags_add_no_space() {
+        assert_eq!(
+            html_to_text("“<em>eight movies</em>”. <a href=\"x\">Read</a>, now"),
+            "“eight movies”. Read, now"
+        );
     }
 
     #[test]
