@@ -1,0 +1,214 @@
+//! The reducer: what each action changes, and what the live region announces about it.
+
+mod common;
+
+use std::rc::Rc;
+
+use chrono::Duration;
+use common::*;
+use spoilerfeed::config::{Overrides, Prefs};
+use spoilerfeed::error::Error;
+use spoilerfeed::feed::Feed;
+use spoilerfeed::spoiler::{self, Kind, Level};
+use spoilerfeed::state::{Action, State, Status};
+use yew::Reducible;
+
+/// A fresh widget with these choices, still loading.
+fn start(prefs: Prefs) -> Rc<State> {
+    Rc::new(State::new(prefs, now()))
+}
+
+/// A widget that has loaded `all-kinds.json`, with these choices.
+fn loaded(prefs: Prefs) -> Rc<State> {
+    start(prefs).reduce(Action::Loaded(Rc::new(load_fixture(ALL_KINDS)), now()))
+}
+
+/// How many cards the fan sees in this state.
+fn cards(state: &State) -> usize {
+    state
+        .feed
+        .as_ref()
+        .map_or(0, |feed| spoiler::view(feed, &state.prefs).shown())
+}
+
+#[test]
+fn a_new_widget_is_loading_with_the_fans_choices() {
+    let state = start(prefs(Level::Mild));
+    assert_eq!(state.status, Status::Loading);
+    assert!(state.feed.is_none());
+    assert_eq!(state.prefs.level, Level::Mild);
+    assert_eq!(state.attempt, 0);
+    assert_eq!(state.announcement, "");
+}
+
+#[test]
+fn loading_a_feed_makes_it_ready_on_the_new_clock() {
+    let later = now() + Duration::hours(3);
+    let feed = Rc::new(load_fixture(ALL_KINDS));
+    let state = start(prefs(Level::None)).reduce(Action::Loaded(Rc::clone(&feed), later));
+    assert_eq!(state.status, Status::Ready);
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &feed));
+    assert_eq!(state.now, later);
+}
+
+#[test]
+fn raising_the_level_announces_how_many_more_are_shown() {
+    let state = loaded(prefs_with_kinds(Level::None, "production,cast,release"));
+    let before = cards(&state);
+    let state = state.reduce(Action::SetLevel(Level::Mild));
+    assert_eq!(state.prefs.level, Level::Mild);
+    assert_eq!(cards(&state), before + 3);
+    assert_eq!(state.announcement, "3 more updates shown");
+
+    let state = loaded(prefs_with_kinds(Level::None, "cast")).reduce(Action::SetLevel(Level::Mild));
+    assert_eq!(state.announcement, "1 more update shown");
+
+    let state = loaded(prefs(Level::None)).reduce(Action::SetLevel(Level::Major));
+    assert_eq!(state.announcement, "12 more updates shown");
+}
+
+#[test]
+fn lowering_the_level_announces_how_many_are_hidden() {
+    let state = loaded(prefs_with_kinds(Level::Major, "cast,release"));
+    let before = cards(&state);
+    let state = state.reduce(Action::SetLevel(Level::Moderate));
+    assert_eq!(state.prefs.level, Level::Moderate);
+    assert_eq!(cards(&state), before - 2);
+    assert_eq!(state.announcement, "2 updates hidden");
+
+    let state =
+        loaded(prefs_with_kinds(Level::Major, "other")).reduce(Action::SetLevel(Level::Moderate));
+    assert_eq!(state.announcement, "1 update hidden");
+}
+
+#[test]
+fn a_level_change_that_changes_nothing_says_so() {
+    let state = loaded(prefs(Level::Mild)).reduce(Action::SetLevel(Level::Mild));
+    assert_eq!(state.announcement, "Level Mild: nothing changed");
+    // Before any feed has arrived.
+    let state = start(prefs(Level::None)).reduce(Action::SetLevel(Level::Major));
+    assert_eq!(state.prefs.level, Level::Major);
+    assert_eq!(state.announcement, "Level Major: nothing changed");
+}
+
+#[test]
+fn revealed_items_count_as_shown_when_the_level_changes() {
+    let mut fan = prefs(Level::None);
+    fan.revealed.insert("major-other".into());
+    // At Moderate every item but the three other major ones is a card.
+    let state = loaded(fan).reduce(Action::SetLevel(Level::Moderate));
+    assert_eq!(state.announcement, "8 more updates shown");
+}
+
+#[test]
+fn reveal_announces_the_kind_and_shows_the_item() {
+    let state = loaded(prefs(Level::None));
+    let before = cards(&state);
+    let state = state.reduce(Action::Reveal("major-cast".into()));
+    assert_eq!(state.announcement, "Revealed: cast update");
+    assert!(state.prefs.revealed.contains("major-cast"));
+    assert_eq!(cards(&state), before + 1);
+
+    for (id, noun) in [
+        ("mild-production", "production update"),
+        ("moderate-release", "release update"),
+        ("major-other", "news update"),
+    ] {
+        let state = loaded(prefs(Level::None)).reduce(Action::Reveal(id.into()));
+        assert_eq!(state.announcement, format!("Revealed: {noun}"), "{id}");
+    }
+    let state = loaded(prefs(Level::None)).reduce(Action::Reveal("unknown".into()));
+    assert_eq!(state.announcement, "Revealed: update");
+}
+
+#[test]
+fn conceal_hides_a_revealed_item_again() {
+    let state = loaded(prefs(Level::None)).reduce(Action::Reveal("major-cast".into()));
+    let shown = cards(&state);
+    let state = state.reduce(Action::Conceal("major-cast".into()));
+    assert!(!state.prefs.revealed.contains("major-cast"));
+    assert_eq!(cards(&state), shown - 1);
+    assert_eq!(state.announcement, "Hidden again");
+}
+
+#[test]
+fn filters_announce_what_is_left() {
+    let state = loaded(prefs(Level::Major)).reduce(Action::ToggleKind(Kind::Cast));
+    assert_eq!(state.prefs.kinds.to_query(), "cast");
+    assert_eq!(state.announcement, "4 updates shown");
+    let state = state.reduce(Action::ToggleKind(Kind::Release));
+    assert_eq!(state.announcement, "8 updates shown");
+
+    let state = loaded(prefs(Level::None)).reduce(Action::ToggleKind(Kind::Other));
+    assert_eq!(state.announcement, "1 update shown");
+
+    let state = loaded(prefs(Level::Major)).reduce(Action::SetShow(Some("Elsewhere".into())));
+    assert_eq!(state.prefs.show.as_deref(), Some("Elsewhere"));
+    assert_eq!(state.announcement, "0 updates shown");
+    let state = state.reduce(Action::SetShow(None));
+    assert_eq!(state.prefs.show, None);
+    assert_eq!(state.announcement, "16 updates shown");
+}
+
+#[test]
+fn a_failure_keeps_the_last_good_feed() {
+    let state = loaded(prefs(Level::Mild));
+    let good = Rc::clone(&state.feed.as_ref().unwrap().0);
+    let state = state.reduce(Action::Failed(Error::Network));
+    assert_eq!(state.status, Status::Failed(Error::Network));
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &good));
+    assert_eq!(state.prefs.level, Level::Mild);
+    assert_eq!(cards(&state), 8);
+
+    // A failure before any feed leaves nothing to show but the error.
+    let state = start(prefs(Level::None)).reduce(Action::Failed(Error::Timeout(10)));
+    assert_eq!(state.status, Status::Failed(Error::Timeout(10)));
+    assert!(state.feed.is_none());
+}
+
+#[test]
+fn retry_loads_again_and_bumps_the_attempt() {
+    let state = loaded(prefs(Level::None)).reduce(Action::Failed(Error::Network));
+    let good = Rc::clone(&state.feed.as_ref().unwrap().0);
+    let state = state.reduce(Action::Retry);
+    assert_eq!(state.status, Status::Loading);
+    assert_eq!(state.attempt, 1);
+    assert_eq!(state.announcement, "Loading the feed again");
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &good));
+    let state = state
+        .reduce(Action::Failed(Error::Network))
+        .reduce(Action::Retry);
+    assert_eq!(state.attempt, 2);
+
+    // A later success replaces the feed.
+    let newer = Rc::new(Feed {
+        title: "Newer".into(),
+        ..load_fixture("minimal-1.1.json")
+    });
+    let state = state.reduce(Action::Loaded(Rc::clone(&newer), now()));
+    assert_eq!(state.status, Status::Ready);
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &newer));
+}
+
+#[test]
+fn page_overrides_win_and_announce_a_level_change() {
+    let mut fan = prefs_with_kinds(Level::None, "cast");
+    fan.revealed.insert("major-other".into());
+    let state = loaded(fan.clone());
+    let state = state.reduce(Action::Override(Overrides {
+        level: Some(Level::Moderate),
+        ..Overrides::default()
+    }));
+    assert_eq!(state.prefs.level, Level::Moderate);
+    // What the page doesn't name stays as the fan chose it.
+    assert_eq!(state.prefs.kinds, fan.kinds);
+    assert_eq!(state.prefs.revealed, fan.revealed);
+    assert_eq!(state.announcement, "2 more updates shown");
+
+    let state = state.reduce(Action::Override(Overrides {
+        show: Some("Marker Test Show".into()),
+        ..Overrides::default()
+    }));
+    assert_eq!(state.prefs.show.as_deref(), Some("Marker Test Show"));
+    assert_eq!(state.prefs.level, Level::Moderate);
+}
