@@ -163,6 +163,104 @@ pub const ATTRIBUTES: [&str; 7] = [
     "max-items",
 ];
 
+/// How a fan site embeds the widget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum EmbedMode {
+    /// The `<spoiler-feed>` custom element.
+    #[default]
+    Element,
+    /// An iframe of the standalone page that sizes itself.
+    Iframe,
+}
+
+/// What the embed-code builder turns into a snippet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedChoice {
+    /// The folder the widget's files are served from, ending in `/`.
+    pub widget_base: String,
+    /// The feed's absolute URL.
+    pub feed: String,
+    /// The fan's current choices.
+    pub prefs: Prefs,
+    /// The colour scheme.
+    pub theme: Theme,
+    /// Whether the host fixes the level.
+    pub lock: bool,
+}
+
+impl EmbedChoice {
+    /// The settings as `(name, value)` pairs, in the element's attribute names, leaving out
+    /// what is the default anyway.
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![("src", self.feed.clone())];
+        let level = self.prefs.level.key().to_owned();
+        if self.lock {
+            pairs.push(("lock-level", level));
+        } else {
+            pairs.push(("level", level));
+        }
+        if !self.prefs.kinds.is_all() {
+            pairs.push(("kinds", self.prefs.kinds.to_query()));
+        }
+        if let Some(show) = &self.prefs.show {
+            pairs.push(("show", show.clone()));
+        }
+        if self.theme != Theme::Auto {
+            pairs.push(("theme", self.theme.key().to_owned()));
+        }
+        pairs
+    }
+
+    /// The snippet a site maintainer pastes into a page.
+    pub fn snippet(&self, mode: EmbedMode) -> String {
+        match mode {
+            EmbedMode::Element => {
+                let attributes: String = self
+                    .pairs()
+                    .iter()
+                    .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
+                    .collect();
+                format!(
+                    "<script type=\"module\" src=\"{}spoiler-feed.js\"></script>\n<spoiler-feed{attributes}></spoiler-feed>",
+                    escape_attribute(&self.widget_base)
+                )
+            }
+            EmbedMode::Iframe => {
+                let mut query = form_urlencoded::Serializer::new(String::new());
+                for (name, value) in self.pairs() {
+                    query.append_pair(if name == "src" { "feed" } else { name }, &value);
+                }
+                query.append_pair("embed", "1");
+                let src = format!("{}index.html?{}", self.widget_base, query.finish());
+                format!(
+                    "<iframe src=\"{}\" title=\"Show news\" style=\"width: 100%; border: 0\" loading=\"lazy\"></iframe>\n{IFRAME_SIZER}",
+                    escape_attribute(&src)
+                )
+            }
+        }
+    }
+}
+
+/// The host page's script that sizes each widget iframe from its own height messages.
+pub const IFRAME_SIZER: &str = r#"<script>
+  addEventListener("message", (e) => {
+    if (e.data && e.data.type === "spoilerfeed:resize") {
+      for (const frame of document.querySelectorAll("iframe")) {
+        if (frame.contentWindow === e.source) frame.style.height = e.data.height + "px";
+      }
+    }
+  });
+</script>"#;
+
+/// Escapes a value for a double-quoted HTML attribute.
+fn escape_attribute(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// The localStorage key of the choices for one feed.
 pub fn storage_key(feed_url: &str) -> String {
     format!("spoilerfeed:prefs:{feed_url}")
@@ -291,6 +389,56 @@ mod tests {
         assert_eq!(settings.theme, Theme::Auto);
         assert_eq!(settings.lock_level, None);
         assert_eq!(Settings::from_query("max-items=-3").max_items, None);
+    }
+
+    fn choice(lock: bool) -> EmbedChoice {
+        EmbedChoice {
+            widget_base: "https://widgets.example/sf/".into(),
+            feed: "https://fans.example/feed.json?a=1&b=\"2\"".into(),
+            prefs: Prefs {
+                level: Level::Mild,
+                kinds: KindSet::parse("cast,release").unwrap(),
+                show: Some("Wednesday".into()),
+                revealed: BTreeSet::new(),
+            },
+            theme: Theme::Dark,
+            lock,
+        }
+    }
+
+    #[test]
+    fn element_snippet_carries_every_choice_escaped() {
+        assert_eq!(
+            choice(false).snippet(EmbedMode::Element),
+            "<script type=\"module\" src=\"https://widgets.example/sf/spoiler-feed.js\"></script>\n\
+             <spoiler-feed src=\"https://fans.example/feed.json?a=1&amp;b=&quot;2&quot;\" level=\"mild\" \
+             kinds=\"cast,release\" show=\"Wednesday\" theme=\"dark\"></spoiler-feed>"
+        );
+        assert!(choice(true)
+            .snippet(EmbedMode::Element)
+            .contains(" lock-level=\"mild\" "));
+    }
+
+    #[test]
+    fn iframe_snippet_reads_back_as_the_same_settings() {
+        let snippet = choice(true).snippet(EmbedMode::Iframe);
+        let src = snippet
+            .split("src=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap()
+            .replace("&amp;", "&");
+        let query = src.split_once('?').unwrap().1;
+        let settings = Settings::from_query(query);
+        assert_eq!(
+            settings.feed.as_deref(),
+            Some("https://fans.example/feed.json?a=1&b=\"2\"")
+        );
+        assert_eq!(settings.lock_level, Some(Level::Mild));
+        assert_eq!(settings.overrides.show.as_deref(), Some("Wednesday"));
+        assert_eq!(settings.theme, Theme::Dark);
+        assert!(settings.embed);
+        assert!(snippet.contains("spoilerfeed:resize"));
     }
 
     #[test]

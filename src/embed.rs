@@ -68,6 +68,7 @@ fn element_props(host: &HtmlElement) -> AppProps {
         lock_level: settings.lock_level,
         page_size: settings.max_items.unwrap_or(PAGE_SIZE),
         embedded: true,
+        widget_base: None,
     }
 }
 

@@ -21,7 +21,7 @@ pub mod web;
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use components::{CardList, ErrorCard, Filters, LevelPicker, LiveRegion, Skeleton};
+use components::{CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, LiveRegion, Skeleton};
 use config::{Overrides, Prefs};
 use event::WidgetEvent;
 use spoiler::Level;
@@ -50,6 +50,10 @@ pub struct AppProps {
     /// Told about loads, errors and level changes, for the host page.
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
+    /// Where the widget's files are served from, for the embed-code builder; the builder is
+    /// offered only on the standalone page.
+    #[prop_or_default]
+    pub widget_base: Option<AttrValue>,
 }
 
 impl Default for AppProps {
@@ -61,6 +65,7 @@ impl Default for AppProps {
             page_size: PAGE_SIZE,
             embedded: false,
             on_event: None,
+            widget_base: None,
         }
     }
 }
@@ -237,6 +242,9 @@ fn Widget(props: &AppProps) -> Html {
                 />
             } else if state.status == Status::Loading {
                 <Skeleton />
+            }
+            if let Some(widget_base) = props.widget_base.clone() {
+                <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} />
             }
         </div>
     }

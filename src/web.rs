@@ -168,6 +168,7 @@ pub fn mount_page() {
         page_size: settings.max_items.unwrap_or(crate::PAGE_SIZE),
         embedded: settings.embed,
         on_event: None,
+        widget_base: (!settings.embed).then(|| absolute_url(".", &page).into()),
     };
     // The page's widget lives as long as the page: its handle is never needed.
     mount(root, props);

@@ -4,6 +4,7 @@
 pub mod card;
 pub mod card_list;
 pub mod details;
+pub mod embed_builder;
 pub mod error_card;
 pub mod filters;
 pub mod level_picker;
@@ -15,6 +16,7 @@ pub mod time;
 pub use card::Card;
 pub use card_list::CardList;
 pub use details::KindDetails;
+pub use embed_builder::EmbedBuilder;
 pub use error_card::ErrorCard;
 pub use filters::Filters;
 pub use level_picker::LevelPicker;
