@@ -438,6 +438,48 @@ fn each_kind_object_is_read() {
 }
 
 #[test]
+fn only_a_window_confirmed_to_one_day_has_a_release_day() {
+    let release = |release: Value| match only_item(json!({
+        "id": "r",
+        "_spoilerfeed": { "kind": "release", "release": release }
+    }))
+    .details
+    .clone()
+    {
+        Details::Release(release) => release,
+        other => panic!("not a release: {other:?}"),
+    };
+    let confirmed_day = |value: Value| release(value).confirmed_day();
+    assert_eq!(
+        confirmed_day(
+            json!({ "from": "2027-03-04", "to": "2027-03-04", "confidence": "confirmed" })
+        ),
+        Some(day(2027, 3, 4))
+    );
+    // Not confirmed, a window of several days, or only its first day known: no single day.
+    assert_eq!(
+        confirmed_day(
+            json!({ "from": "2027-03-04", "to": "2027-03-04", "confidence": "reported" })
+        ),
+        None
+    );
+    assert_eq!(
+        confirmed_day(
+            json!({ "from": "2027-03-04", "to": "2027-03-05", "confidence": "confirmed" })
+        ),
+        None
+    );
+    assert_eq!(
+        confirmed_day(json!({ "from": "2027-03-04", "confidence": "confirmed" })),
+        None
+    );
+    assert_eq!(
+        confirmed_day(json!({ "label": "4 March 2027", "confidence": "confirmed" })),
+        None
+    );
+}
+
+#[test]
 fn malformed_kind_objects_leave_the_card_without_its_block() {
     let details = |ext: Value| {
         only_item(json!({ "id": "k", "_spoilerfeed": ext }))

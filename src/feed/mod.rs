@@ -172,11 +172,11 @@ pub struct Release {
 }
 
 impl Release {
-    /// The day of release, once the window is confirmed to a single day.
+    /// The day of release, once the window is confirmed to a single day (`from` equal to
+    /// `to`); a window with only its first day known is not a single day.
     pub fn confirmed_day(&self) -> Option<NaiveDate> {
         match (self.confidence, self.from, self.to) {
             (Confidence::Confirmed, Some(from), Some(to)) if from == to => Some(from),
-            (Confidence::Confirmed, Some(from), None) => Some(from),
             _ => None,
         }
     }
