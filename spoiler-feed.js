@@ -14,7 +14,9 @@ let ready;
 const start = () => (ready ??= init({ module_or_path: wasmUrl }));
 
 class SpoilerFeedElement extends HTMLElement {
-  static observedAttributes = ["src", "level", "kinds", "show", "theme", "lock-level", "max-items"];
+  static observedAttributes = [
+    "src", "level", "kinds", "show", "theme", "lock-level", "max-items", "max-size", "refresh",
+  ];
 
   #handle = null;
   #root = null;

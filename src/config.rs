@@ -91,7 +91,7 @@ impl Theme {
 /// Everything a page says about one widget: the standalone page's query string, or a
 /// `<spoiler-feed>` element's attributes. Both use the same names, except that the element
 /// names its feed `src` and the query `feed`.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
     /// The feed URL as given (maybe relative to the page).
     pub feed: Option<String>,
@@ -105,6 +105,31 @@ pub struct Settings {
     pub theme: Theme,
     /// Whether the page runs inside an iframe on another site.
     pub embed: bool,
+    /// The largest feed read, in bytes.
+    pub max_bytes: u64,
+    /// How often to look for new updates, in seconds; `None` for never.
+    pub refresh: Option<u32>,
+}
+
+/// The largest feed read unless the page says otherwise: 5 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 5 * 1024 * 1024;
+
+/// The shortest refresh interval, so that no widget hammers a feed's server.
+pub const MIN_REFRESH_SECONDS: u32 = 60;
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            feed: None,
+            overrides: Overrides::default(),
+            lock_level: None,
+            max_items: None,
+            theme: Theme::default(),
+            embed: false,
+            max_bytes: DEFAULT_MAX_BYTES,
+            refresh: None,
+        }
+    }
 }
 
 impl Settings {
@@ -127,6 +152,22 @@ impl Settings {
                 "max-items" => settings.max_items = value.parse().ok().filter(|n| *n > 0),
                 "theme" => settings.theme = Theme::parse(value).unwrap_or_default(),
                 "embed" => settings.embed = matches!(value, "1" | "true" | ""),
+                "max-size" => {
+                    if let Some(mb) = value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|mb| *mb > 0.0 && mb.is_finite())
+                    {
+                        settings.max_bytes = (mb * 1_048_576.0) as u64;
+                    }
+                }
+                "refresh" => {
+                    settings.refresh = value
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|seconds| *seconds > 0)
+                        .map(|seconds| seconds.max(MIN_REFRESH_SECONDS));
+                }
                 _ => {}
             }
         }
@@ -153,7 +194,7 @@ impl Settings {
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 7] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "src",
     "level",
     "kinds",
@@ -161,6 +202,8 @@ pub const ATTRIBUTES: [&str; 7] = [
     "theme",
     "lock-level",
     "max-items",
+    "max-size",
+    "refresh",
 ];
 
 /// How a fan site embeds the widget.
@@ -380,6 +423,21 @@ mod tests {
             ..Prefs::default()
         };
         assert_eq!(settings.overrides.apply(Some(stored)).level, Level::Mild);
+    }
+
+    #[test]
+    fn size_limit_and_refresh_are_read_and_bounded() {
+        let settings = Settings::from_query("max-size=12&refresh=30");
+        assert_eq!(settings.max_bytes, 12 * 1_048_576);
+        assert_eq!(settings.refresh, Some(MIN_REFRESH_SECONDS));
+        assert_eq!(Settings::from_query("refresh=300").refresh, Some(300));
+        let defaults = Settings::from_query("max-size=-1&refresh=0");
+        assert_eq!(defaults.max_bytes, DEFAULT_MAX_BYTES);
+        assert_eq!(defaults.refresh, None);
+        assert_eq!(
+            Settings::from_query("max-size=NaN").max_bytes,
+            DEFAULT_MAX_BYTES
+        );
     }
 
     #[test]

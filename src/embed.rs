@@ -68,6 +68,8 @@ fn element_props(host: &HtmlElement) -> AppProps {
         lock_level: settings.lock_level,
         page_size: settings.max_items.unwrap_or(PAGE_SIZE),
         embedded: true,
+        max_bytes: settings.max_bytes,
+        refresh: settings.refresh,
         widget_base: None,
     }
 }

@@ -23,13 +23,16 @@ pub enum Error {
     #[error("The feed didn't answer within {0} seconds.")]
     Timeout(u32),
     /// The body is larger than the configured limit.
-    #[error("This feed is {}; the limit is {}.", megabytes(*.size), megabytes(*.limit))]
+    #[error("{}", too_large(*.size, *.limit))]
     TooLarge {
-        /// The body's size in bytes, as far as it was read.
-        size: u64,
+        /// The body's size in bytes, when the server said it.
+        size: Option<u64>,
         /// The limit in bytes.
         limit: u64,
     },
+    /// The browser is offline.
+    #[error("You're offline, so the feed couldn't be loaded.")]
+    Offline,
     /// The body is not JSON at all.
     #[error("This isn't JSON: {0}.")]
     NotJson(String),
@@ -46,7 +49,7 @@ impl Error {
     pub fn title(&self) -> &'static str {
         match self {
             Error::NoFeed => "No feed",
-            Error::Network | Error::Timeout(_) => "Feed unreachable",
+            Error::Network | Error::Timeout(_) | Error::Offline => "Feed unreachable",
             Error::Http { .. } => "Feed unavailable",
             Error::TooLarge { .. } => "Feed too large",
             Error::NotJson(_) | Error::NotJsonFeed(_) => "Feed unreadable",
@@ -59,6 +62,7 @@ impl Error {
         match self {
             Error::NoFeed => "no-feed",
             Error::Network => "network",
+            Error::Offline => "offline",
             Error::Http { .. } => "http",
             Error::Timeout(_) => "timeout",
             Error::TooLarge { .. } => "too-large",
@@ -71,6 +75,17 @@ impl Error {
     /// Whether trying again could help.
     pub fn retryable(&self) -> bool {
         !matches!(self, Error::NoFeed)
+    }
+}
+
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!(
+            "This feed is {}; the limit is {}.",
+            megabytes(size),
+            megabytes(limit)
+        ),
+        None => format!("This feed is larger than the {} limit.", megabytes(limit)),
     }
 }
 
@@ -100,11 +115,19 @@ mod tests {
     fn messages_say_what_failed() {
         assert_eq!(
             Error::TooLarge {
-                size: 12 * 1_048_576,
+                size: Some(12 * 1_048_576),
                 limit: 5 * 1_048_576
             }
             .to_string(),
             "This feed is 12 MB; the limit is 5 MB."
+        );
+        assert_eq!(
+            Error::TooLarge {
+                size: None,
+                limit: 5 * 1_048_576
+            }
+            .to_string(),
+            "This feed is larger than the 5 MB limit."
         );
         assert_eq!(
             Error::Http {

@@ -47,6 +47,12 @@ pub struct AppProps {
     /// Whether the widget runs in an iframe or element on another site (no page heading).
     #[prop_or_default]
     pub embedded: bool,
+    /// The largest feed read, in bytes.
+    #[prop_or(config::DEFAULT_MAX_BYTES)]
+    pub max_bytes: u64,
+    /// How often to look for new updates, in seconds.
+    #[prop_or_default]
+    pub refresh: Option<u32>,
     /// Told about loads, errors and level changes, for the host page.
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
@@ -64,6 +70,8 @@ impl Default for AppProps {
             lock_level: None,
             page_size: PAGE_SIZE,
             embedded: false,
+            max_bytes: config::DEFAULT_MAX_BYTES,
+            refresh: None,
             on_event: None,
             widget_base: None,
         }
@@ -99,18 +107,42 @@ fn Widget(props: &AppProps) -> Html {
 
     {
         let dispatcher = state.dispatcher();
+        let max_bytes = props.max_bytes;
         use_effect_with((feed_url.clone(), state.attempt), move |(url, _)| {
             #[cfg(target_arch = "wasm32")]
-            let cancel = web::load_feed(url.to_string(), move |result| match result {
-                Ok(feed) => dispatcher.dispatch(Action::Loaded(std::rc::Rc::new(feed), now())),
-                Err(error) => dispatcher.dispatch(Action::Failed(error)),
-            });
+            let cancel = {
+                let url = url.to_string();
+                web::load_feed(url.clone(), max_bytes, move |result| match result {
+                    Ok(feed) => dispatcher.dispatch(Action::Loaded(std::rc::Rc::new(feed), now())),
+                    Err(error) => {
+                        let copy = web::offline_copy(&url)
+                            .map(|(feed, saved)| (std::rc::Rc::new(feed), saved));
+                        dispatcher.dispatch(Action::Failed(error, copy));
+                    }
+                })
+            };
             #[cfg(not(target_arch = "wasm32"))]
             let cancel = {
-                let _ = (url, dispatcher);
+                let _ = (url, dispatcher, max_bytes);
                 || ()
             };
             cancel
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with(props.refresh, move |refresh| {
+            #[cfg(target_arch = "wasm32")]
+            let timer = refresh.map(|seconds| {
+                gloo_timers::callback::Interval::new(seconds.saturating_mul(1000), move || {
+                    dispatcher.dispatch(Action::Refresh)
+                })
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let timer = {
+                let _ = (refresh, dispatcher);
+            };
+            move || drop(timer)
         });
     }
     {
@@ -185,6 +217,10 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::Retry))
     };
+    let on_show_new = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowNew))
+    };
     let on_more = {
         let limit = limit.clone();
         let page = props.page_size;
@@ -223,7 +259,19 @@ fn Widget(props: &AppProps) -> Html {
             </div>
             <LiveRegion text={state.announcement.clone()} />
             if let Status::Failed(error) = &state.status {
-                <ErrorCard error={error.clone()} showing_last_good={feed.is_some()} {on_retry} />
+                <ErrorCard error={error.clone()} showing_last_good={feed.is_some() && state.saved_at.is_none()} {on_retry} />
+            }
+            if let Some(saved) = state.saved_at {
+                <p class="sf-offline" data-testid="offline">
+                    { format!("Offline: showing updates from {}", date::relative(saved, state.now)) }
+                </p>
+            }
+            if let Some((_, new)) = &state.pending {
+                <div class="sf-new-slot">
+                    <button type="button" class="sf-button sf-new" data-testid="new-updates" onclick={on_show_new}>
+                        { if *new == 1 { "1 new update".to_owned() } else { format!("{new} new updates") } }
+                    </button>
+                </div>
             }
             if let Some(feed) = feed {
                 if feed.skipped > 0 {

@@ -54,8 +54,15 @@ pub struct State {
     pub now: DateTime<Utc>,
     /// What the polite live region says about the last change.
     pub announcement: String,
-    /// Bumped by Retry, so the loading effect runs again.
+    /// Bumped by Retry and refreshes, so the loading effect runs again.
     pub attempt: u32,
+    /// Whether the running request is a background refresh (its failure isn't shown, and
+    /// new updates wait behind a banner).
+    pub background: bool,
+    /// A refreshed feed with new updates, waiting for the fan to ask for it.
+    pub pending: Option<(SharedFeed, usize)>,
+    /// When the shown feed was saved, if it is the offline copy.
+    pub saved_at: Option<DateTime<Utc>>,
 }
 
 impl State {
@@ -68,6 +75,9 @@ impl State {
             now,
             announcement: String::new(),
             attempt: 0,
+            background: false,
+            pending: None,
+            saved_at: None,
         }
     }
 
@@ -84,10 +94,14 @@ impl State {
 pub enum Action {
     /// A feed was read.
     Loaded(Rc<Feed>, DateTime<Utc>),
-    /// Loading failed.
-    Failed(Error),
+    /// Loading failed; the offline copy, if any, comes with it.
+    Failed(Error, Option<(Rc<Feed>, DateTime<Utc>)>),
     /// Try loading again.
     Retry,
+    /// Look for new updates in the background.
+    Refresh,
+    /// Show the new updates a refresh found.
+    ShowNew,
     /// Pick a spoiler level.
     SetLevel(Level),
     /// Show or hide one kind.
@@ -109,15 +123,53 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::Loaded(feed, now) => {
-                next.feed = Some(SharedFeed(feed));
-                next.status = Status::Ready;
                 next.now = now;
+                next.status = Status::Ready;
+                next.background = false;
+                let new = match (&self.feed, self.background && self.saved_at.is_none()) {
+                    (Some(shown), true) => new_items(shown, &feed),
+                    _ => 0,
+                };
+                if new > 0 {
+                    // Never move what the fan is reading: new updates wait behind a banner.
+                    next.pending = Some((SharedFeed(feed), new));
+                    next.announcement = format!("{} available", updates(new, "new "));
+                } else {
+                    next.feed = Some(SharedFeed(feed));
+                    next.pending = None;
+                    next.saved_at = None;
+                }
             }
-            Action::Failed(error) => next.status = Status::Failed(error),
+            Action::Failed(error, offline_copy) => {
+                if self.background && self.feed.is_some() {
+                    // A failed background refresh changes nothing the fan sees.
+                    next.background = false;
+                } else {
+                    next.status = Status::Failed(error);
+                    if let (None, Some((feed, saved))) = (&self.feed, offline_copy) {
+                        next.feed = Some(SharedFeed(feed));
+                        next.saved_at = Some(saved);
+                    }
+                }
+            }
             Action::Retry => {
                 next.status = Status::Loading;
+                next.background = false;
                 next.attempt += 1;
                 next.announcement = "Loading the feed again".into();
+            }
+            Action::Refresh => {
+                if self.status == Status::Ready {
+                    next.background = true;
+                    next.attempt += 1;
+                }
+            }
+            Action::ShowNew => {
+                if let Some((feed, _)) = next.pending.take() {
+                    next.feed = Some(feed);
+                    next.saved_at = None;
+                    next.announcement = "New updates shown".into();
+                }
             }
             Action::SetLevel(level) => {
                 next.prefs.level = level;
@@ -161,6 +213,17 @@ impl Reducible for State {
         }
         Rc::new(next)
     }
+}
+
+/// How many items of `fresh` the shown feed doesn't have.
+fn new_items(shown: &Feed, fresh: &Feed) -> usize {
+    let known: std::collections::HashSet<&str> =
+        shown.items.iter().map(|item| item.id.as_str()).collect();
+    fresh
+        .items
+        .iter()
+        .filter(|item| !known.contains(item.id.as_str()))
+        .count()
 }
 
 /// "1 update", "3 updates": `extra` goes before the noun ("3 more updates").

@@ -4,10 +4,14 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use chrono::{DateTime, Utc};
 use gloo_net::http::Request;
 use gloo_timers::callback::Timeout;
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
-use web_sys::{AbortController, AbortSignal, Element};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, Element, ReadableStreamDefaultReader};
 
 use crate::config::{self, Prefs, Settings};
 use crate::error::Error;
@@ -17,19 +21,24 @@ use crate::{App, AppProps};
 /// How long a feed may take to answer.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
-/// The largest feed read, in bytes.
-pub const MAX_FEED_BYTES: u64 = 5 * 1024 * 1024;
+/// The largest feed cached for offline use, in bytes (localStorage holds about 5 MB per site).
+const MAX_CACHED_BYTES: usize = 1_500_000;
 
 thread_local! {
     /// Every element a widget is mounted on, so a panic can tell each one.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Starts loading `url`; `done` gets the result unless the returned canceller ran first.
+/// Starts loading `url`, reading at most `max_bytes`; `done` gets the result unless the
+/// returned canceller ran first.
 ///
 /// The canceller aborts the request and its timeout, so a widget that is removed or switched
 /// to another feed leaves nothing running.
-pub fn load_feed(url: String, done: impl FnOnce(Result<Feed, Error>) + 'static) -> impl FnOnce() {
+pub fn load_feed(
+    url: String,
+    max_bytes: u64,
+    done: impl FnOnce(Result<Feed, Error>) + 'static,
+) -> impl FnOnce() {
     let controller = AbortController::new().ok();
     let signal = controller.as_ref().map(AbortController::signal);
     let cancelled = Rc::new(Cell::new(false));
@@ -48,7 +57,7 @@ pub fn load_feed(url: String, done: impl FnOnce(Result<Feed, Error>) + 'static) 
         let cancelled = Rc::clone(&cancelled);
         let timeout = Rc::clone(&timeout);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch(&url, signal.as_ref()).await;
+            let result = fetch(&url, max_bytes, signal.as_ref()).await;
             timeout.borrow_mut().take();
             if cancelled.get() {
                 return;
@@ -56,6 +65,8 @@ pub fn load_feed(url: String, done: impl FnOnce(Result<Feed, Error>) + 'static) 
             done(result.map_err(|error| {
                 if timed_out.get() {
                     Error::Timeout(TIMEOUT_SECONDS)
+                } else if error == Error::Network && is_offline() {
+                    Error::Offline
                 } else {
                     error
                 }
@@ -71,13 +82,21 @@ pub fn load_feed(url: String, done: impl FnOnce(Result<Feed, Error>) + 'static) 
     }
 }
 
-/// Fetches and reads a feed.
-async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<Feed, Error> {
+/// Whether the browser says it has no network.
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
+}
+
+/// Fetches and reads a feed, and keeps a copy of it for when the network fails.
+async fn fetch(url: &str, max_bytes: u64, signal: Option<&AbortSignal>) -> Result<Feed, Error> {
     if url.is_empty() {
         return Err(Error::NoFeed);
     }
     let response = Request::get(url)
         .header("Accept", "application/feed+json, application/json")
+        // Revalidate with the server every time: the browser sends If-None-Match /
+        // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
+        .cache(web_sys::RequestCache::NoCache)
         .abort_signal(signal)
         .send()
         .await
@@ -92,21 +111,88 @@ async fn fetch(url: &str, signal: Option<&AbortSignal>) -> Result<Feed, Error> {
         .headers()
         .get("content-length")
         .and_then(|length| length.trim().parse::<u64>().ok());
-    if let Some(size) = declared.filter(|size| *size > MAX_FEED_BYTES) {
+    if let Some(size) = declared.filter(|size| *size > max_bytes) {
         return Err(Error::TooLarge {
-            size,
-            limit: MAX_FEED_BYTES,
+            size: Some(size),
+            limit: max_bytes,
         });
     }
-    let body = response.text().await.map_err(|_| Error::Network)?;
-    if body.len() as u64 > MAX_FEED_BYTES {
-        return Err(Error::TooLarge {
-            size: body.len() as u64,
-            limit: MAX_FEED_BYTES,
-        });
-    }
+    let body = read_body(&response, max_bytes).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
-    feed::parse(&body, Some(base.as_deref().unwrap_or(url)))
+    let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
+    save_for_offline(url, &body);
+    Ok(feed)
+}
+
+/// Reads the body chunk by chunk and stops as soon as it passes `limit`, so an oversized feed
+/// is never held in memory whole.
+async fn read_body(response: &gloo_net::http::Response, limit: u64) -> Result<String, Error> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Error::Network)?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|done| done.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = Reflect::get(&chunk, &"value".into()).map_err(|_| Error::Network)?;
+        let array = Uint8Array::new(&value);
+        let start = bytes.len();
+        if (start + array.length() as usize) as u64 > limit {
+            let _ = reader.cancel();
+            return Err(Error::TooLarge { size: None, limit });
+        }
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
+    String::from_utf8(bytes).map_err(|_| Error::NotJson("it isn't UTF-8 text".into()))
+}
+
+/// The localStorage key of a feed's offline copy.
+fn cache_key(feed_url: &str) -> String {
+    format!("spoilerfeed:feed:{feed_url}")
+}
+
+/// Keeps the last good feed body for offline use. A full storage drops older copies first;
+/// if it is still full, the feed simply isn't kept.
+fn save_for_offline(feed_url: &str, body: &str) {
+    let Some(storage) = storage() else {
+        return;
+    };
+    if body.len() > MAX_CACHED_BYTES {
+        return;
+    }
+    let entry = serde_json::json!({ "saved": js_sys::Date::now(), "body": body }).to_string();
+    let key = cache_key(feed_url);
+    if storage.set_item(&key, &entry).is_ok() {
+        return;
+    }
+    let length = storage.length().unwrap_or(0);
+    let others: Vec<String> = (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|other| other.starts_with("spoilerfeed:feed:") && *other != key)
+        .collect();
+    for other in others {
+        let _ = storage.remove_item(&other);
+    }
+    let _ = storage.set_item(&key, &entry);
+}
+
+/// The last good copy of a feed and when it was saved.
+pub fn offline_copy(feed_url: &str) -> Option<(Feed, DateTime<Utc>)> {
+    let entry = storage()?.get_item(&cache_key(feed_url)).ok()??;
+    let entry: serde_json::Value = serde_json::from_str(&entry).ok()?;
+    let saved = DateTime::from_timestamp_millis(entry.get("saved")?.as_f64()? as i64)?;
+    let feed = feed::parse(entry.get("body")?.as_str()?, Some(feed_url)).ok()?;
+    Some((feed, saved))
 }
 
 /// The browser's localStorage, when the page may use it (sandboxed frames and some privacy
@@ -167,6 +253,8 @@ pub fn mount_page() {
         lock_level: settings.lock_level,
         page_size: settings.max_items.unwrap_or(crate::PAGE_SIZE),
         embedded: settings.embed,
+        max_bytes: settings.max_bytes,
+        refresh: settings.refresh,
         on_event: None,
         widget_base: (!settings.embed).then(|| absolute_url(".", &page).into()),
     };

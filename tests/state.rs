@@ -154,21 +154,21 @@ fn filters_announce_what_is_left() {
 fn a_failure_keeps_the_last_good_feed() {
     let state = loaded(prefs(Level::Mild));
     let good = Rc::clone(&state.feed.as_ref().unwrap().0);
-    let state = state.reduce(Action::Failed(Error::Network));
+    let state = state.reduce(Action::Failed(Error::Network, None));
     assert_eq!(state.status, Status::Failed(Error::Network));
     assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &good));
     assert_eq!(state.prefs.level, Level::Mild);
     assert_eq!(cards(&state), 8);
 
     // A failure before any feed leaves nothing to show but the error.
-    let state = start(prefs(Level::None)).reduce(Action::Failed(Error::Timeout(10)));
+    let state = start(prefs(Level::None)).reduce(Action::Failed(Error::Timeout(10), None));
     assert_eq!(state.status, Status::Failed(Error::Timeout(10)));
     assert!(state.feed.is_none());
 }
 
 #[test]
 fn retry_loads_again_and_bumps_the_attempt() {
-    let state = loaded(prefs(Level::None)).reduce(Action::Failed(Error::Network));
+    let state = loaded(prefs(Level::None)).reduce(Action::Failed(Error::Network, None));
     let good = Rc::clone(&state.feed.as_ref().unwrap().0);
     let state = state.reduce(Action::Retry);
     assert_eq!(state.status, Status::Loading);
@@ -176,7 +176,7 @@ fn retry_loads_again_and_bumps_the_attempt() {
     assert_eq!(state.announcement, "Loading the feed again");
     assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &good));
     let state = state
-        .reduce(Action::Failed(Error::Network))
+        .reduce(Action::Failed(Error::Network, None))
         .reduce(Action::Retry);
     assert_eq!(state.attempt, 2);
 
@@ -211,4 +211,94 @@ fn page_overrides_win_and_announce_a_level_change() {
     }));
     assert_eq!(state.prefs.show.as_deref(), Some("Marker Test Show"));
     assert_eq!(state.prefs.level, Level::Moderate);
+}
+
+#[test]
+fn a_failure_before_any_feed_shows_the_offline_copy() {
+    let copy = Rc::new(load_fixture(ALL_KINDS));
+    let saved = now() - Duration::hours(5);
+    let state = start(prefs(Level::None)).reduce(Action::Failed(
+        Error::Offline,
+        Some((Rc::clone(&copy), saved)),
+    ));
+    assert_eq!(state.status, Status::Failed(Error::Offline));
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &copy));
+    assert_eq!(state.saved_at, Some(saved));
+
+    // The feed read in this visit wins over the offline copy.
+    let state = loaded(prefs(Level::None));
+    let good = Rc::clone(&state.feed.as_ref().unwrap().0);
+    let state = state.reduce(Action::Failed(Error::Network, Some((copy, saved))));
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &good));
+    assert_eq!(state.saved_at, None);
+
+    // Once the network is back, the live feed replaces the copy and the notice goes.
+    let state = start(prefs(Level::None))
+        .reduce(Action::Failed(
+            Error::Offline,
+            Some((Rc::new(load_fixture(ALL_KINDS)), saved)),
+        ))
+        .reduce(Action::Retry)
+        .reduce(Action::Loaded(Rc::clone(&good), now()));
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &good));
+    assert_eq!(state.saved_at, None);
+    assert_eq!(state.status, Status::Ready);
+}
+
+#[test]
+fn a_refresh_with_new_updates_waits_behind_a_banner() {
+    let state = loaded(prefs(Level::Major));
+    let shown = Rc::clone(&state.feed.as_ref().unwrap().0);
+    let state = state.reduce(Action::Refresh);
+    assert!(state.background);
+    assert_eq!(state.attempt, 1);
+    assert_eq!(
+        state.status,
+        Status::Ready,
+        "a refresh shows no loading state"
+    );
+
+    let mut fresh = (*shown).clone();
+    for id in ["new-1", "new-2", "new-3"] {
+        let mut item = (*fresh.items[0]).clone();
+        item.id = id.into();
+        fresh.items.insert(0, Rc::new(item));
+    }
+    let fresh = Rc::new(fresh);
+    let state = state.reduce(Action::Loaded(Rc::clone(&fresh), now()));
+    assert!(
+        Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &shown),
+        "what the fan reads stays"
+    );
+    let (pending, new) = state.pending.clone().unwrap();
+    assert!(Rc::ptr_eq(&pending.0, &fresh));
+    assert_eq!(new, 3);
+    assert_eq!(state.announcement, "3 new updates available");
+
+    let state = state.reduce(Action::ShowNew);
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &fresh));
+    assert!(state.pending.is_none());
+}
+
+#[test]
+fn a_refresh_without_new_updates_or_that_fails_changes_nothing_visible() {
+    let state = loaded(prefs(Level::None));
+    let shown = Rc::clone(&state.feed.as_ref().unwrap().0);
+    let same = Rc::new((*shown).clone());
+    let state = state
+        .reduce(Action::Refresh)
+        .reduce(Action::Loaded(Rc::clone(&same), now()));
+    assert!(state.pending.is_none());
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &same));
+
+    let state = state
+        .reduce(Action::Refresh)
+        .reduce(Action::Failed(Error::Network, None));
+    assert_eq!(
+        state.status,
+        Status::Ready,
+        "a failed refresh shows no error card"
+    );
+    assert!(!state.background);
+    assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &same));
 }
