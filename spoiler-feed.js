@@ -15,7 +15,7 @@ const start = () => (ready ??= init({ module_or_path: wasmUrl }));
 
 class SpoilerFeedElement extends HTMLElement {
   static observedAttributes = [
-    "src", "level", "kinds", "show", "theme", "lock-level", "max-items", "max-size", "refresh",
+    "src", "level", "kinds", "show", "theme", "lock-level", "max-items", "max-size", "refresh", "progress",
   ];
 
   #handle = null;

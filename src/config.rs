@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::progress::Watched;
 use crate::spoiler::{KindSet, Level};
 
 /// The feed shown when the page names none: the sample bundled with the widget.
@@ -109,6 +110,8 @@ pub struct Settings {
     pub max_bytes: u64,
     /// How often to look for new updates, in seconds; `None` for never.
     pub refresh: Option<u32>,
+    /// How far the fan has watched, when the host page knows it.
+    pub progress: Option<Watched>,
 }
 
 /// The largest feed read unless the page says otherwise: 5 MB.
@@ -128,6 +131,7 @@ impl Default for Settings {
             embed: false,
             max_bytes: DEFAULT_MAX_BYTES,
             refresh: None,
+            progress: None,
         }
     }
 }
@@ -161,6 +165,7 @@ impl Settings {
                         settings.max_bytes = (mb * 1_048_576.0) as u64;
                     }
                 }
+                "progress" => settings.progress = Watched::parse(value),
                 "refresh" => {
                     settings.refresh = value
                         .parse::<u32>()
@@ -194,7 +199,7 @@ impl Settings {
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 9] = [
+pub const ATTRIBUTES: [&str; 10] = [
     "src",
     "level",
     "kinds",
@@ -204,6 +209,7 @@ pub const ATTRIBUTES: [&str; 9] = [
     "max-items",
     "max-size",
     "refresh",
+    "progress",
 ];
 
 /// How a fan site embeds the widget.
@@ -438,6 +444,17 @@ mod tests {
             Settings::from_query("max-size=NaN").max_bytes,
             DEFAULT_MAX_BYTES
         );
+    }
+
+    #[test]
+    fn progress_is_read_from_the_page() {
+        let settings = Settings::from_query("progress=S4E7");
+        assert_eq!(settings.progress, Watched::parse("S4E7"));
+        assert_eq!(
+            Settings::from_query("progress=all").progress,
+            Some(Watched::CaughtUp)
+        );
+        assert_eq!(Settings::from_query("progress=S0").progress, None);
     }
 
     #[test]

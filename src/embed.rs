@@ -70,6 +70,7 @@ fn element_props(host: &HtmlElement) -> AppProps {
         embedded: true,
         max_bytes: settings.max_bytes,
         refresh: settings.refresh,
+        progress: settings.progress,
         widget_base: None,
     }
 }

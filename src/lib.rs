@@ -13,6 +13,7 @@ pub mod embed;
 pub mod error;
 pub mod event;
 pub mod feed;
+pub mod progress;
 pub mod spoiler;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
@@ -21,9 +22,13 @@ pub mod web;
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use components::{CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, LiveRegion, Skeleton};
+use components::{
+    CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, LiveRegion, ProgressCode,
+    ProgressPicker, Skeleton,
+};
 use config::{Overrides, Prefs};
 use event::WidgetEvent;
+use progress::{ProgressBook, ShowProgress, Watched};
 use spoiler::Level;
 use state::{Action, State, Status};
 
@@ -53,6 +58,10 @@ pub struct AppProps {
     /// How often to look for new updates, in seconds.
     #[prop_or_default]
     pub refresh: Option<u32>,
+    /// How far the fan has watched, when the host page knows it (for the feed's show, or
+    /// the `show` the page picked); it wins over stored progress and isn't stored.
+    #[prop_or_default]
+    pub progress: Option<Watched>,
     /// Told about loads, errors and level changes, for the host page.
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
@@ -72,6 +81,7 @@ impl Default for AppProps {
             embedded: false,
             max_bytes: config::DEFAULT_MAX_BYTES,
             refresh: None,
+            progress: None,
             on_event: None,
             widget_base: None,
         }
@@ -138,10 +148,9 @@ fn Widget(props: &AppProps) -> Html {
                     dispatcher.dispatch(Action::Refresh)
                 })
             });
+            // Rendering on a server runs no effects; this keeps the types the same.
             #[cfg(not(target_arch = "wasm32"))]
-            let timer = {
-                let _ = (refresh, dispatcher);
-            };
+            let timer = refresh.map(|_| dispatcher.clone());
             move || drop(timer)
         });
     }
@@ -155,6 +164,33 @@ fn Widget(props: &AppProps) -> Html {
         let feed_url = feed_url.clone();
         use_effect_with(state.prefs.clone(), move |prefs| {
             store_prefs(&feed_url, prefs)
+        });
+    }
+    {
+        // Progress is read once the feed names its shows, and again whenever another widget
+        // or tab changes it.
+        let dispatcher = state.dispatcher();
+        let host = (props.progress, props.overrides.show.clone());
+        use_effect_with((state.feed.clone(), host), move |(feed, (host, show))| {
+            let load = {
+                let shows = feed
+                    .as_ref()
+                    .map(|feed| feed.watchable_shows())
+                    .unwrap_or_default();
+                let target = show
+                    .clone()
+                    .or_else(|| feed.as_ref().and_then(|feed| feed.show.clone()));
+                let host = *host;
+                move || progress_book(&shows, host, target.as_deref())
+            };
+            dispatcher.dispatch(Action::ProgressLoaded(load()));
+            #[cfg(target_arch = "wasm32")]
+            let listeners = web::on_progress_change(move || {
+                dispatcher.dispatch(Action::ProgressLoaded(load()))
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let listeners = load;
+            move || drop(listeners)
         });
     }
     {
@@ -217,6 +253,21 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |()| dispatcher.dispatch(Action::Retry))
     };
+    let on_progress = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |(show, progress): (String, ShowProgress)| {
+            store_progress(&show, &progress);
+            dispatcher.dispatch(Action::SetProgress(show, progress));
+        })
+    };
+    let on_import = {
+        let on_progress = on_progress.clone();
+        Callback::from(move |code: String| {
+            for entry in progress::import_code(&code) {
+                on_progress.emit(entry);
+            }
+        })
+    };
     let on_show_new = {
         let dispatcher = state.dispatcher();
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowNew))
@@ -238,6 +289,22 @@ fn Widget(props: &AppProps) -> Html {
         })
         .unwrap_or_default();
     let heading = feed.as_ref().map(|feed| feed.title.clone());
+    let watchable = feed
+        .as_ref()
+        .map(|feed| feed.watchable_shows())
+        .unwrap_or_default();
+    let pickers = watchable.iter().map(|show| {
+        let choices = feed
+            .as_ref()
+            .map(|feed| feed.watch_choices(show))
+            .unwrap_or_default();
+        let progress = state.progress.get(show).copied().unwrap_or_default();
+        let on_change = {
+            let show = show.clone();
+            on_progress.reform(move |progress| (show.clone(), progress))
+        };
+        html! { <ProgressPicker show={show.clone()} {choices} {progress} {on_change} /> }
+    });
     let locked = props
         .lock_level
         .map(|level| AttrValue::from(format!("This site shows updates up to {level}.")));
@@ -256,6 +323,12 @@ fn Widget(props: &AppProps) -> Html {
                     {on_toggle_kind}
                     {on_show}
                 />
+                if !watchable.is_empty() {
+                    <div class="sf-watches">
+                        { for pickers }
+                        <ProgressCode code={progress::export_code(&state.progress)} {on_import} />
+                    </div>
+                }
             </div>
             <LiveRegion text={state.announcement.clone()} />
             if let Status::Failed(error) = &state.status {
@@ -281,6 +354,7 @@ fn Widget(props: &AppProps) -> Html {
                     feed={feed.clone()}
                     prefs={state.prefs.clone()}
                     now={state.now}
+                    progress={state.progress.clone()}
                     limit={*limit}
                     focus={(*focus).clone()}
                     can_reveal={props.lock_level.is_none()}
@@ -330,6 +404,32 @@ fn stored_prefs(feed_url: &str) -> Option<Prefs> {
         let _ = feed_url;
         None
     }
+}
+
+/// The fan's progress for these shows: stored, with the host page's progress (if any) over
+/// it for the `target` show (every show when there is none).
+fn progress_book(shows: &[String], host: Option<Watched>, target: Option<&str>) -> ProgressBook {
+    shows
+        .iter()
+        .map(|show| {
+            #[cfg(target_arch = "wasm32")]
+            let mut progress = web::stored_progress(show).unwrap_or_default();
+            #[cfg(not(target_arch = "wasm32"))]
+            let mut progress = ShowProgress::default();
+            if let Some(watched) = host.filter(|_| target.is_none_or(|target| target == show)) {
+                progress.watched = watched;
+            }
+            (show.clone(), progress)
+        })
+        .collect()
+}
+
+/// Stores a show's progress, for every widget and site on this origin.
+fn store_progress(show: &str, progress: &ShowProgress) {
+    #[cfg(target_arch = "wasm32")]
+    web::store_progress(show, progress);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (show, progress);
 }
 
 /// Remembers the choices for a feed.

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Prefs;
 use crate::feed::{Feed, Item};
+use crate::progress::{self, ProgressBook};
 
 /// How much of the story an update gives away, from nothing to the ending.
 #[derive(
@@ -200,18 +201,23 @@ pub fn is_visible(item: &Item, prefs: &Prefs) -> bool {
 /// An item above the fan's level. Only its spoiler-free fields can be read through this
 /// type, so a placeholder cannot render a title, text, link, image or tag by mistake.
 #[derive(Clone, Debug)]
-pub struct Concealed(Rc<Item>);
+pub struct Concealed(Rc<Item>, Option<String>);
 
 impl PartialEq for Concealed {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
     }
 }
 
 impl Concealed {
     /// Wraps an item that must not be shown.
     pub fn new(item: &Rc<Item>) -> Self {
-        Concealed(Rc::clone(item))
+        Concealed(Rc::clone(item), None)
+    }
+
+    /// Why the fan's watch progress doesn't unlock it ("Spoils S4E9: you're at S4E7").
+    pub fn progress_reason(&self) -> Option<&str> {
+        self.1.as_deref()
     }
 
     /// The item's id, for the reveal action (never rendered: ids are often article URLs).
@@ -278,6 +284,32 @@ impl View<'_> {
 /// Builds the list for the fan's choices: filters by kind and show, then hides what is
 /// above the level unless revealed.
 pub fn view<'a>(feed: &'a Feed, prefs: &Prefs) -> View<'a> {
+    view_with_progress(
+        feed,
+        prefs,
+        &ProgressBook::new(),
+        chrono::DateTime::default(),
+    )
+}
+
+/// Like [`view`], and an update whose `spoils` point the fan has watched past is shown
+/// whatever its level: progress only ever unlocks, never hides.
+pub fn view_with_progress<'a>(
+    feed: &'a Feed,
+    prefs: &Prefs,
+    book: &ProgressBook,
+    now: chrono::DateTime<chrono::Utc>,
+) -> View<'a> {
+    let progress_of = |item: &Item| {
+        let spoils = item.spoils?;
+        let progress = item
+            .show
+            .as_ref()
+            .and_then(|show| book.get(show))
+            .copied()
+            .unwrap_or_default();
+        Some((spoils, progress))
+    };
     let mut hidden = 0;
     let entries = feed
         .items
@@ -288,14 +320,19 @@ pub fn view<'a>(feed: &'a Feed, prefs: &Prefs) -> View<'a> {
             None => true,
         })
         .map(|item| {
-            if is_visible(item, prefs) {
+            let progress = progress_of(item);
+            let unlocked = progress.is_some_and(|(spoils, progress)| {
+                progress::unlocks(spoils, &progress, &feed.episodes, now)
+            });
+            if unlocked || is_visible(item, prefs) {
                 Entry::Shown {
                     item,
-                    revealed: item.level > prefs.level,
+                    revealed: item.level > prefs.level && !unlocked,
                 }
             } else {
                 hidden += 1;
-                Entry::Hidden(Concealed::new(item))
+                let reason = progress.map(|(spoils, progress)| progress::reason(spoils, &progress));
+                Entry::Hidden(Concealed(Rc::clone(item), reason))
             }
         })
         .collect();

@@ -10,6 +10,7 @@ use yew::Reducible;
 use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
+use crate::progress::{ProgressBook, ShowProgress};
 use crate::spoiler::{self, Kind, Level};
 
 /// A feed shared between renders without copying; compared by identity, which is cheap and
@@ -63,6 +64,8 @@ pub struct State {
     pub pending: Option<(SharedFeed, usize)>,
     /// When the shown feed was saved, if it is the offline copy.
     pub saved_at: Option<DateTime<Utc>>,
+    /// The fan's watch progress per show.
+    pub progress: ProgressBook,
 }
 
 impl State {
@@ -78,14 +81,24 @@ impl State {
             background: false,
             pending: None,
             saved_at: None,
+            progress: ProgressBook::new(),
         }
+    }
+
+    /// What the fan sees with these choices.
+    pub fn view_with<'a>(
+        &'a self,
+        prefs: &Prefs,
+        progress: &ProgressBook,
+    ) -> Option<spoiler::View<'a>> {
+        let feed = self.feed.as_ref()?;
+        Some(spoiler::view_with_progress(feed, prefs, progress, self.now))
     }
 
     /// How many cards the fan would see with these choices.
     fn shown_with(&self, prefs: &Prefs) -> usize {
-        self.feed
-            .as_ref()
-            .map_or(0, |feed| spoiler::view(feed, prefs).shown())
+        self.view_with(prefs, &self.progress)
+            .map_or(0, |view| view.shown())
     }
 }
 
@@ -114,6 +127,10 @@ pub enum Action {
     Conceal(String),
     /// The page fixed some choices (an attribute changed).
     Override(Overrides),
+    /// The fan (or the host page) set how far they have watched a show.
+    SetProgress(String, ShowProgress),
+    /// Progress was read from storage, or changed in another widget or tab.
+    ProgressLoaded(ProgressBook),
 }
 
 impl Reducible for State {
@@ -200,6 +217,16 @@ impl Reducible for State {
                 next.prefs.revealed.remove(&id);
                 next.announcement = "Hidden again".into();
             }
+            Action::SetProgress(show, progress) => {
+                next.progress.insert(show, progress);
+                let (before, after) = (self.shown_with(&self.prefs), next.shown_with(&next.prefs));
+                next.announcement = if after == before {
+                    "Progress saved; nothing changed".into()
+                } else {
+                    change_announcement(before, after, next.prefs.level)
+                };
+            }
+            Action::ProgressLoaded(book) => next.progress = book,
             Action::Override(overrides) => {
                 next.prefs = overrides.apply(Some(next.prefs));
                 if next.prefs.level != self.prefs.level {

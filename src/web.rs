@@ -16,6 +16,7 @@ use web_sys::{AbortController, AbortSignal, Element, ReadableStreamDefaultReader
 use crate::config::{self, Prefs, Settings};
 use crate::error::Error;
 use crate::feed::{self, Feed};
+use crate::progress::{self, ShowProgress};
 use crate::{App, AppProps};
 
 /// How long a feed may take to answer.
@@ -217,6 +218,39 @@ pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
     }
 }
 
+/// A show's stored watch progress.
+pub fn stored_progress(show: &str) -> Option<ShowProgress> {
+    let json = storage()?.get_item(&progress::storage_key(show)).ok()??;
+    serde_json::from_str(&json).ok()
+}
+
+/// The name of the window event that tells every widget on the page that progress changed.
+const PROGRESS_EVENT: &str = "spoilerfeed:progress";
+
+/// Stores a show's progress and tells the other widgets on the page (other tabs learn it from
+/// the `storage` event).
+pub fn store_progress(show: &str, progress: &ShowProgress) {
+    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(progress)) {
+        let _ = storage.set_item(&progress::storage_key(show), &json);
+    }
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new(PROGRESS_EVENT) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}
+
+/// Calls `changed` whenever progress changes in another widget on this page or another tab;
+/// listening ends when the returned listeners are dropped.
+pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events::EventListener; 2] {
+    let window = web_sys::window().expect("widgets run in a window");
+    let other_tab = changed.clone();
+    [
+        gloo_events::EventListener::new(&window, PROGRESS_EVENT, move |_| changed()),
+        gloo_events::EventListener::new(&window, "storage", move |_| other_tab()),
+    ]
+}
+
 /// Resolves a possibly relative URL against `base`; empty when it isn't a URL.
 pub fn absolute_url(url: &str, base: &str) -> String {
     web_sys::Url::new_with_base(url, base)
@@ -255,6 +289,7 @@ pub fn mount_page() {
         embedded: settings.embed,
         max_bytes: settings.max_bytes,
         refresh: settings.refresh,
+        progress: settings.progress,
         on_event: None,
         widget_base: (!settings.embed).then(|| absolute_url(".", &page).into()),
     };

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::{Card, Placeholder};
 use crate::config::Prefs;
+use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
 use crate::state::SharedFeed;
 
@@ -17,6 +18,9 @@ pub struct CardListProps {
     pub prefs: Prefs,
     /// The clock dates are shown against.
     pub now: DateTime<Utc>,
+    /// The fan's watch progress per show.
+    #[prop_or_default]
+    pub progress: ProgressBook,
     /// How many entries to render before "Show more".
     pub limit: usize,
     /// The id of the card to focus (the one just revealed).
@@ -36,7 +40,7 @@ pub struct CardListProps {
 /// Cards newest first; above-level updates as placeholders; a count of what is hidden.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
-    let view = spoiler::view(&props.feed, &props.prefs);
+    let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
     let total = view.entries.len();
     let level = props.prefs.level;
     let hidden_note = match view.hidden {

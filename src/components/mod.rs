@@ -10,6 +10,8 @@ pub mod filters;
 pub mod level_picker;
 pub mod live_region;
 pub mod placeholder;
+pub mod progress_code;
+pub mod progress_picker;
 pub mod skeleton;
 pub mod time;
 
@@ -22,6 +24,8 @@ pub use filters::Filters;
 pub use level_picker::LevelPicker;
 pub use live_region::LiveRegion;
 pub use placeholder::Placeholder;
+pub use progress_code::ProgressCode;
+pub use progress_picker::ProgressPicker;
 pub use skeleton::Skeleton;
 pub use time::RelativeTime;
 

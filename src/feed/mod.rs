@@ -14,6 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
 use crate::error::Error;
+use crate::progress::{Point, Season};
 use crate::spoiler::{Kind, Level};
 
 /// A feed as the widget shows it.
@@ -29,6 +30,8 @@ pub struct Feed {
     pub season: Option<u32>,
     /// The level the publisher declares for items that carry none.
     pub default_level: Option<Level>,
+    /// The show's seasons, episode counts and air dates, when the feed lists them.
+    pub episodes: Vec<Season>,
     /// The readable items, newest first; shared with the cards that show them.
     pub items: Vec<Rc<Item>>,
     /// How many items could not be read and were left out.
@@ -44,6 +47,42 @@ impl Feed {
             .filter_map(|item| item.show.as_deref())
             .filter(|show| seen.insert(*show))
             .collect()
+    }
+}
+
+impl Feed {
+    /// The shows a fan can set watch progress for: those with updates that name a `spoils`
+    /// point, and the feed's own show when the feed lists its episodes.
+    pub fn watchable_shows(&self) -> Vec<String> {
+        let mut shows: Vec<String> = Vec::new();
+        let own = self.show.iter().filter(|_| !self.episodes.is_empty());
+        let spoiling = self
+            .items
+            .iter()
+            .filter(|item| item.spoils.is_some())
+            .filter_map(|item| item.show.as_ref());
+        for show in own.chain(spoiling) {
+            if !shows.contains(show) {
+                shows.push(show.clone());
+            }
+        }
+        shows
+    }
+
+    /// The points a show's updates spoil, for its progress picker when there is no episode
+    /// list (and the whole list when there is).
+    pub fn watch_choices(&self, show: &str) -> Vec<crate::progress::Point> {
+        let seasons: &[Season] = if self.show.as_deref() == Some(show) {
+            &self.episodes
+        } else {
+            &[]
+        };
+        let mentioned = self
+            .items
+            .iter()
+            .filter(|item| item.show.as_deref() == Some(show))
+            .filter_map(|item| item.spoils);
+        crate::progress::choices(seasons, mentioned)
     }
 }
 
@@ -76,6 +115,8 @@ pub struct Item {
     pub details: Details,
     /// A spoiler-free headline for its placeholder.
     pub safe_title: Option<String>,
+    /// The point in the show after which this update no longer spoils.
+    pub spoils: Option<Point>,
 }
 
 impl Item {
@@ -260,6 +301,7 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
             .filter(|show| !show.is_empty()),
         season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
         default_level: extension.and_then(|ext| Level::parse(ext.get("default_level")?.as_str()?)),
+        episodes: extension.map_or_else(Vec::new, seasons),
         items: Vec::with_capacity(raw_items.len()),
         skipped: 0,
     };
@@ -346,8 +388,61 @@ fn parse_item(raw: &Value, feed: &Feed, base: Option<&str>) -> Option<Item> {
             .and_then(|ext| string(ext, "safe_title"))
             .map(|title| text::clean_line(&title))
             .filter(|title| !title.is_empty()),
+        spoils: ext.and_then(|ext| point(ext.get("spoils")?)),
         id,
     })
+}
+
+/// A `{ "season": N, "episode": M }` object; the episode is optional.
+fn point(value: &Value) -> Option<Point> {
+    let obj = value.as_object()?;
+    let number = |key: &str| -> Option<Option<u32>> {
+        match obj.get(key) {
+            None | Some(Value::Null) => Some(None),
+            Some(value) => Some(Some(value.as_u64().filter(|n| *n > 0)?.try_into().ok()?)),
+        }
+    };
+    Some(Point {
+        season: number("season")??,
+        episode: number("episode")?,
+    })
+}
+
+/// The feed's `episodes` list: `[{ "season": 1, "episodes": 8, "air_dates": [...] }]`.
+fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
+    let Some(Value::Array(list)) = ext.get("episodes") else {
+        return Vec::new();
+    };
+    let mut seasons: Vec<Season> = list
+        .iter()
+        .filter_map(|season| {
+            let obj = season.as_object()?;
+            let number = u32::try_from(obj.get("season")?.as_u64()?)
+                .ok()
+                .filter(|n| *n > 0)?;
+            let air_dates: Vec<NaiveDate> = match obj.get("air_dates") {
+                Some(Value::Array(dates)) => dates
+                    .iter()
+                    .map_while(|date| parse_day(date.as_str()?))
+                    .collect(),
+                _ => Vec::new(),
+            };
+            let episodes = obj
+                .get("episodes")
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| (1..=500).contains(n))
+                .unwrap_or(air_dates.len() as u32);
+            (episodes > 0).then_some(Season {
+                number,
+                episodes,
+                air_dates: air_dates.into_iter().take(episodes as usize).collect(),
+            })
+        })
+        .collect();
+    seasons.sort_by_key(|season| season.number);
+    seasons.dedup_by_key(|season| season.number);
+    seasons
 }
 
 /// The kind and its object; anything unknown or malformed is `Other` or left out.

@@ -1,0 +1,78 @@
+//! "Watched up to": a show's progress picker, with "one episode ahead" and "I'm caught up".
+
+use yew::prelude::*;
+
+use crate::progress::{Point, ShowProgress, Watched};
+
+/// Props of [`ProgressPicker`].
+#[derive(Properties, PartialEq)]
+pub struct ProgressPickerProps {
+    /// The show.
+    pub show: AttrValue,
+    /// The points the fan can pick, in order.
+    pub choices: Vec<Point>,
+    /// The fan's progress in this show.
+    pub progress: ShowProgress,
+    /// Called with the new progress.
+    pub on_change: Callback<ShowProgress>,
+}
+
+/// A `select` of episodes, a checkbox and a button, for one show.
+#[function_component]
+pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
+    let progress = props.progress;
+    let on_select = props.on_change.reform(move |event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        ShowProgress {
+            watched: Watched::parse(&value).unwrap_or_default(),
+            ..progress
+        }
+    });
+    let on_ahead = props.on_change.reform(move |_: Event| ShowProgress {
+        ahead: !progress.ahead,
+        ..progress
+    });
+    let on_caught_up = props.on_change.reform(move |_: MouseEvent| ShowProgress {
+        watched: Watched::CaughtUp,
+        ..progress
+    });
+    let selected = progress.watched.key();
+    // A stored point the feed doesn't list is still offered, so the picker shows the truth.
+    let mut choices = props.choices.clone();
+    if let Watched::UpTo(point) = progress.watched {
+        if !choices.contains(&point) {
+            choices.push(point);
+            choices.sort();
+        }
+    }
+    let option = |value: String, label: String| {
+        let checked = value == selected;
+        html! { <option selected={checked} {value}>{ label }</option> }
+    };
+    html! {
+        <div class="sf-watch" data-testid="progress" data-show={props.show.clone()} part="progress-picker">
+            <label class="sf-watch__label">
+                <span>{ format!("Watched {} up to", props.show) }</span>
+                <select name="progress" class="sf-select" onchange={on_select}>
+                    { option("none".into(), "Nothing yet".into()) }
+                    { for choices.iter().map(|point| option(point.to_string(), match point.episode {
+                        Some(episode) => format!("Season {}, episode {episode}", point.season),
+                        None => format!("All of season {}", point.season),
+                    })) }
+                    { option("all".into(), "Everything aired".into()) }
+                </select>
+            </label>
+            <label class="sf-watch__ahead">
+                <input type="checkbox" name="ahead" checked={progress.ahead} onchange={on_ahead} />
+                { " One episode ahead" }
+            </label>
+            if progress.watched != Watched::CaughtUp {
+                <button type="button" class="sf-button sf-button--quiet" onclick={on_caught_up}>
+                    { "I'm caught up" }
+                </button>
+            }
+        </div>
+    }
+}
