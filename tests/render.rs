@@ -155,6 +155,28 @@ fn hidden_items_leave_no_trace_of_their_spoiling_fields_or_id() {
 }
 
 #[test]
+fn wild_feeds_render_only_placeholders_until_major() {
+    for name in WILD {
+        let feed = load_fixture(name);
+        for level in [Level::None, Level::Mild, Level::Moderate] {
+            let html = card_list(&feed, prefs(level));
+            assert_eq!(placeholders(&html).len(), feed.items.len(), "{name}");
+            for item in &feed.items {
+                let title = item.title.as_deref().unwrap();
+                assert!(!html.contains(title), "{name}: {title} at {level}");
+                assert!(!html.contains(&item.id), "{name}: {} at {level}", item.id);
+            }
+            assert!(!html.contains("href"), "{name} at {level}");
+        }
+        let html = card_list(&feed, prefs(Level::Major));
+        assert!(placeholders(&html).is_empty(), "{name}");
+        for item in &feed.items {
+            assert!(html.contains(item.title.as_deref().unwrap()), "{name}");
+        }
+    }
+}
+
+#[test]
 fn shown_cards_carry_every_field() {
     let feed = load_fixture(ALL_KINDS);
     let html = card_list(&feed, prefs(Level::Major));
