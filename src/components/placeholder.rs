@@ -30,9 +30,15 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
         let id = item.id().to_owned();
         props.on_reveal.reform(move |_: MouseEvent| id.clone())
     };
-    let reason = format!(
-        "Hidden: {} spoiler",
-        item.level().label().to_ascii_lowercase()
+    // Progress says exactly what the fan still has to watch; otherwise the level is the reason.
+    let reason = item.progress_reason().map_or_else(
+        || {
+            format!(
+                "Hidden: {} spoiler",
+                item.level().label().to_ascii_lowercase()
+            )
+        },
+        str::to_owned,
     );
     html! {
         <article
