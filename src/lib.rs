@@ -71,6 +71,16 @@ pub struct AppProps {
     pub widget_base: Option<AttrValue>,
 }
 
+impl AppProps {
+    /// The choices the page fixes; a locked level always wins.
+    fn fixed_choices(&self) -> Overrides {
+        Overrides {
+            level: self.lock_level.or(self.overrides.level),
+            ..self.overrides.clone()
+        }
+    }
+}
+
 impl Default for AppProps {
     fn default() -> Self {
         AppProps {
@@ -99,7 +109,7 @@ pub fn App(props: &AppProps) -> Html {
 fn Widget(props: &AppProps) -> Html {
     let feed_url = props.feed_url.clone();
     let state = {
-        let overrides = props.overrides.clone();
+        let overrides = props.fixed_choices();
         let feed_url = feed_url.clone();
         use_reducer_eq(move || State::new(overrides.apply(stored_prefs(&feed_url)), now()))
     };
@@ -156,7 +166,7 @@ fn Widget(props: &AppProps) -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(props.overrides.clone(), move |overrides| {
+        use_effect_with(props.fixed_choices(), move |overrides| {
             dispatcher.dispatch(Action::Override(overrides.clone()));
         });
     }

@@ -747,3 +747,22 @@ fn the_app_takes_the_pages_level_lock_and_embedding() {
     );
     assert!(html.contains("disabled"), "{html}");
 }
+
+#[test]
+fn a_locked_level_wins_even_over_the_pages_own_level() {
+    let html = render::<App>(AppProps {
+        feed_url: "https://fans.example/feed.json".into(),
+        overrides: Overrides {
+            level: Some(Level::Major),
+            ..Overrides::default()
+        },
+        lock_level: Some(Level::None),
+        ..AppProps::default()
+    });
+    let checked: Vec<_> = inputs(&html)
+        .into_iter()
+        .filter(|input| input.contains(" checked"))
+        .collect();
+    assert_eq!(checked.len(), 1);
+    assert!(checked[0].contains("value=\"none\""), "{html}");
+}
