@@ -43,6 +43,7 @@ impl ElementHandle {
 /// Mounts a widget for the element `host` into `root` (inside the element's shadow root).
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement, root: Element) -> ElementHandle {
+    web::import_progress_from_address();
     let props = element_props(&host);
     let app = web::mount(root.clone(), props);
     ElementHandle {

@@ -240,6 +240,19 @@ pub fn store_progress(show: &str, progress: &ShowProgress) {
     }
 }
 
+/// Applies a `#progress=<code>` fragment of the page's address, so that a link can carry a
+/// fan's progress from another site.
+pub fn import_progress_from_address() {
+    let Some(hash) = web_sys::window().and_then(|window| window.location().hash().ok()) else {
+        return;
+    };
+    if hash.contains("progress=") {
+        for (show, progress) in progress::import_code(&hash) {
+            store_progress(&show, &progress);
+        }
+    }
+}
+
 /// Calls `changed` whenever progress changes in another widget on this page or another tab;
 /// listening ends when the returned listeners are dropped.
 pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events::EventListener; 2] {
@@ -270,6 +283,7 @@ pub fn mount_page() {
     let Some(root) = document.get_element_by_id("spoilerfeed") else {
         return;
     };
+    import_progress_from_address();
     let location = window.location();
     let settings = Settings::from_query(&location.search().unwrap_or_default());
     let page = location.href().unwrap_or_default();

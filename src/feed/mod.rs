@@ -259,11 +259,24 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         return Err(Error::NotJson("the feed is empty".into()));
     }
     let document: Value = serde_json::from_str(body).map_err(|err| {
-        let first = body.trim_start().chars().next();
-        if first == Some('<') {
-            Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+        let start = body.trim_start();
+        if start.starts_with('<') {
+            if is_xml_feed(start) {
+                Error::NotJson(
+                    "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds"
+                        .into(),
+                )
+            } else {
+                Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+            }
         } else if err.to_string().contains("recursion limit") {
             Error::NotJson("it is nested too deeply to read".into())
+        } else if err.is_eof() {
+            Error::NotJson(format!(
+                "it ends too early (line {}, column {}), so the download may have been cut off",
+                err.line(),
+                err.column()
+            ))
         } else {
             Error::NotJson(err.to_string())
         }
@@ -321,6 +334,18 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
             .then(b.date.cmp(&a.date))
     });
     Ok(feed)
+}
+
+/// Whether a document that starts with `<` is an RSS or Atom feed rather than a web page.
+fn is_xml_feed(start: &str) -> bool {
+    let head: String = start
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["<rss", "<feed", "<rdf:rdf"]
+        .iter()
+        .any(|root| head.contains(root))
 }
 
 /// Reads one item; `None` when it cannot be read at all.

@@ -4,11 +4,12 @@
 //! Feed text is only ever rendered as text; this module makes it readable text, so that markup
 //! meant for another reader (tags, comments, entities) never reaches a card as noise or as HTML.
 
-/// Characters that can hide or reorder text: bidi embeddings and overrides, isolates,
-/// zero-width characters and the byte-order mark.
+/// Characters that can hide or reorder text: bidi embeddings and overrides, isolates and marks
+/// (every `Bidi_Control` character), zero-width characters and the byte-order mark.
 fn is_invisible_control(c: char) -> bool {
     matches!(c,
-        '\u{200B}'..='\u{200F}'
+        '\u{061C}'
+        | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}'
         | '\u{2060}'..='\u{2064}'
         | '\u{2066}'..='\u{2069}'
@@ -249,6 +250,12 @@ mod tests {
             "Evil title"
         );
         assert_eq!(clean_line("  a\t\tb \n c "), "a b c");
+    }
+
+    #[test]
+    fn the_arabic_letter_mark_is_removed_like_the_other_bidi_marks() {
+        assert_eq!(clean_line("a\u{061C}b \u{200E}c\u{200F}"), "ab c");
+        assert_eq!(html_to_text("x&#x61C;y"), "xy");
     }
 
     #[test]
