@@ -54,6 +54,24 @@ impl Overrides {
         }
         prefs
     }
+
+    /// What to store after the fan's choices changed: a field the page fixed, still at the
+    /// page's value, keeps the stored value (or the default), so that opening a link with
+    /// `level=major` once doesn't change the fan's level for good.
+    pub fn keep_stored(&self, prefs: &Prefs, stored: Option<Prefs>) -> Prefs {
+        let stored = stored.unwrap_or_default();
+        let mut kept = prefs.clone();
+        if self.level.is_some_and(|level| level == prefs.level) {
+            kept.level = stored.level;
+        }
+        if self.kinds.as_ref() == Some(&prefs.kinds) {
+            kept.kinds = stored.kinds;
+        }
+        if self.show.is_some() && self.show == prefs.show {
+            kept.show = stored.show;
+        }
+        kept
+    }
 }
 
 /// The colour scheme a page asks for.
@@ -374,6 +392,31 @@ mod tests {
             .apply(Some(stored));
         assert!(prefs.kinds.contains(Kind::Release) && !prefs.kinds.contains(Kind::Cast));
         assert_eq!(prefs.level, Level::Moderate);
+    }
+
+    #[test]
+    fn what_the_page_fixed_is_not_stored_over_the_fans_choice() {
+        let stored = Prefs {
+            level: Level::Mild,
+            kinds: KindSet::parse("cast").unwrap(),
+            ..Prefs::default()
+        };
+        let page = Settings::from_query("level=major&kinds=release").overrides;
+        let mut shown = page.apply(Some(stored.clone()));
+        shown.revealed.insert("x".into());
+        // The fan only revealed an update: the page's level and kinds stay out of storage.
+        let kept = page.keep_stored(&shown, Some(stored.clone()));
+        assert_eq!(kept.level, Level::Mild);
+        assert_eq!(kept.kinds, stored.kinds);
+        assert!(kept.revealed.contains("x"));
+        // The fan picked another level: that is theirs, and is stored.
+        shown.level = Level::Moderate;
+        assert_eq!(
+            page.keep_stored(&shown, Some(stored)).level,
+            Level::Moderate
+        );
+        // Nothing stored yet: the defaults stand in.
+        assert_eq!(page.keep_stored(&page.apply(None), None), Prefs::default());
     }
 
     #[test]

@@ -79,6 +79,16 @@ impl AppProps {
             ..self.overrides.clone()
         }
     }
+
+    /// The choices the list is built from: under a locked level, updates the fan revealed
+    /// elsewhere stay hidden too (they stay stored for when the level isn't locked).
+    fn shown_prefs(&self, prefs: &Prefs) -> Prefs {
+        let mut prefs = prefs.clone();
+        if self.lock_level.is_some() {
+            prefs.revealed.clear();
+        }
+        prefs
+    }
 }
 
 impl Default for AppProps {
@@ -172,8 +182,13 @@ fn Widget(props: &AppProps) -> Html {
     }
     {
         let feed_url = feed_url.clone();
+        let fixed = props.fixed_choices();
         use_effect_with(state.prefs.clone(), move |prefs| {
-            store_prefs(&feed_url, prefs)
+            // What the page fixed is not the fan's choice: it isn't stored over theirs.
+            store_prefs(
+                &feed_url,
+                &fixed.keep_stored(prefs, stored_prefs(&feed_url)),
+            )
         });
     }
     {
@@ -205,7 +220,7 @@ fn Widget(props: &AppProps) -> Html {
     }
     {
         let emit = emit.clone();
-        let prefs = state.prefs.clone();
+        let prefs = props.shown_prefs(&state.prefs);
         use_effect_with(state.feed.clone(), move |feed| {
             if let Some(feed) = feed {
                 let view = spoiler::view(feed, &prefs);
@@ -362,7 +377,7 @@ fn Widget(props: &AppProps) -> Html {
                 }
                 <CardList
                     feed={feed.clone()}
-                    prefs={state.prefs.clone()}
+                    prefs={props.shown_prefs(&state.prefs)}
                     now={state.now}
                     progress={state.progress.clone()}
                     limit={*limit}

@@ -800,10 +800,9 @@ async fn a_locked_level_disables_the_picker_and_offers_no_reveal() {
     feed.revoke();
 }
 
-/// "lock-level: the site fixes the level … nothing can be revealed" (README), yet an item the
-/// fan revealed before (stored for the same feed URL) is shown above the locked level.
+/// "lock-level: the site fixes the level … nothing can be revealed" (README): an item the fan
+/// revealed before (stored for the same feed URL) stays hidden above a locked level.
 #[wasm_bindgen_test]
-#[ignore = "known bug: a stored reveal shows above a locked level; run with --include-ignored"]
 async fn a_locked_level_keeps_items_the_fan_revealed_elsewhere_hidden() {
     clean_page();
     let feed = FeedUrl::all_kinds();

@@ -223,6 +223,8 @@ fn browser_tests(project: &Project) -> Result {
         ])
         .env("CHROMEDRIVER", tools::chromedriver())
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &capabilities)
+        // The runner's limit is for the whole run (20 s by default): a busy machine needs more.
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
         .dir(project.root())
         .run()
 }
