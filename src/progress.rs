@@ -193,11 +193,15 @@ fn reach(progress: &ShowProgress, seasons: &[Season], now: DateTime<Utc>) -> Opt
     match progress.watched {
         Watched::Nothing => None,
         Watched::UpTo(point) => Some(point),
-        // Without air dates, "caught up" means the fan has seen everything there is.
-        Watched::CaughtUp => Some(last_aired(seasons, now).unwrap_or(Point {
+        // With air dates, what has aired (maybe nothing yet); without them, "caught up" means
+        // the fan has seen everything there is.
+        Watched::CaughtUp if seasons.iter().any(|season| !season.air_dates.is_empty()) => {
+            last_aired(seasons, now)
+        }
+        Watched::CaughtUp => Some(Point {
             season: u32::MAX,
             episode: None,
-        })),
+        }),
     }
 }
 
@@ -421,6 +425,13 @@ mod tests {
         assert!(!unlocks(p("S5E5"), &fan, &seasons, now()));
         // Without an episode list, caught up means everything.
         assert!(unlocks(p("S9E9"), &fan, &[], now()));
+        // Before the first air date nothing has aired: caught up unlocks nothing, and one
+        // ahead only the pilot.
+        let unaired = [season(1, 8, "2027-01-01")];
+        assert!(!unlocks(p("S1E1"), &fan, &unaired, now()));
+        let ahead = ShowProgress { ahead: true, ..fan };
+        assert!(unlocks(p("S1E1"), &ahead, &unaired, now()));
+        assert!(!unlocks(p("S1E2"), &ahead, &unaired, now()));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Prefs;
 use crate::feed::{Feed, Item};
-use crate::progress::{self, ProgressBook};
+use crate::progress::{self, ProgressBook, Season};
 
 /// How much of the story an update gives away, from nothing to the ending.
 #[derive(
@@ -321,8 +321,15 @@ pub fn view_with_progress<'a>(
         })
         .map(|item| {
             let progress = progress_of(item);
+            // The feed's episode list is its own show's: another show's season lengths and air
+            // dates are unknown.
+            let seasons: &[Season] = if item.show.is_some() && item.show == feed.show {
+                &feed.episodes
+            } else {
+                &[]
+            };
             let unlocked = progress.is_some_and(|(spoils, progress)| {
-                progress::unlocks(spoils, &progress, &feed.episodes, now)
+                progress::unlocks(spoils, &progress, seasons, now)
             });
             if unlocked || is_visible(item, prefs) {
                 Entry::Shown {
