@@ -39,6 +39,21 @@ pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
         ..progress
     });
     let selected = progress.watched.key();
+    // An option's `selected` attribute stops counting once the fan (or a script) has picked
+    // that option, so the select is set to the progress in effect after every render: progress
+    // also changes from other widgets, tabs and pasted codes.
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        let selected = selected.clone();
+        use_effect(move || {
+            if let Some(select) = select.cast::<web_sys::HtmlSelectElement>() {
+                if select.value() != selected {
+                    select.set_value(&selected);
+                }
+            }
+        });
+    }
     // A stored point the feed doesn't list is still offered, so the picker shows the truth.
     let mut choices = props.choices.clone();
     if let Watched::UpTo(point) = progress.watched {
@@ -55,7 +70,7 @@ pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
         <div class="sf-watch" data-testid="progress" data-show={props.show.clone()} part="progress-picker">
             <label class="sf-watch__label">
                 <span>{ format!("Watched {} up to", props.show) }</span>
-                <select name="progress" class="sf-select" onchange={on_select}>
+                <select name="progress" class="sf-select" ref={select} onchange={on_select}>
                     { option("none".into(), "Nothing yet".into()) }
                     { for choices.iter().map(|point| option(point.to_string(), match point.episode {
                         Some(episode) => format!("Season {}, episode {episode}", point.season),
