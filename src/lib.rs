@@ -27,6 +27,7 @@ use components::{
     ProgressPicker, Skeleton,
 };
 use config::{Overrides, Prefs};
+use error::Error;
 use event::WidgetEvent;
 use progress::{ProgressBook, ShowProgress, Watched};
 use spoiler::Level;
@@ -361,7 +362,7 @@ fn Widget(props: &AppProps) -> Html {
             }
             if let Some(saved) = state.saved_at {
                 <p class="sf-offline" data-testid="offline">
-                    { format!("Offline: showing updates from {}", date::relative(saved, state.now)) }
+                    { saved_copy_note(&state.status, date::relative(saved, state.now)) }
                 </p>
             }
             if let Some((_, new)) = &state.pending {
@@ -394,6 +395,16 @@ fn Widget(props: &AppProps) -> Html {
                 <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} />
             }
         </div>
+    }
+}
+
+/// The notice over a saved copy: "Offline" only when the network is what failed.
+fn saved_copy_note(status: &Status, when: String) -> String {
+    match status {
+        Status::Failed(Error::Offline | Error::Network | Error::Timeout(_)) => {
+            format!("Offline: showing updates from {when}")
+        }
+        _ => format!("Showing the updates saved {when}"),
     }
 }
 

@@ -103,6 +103,7 @@ async fn fetch(url: &str, max_bytes: u64, signal: Option<&AbortSignal>) -> Resul
         .await
         .map_err(|_| Error::Network)?;
     if !response.ok() {
+        cancel_body(&response);
         return Err(Error::Http {
             status: response.status(),
             reason: response.status_text(),
@@ -113,6 +114,7 @@ async fn fetch(url: &str, max_bytes: u64, signal: Option<&AbortSignal>) -> Resul
         .get("content-length")
         .and_then(|length| length.trim().parse::<u64>().ok());
     if let Some(size) = declared.filter(|size| *size > max_bytes) {
+        cancel_body(&response);
         return Err(Error::TooLarge {
             size: Some(size),
             limit: max_bytes,
@@ -123,6 +125,13 @@ async fn fetch(url: &str, max_bytes: u64, signal: Option<&AbortSignal>) -> Resul
     let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
     save_for_offline(url, &body);
     Ok(feed)
+}
+
+/// Stops downloading a body that won't be read.
+fn cancel_body(response: &gloo_net::http::Response) {
+    if let Some(body) = response.body() {
+        let _ = body.cancel();
+    }
 }
 
 /// Reads the body chunk by chunk and stops as soon as it passes `limit`, so an oversized feed

@@ -11,7 +11,12 @@ pub fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    if cleaned.is_empty() || cleaned.chars().any(|c| c.is_control() || c == ' ') {
+    // Invisible and direction-changing characters could make a link look like another host.
+    if cleaned.is_empty()
+        || cleaned
+            .chars()
+            .any(|c| c == ' ' || super::text::is_invisible_control(c))
+    {
         return None;
     }
     let resolved = match scheme_of(&cleaned) {
@@ -115,6 +120,8 @@ mod tests {
             "ftp://a.example/",
             "https:/no-host",
             "https://",
+            "https://ex\u{202E}elpmaxe.com/story",
+            "https://exa\u{200B}mple.com/",
             "",
         ] {
             assert_eq!(safe_link(bad, BASE), None, "{bad:?} must be dropped");

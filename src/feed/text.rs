@@ -6,7 +6,7 @@
 
 /// Characters that can hide or reorder text: bidi embeddings and overrides, isolates and marks
 /// (every `Bidi_Control` character), zero-width characters and the byte-order mark.
-fn is_invisible_control(c: char) -> bool {
+pub(crate) fn is_invisible_control(c: char) -> bool {
     matches!(c,
         '\u{061C}'
         | '\u{200B}'..='\u{200F}'
