@@ -4,6 +4,7 @@
 //! machine needs only Rust (rustup), Node.js with npm, and network access to
 //! the package registries.
 
+mod bench;
 mod cmd;
 mod project;
 mod tasks;
@@ -27,6 +28,10 @@ commands:
                       http://127.0.0.1:8080/ (rebuilds on change)
   test [STEP...]      setup --browser, then every check CI runs, stopping at the first
                       failure; STEP limits it to some of: fmt clippy native browser build e2e
+  bench [--quick] [--no-build]
+                      setup --browser, build, then the performance benchmark (bench/README.md):
+                      the widget against a plain-JS baseline in headless Chromium; prints a
+                      table and writes bench/results.json (never part of `test`)
   help                this text
 ";
 
@@ -52,7 +57,7 @@ fn run(project: &Project, args: &[String]) -> Result {
             print!("{USAGE}");
             return Ok(());
         }
-        "setup" | "build" | "serve" | "test" => {}
+        "setup" | "build" | "serve" | "test" | "bench" => {}
         other => {
             print!("{USAGE}");
             return Err(format!("unknown command `{other}`"));
@@ -75,6 +80,16 @@ fn run(project: &Project, args: &[String]) -> Result {
         }
         "serve" => tasks::serve(project, port(rest)?),
         "test" => tasks::test(project, rest),
+        "bench" => {
+            let given = flags(rest, &["--quick", "--no-build"])?;
+            bench::bench(
+                project,
+                bench::Options {
+                    quick: given.contains(&"--quick"),
+                    build: !given.contains(&"--no-build"),
+                },
+            )
+        }
         _ => unreachable!("commands are checked above"),
     }
 }

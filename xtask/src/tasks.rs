@@ -43,7 +43,8 @@ fn fetch_crates(project: &Project) -> Result {
     Cmd::new("cargo").arg("fetch").dir(project.root()).run()
 }
 
-fn release_build(project: &Project) -> Result {
+/// `trunk build --release --offline` into `dist/`, the tools already set up.
+pub fn release_build(project: &Project) -> Result {
     fetch_crates(project)?;
     Cmd::new("trunk")
         .args(["build", "--release", "--offline"])

@@ -1,0 +1,534 @@
+// The performance benchmark: the release bundle (dist/) against a plain-JavaScript baseline
+// (bench/baseline/), both served on 127.0.0.1 and measured the same way in one headless
+// Chromium session. `cargo xtask bench` builds dist/ and runs this; alone:
+//
+//   node bench/run.mjs [--quick] [--dist DIR] [--out FILE]
+//
+// Prints the machine and a table, and writes bench/results.json. Budgets are reported, never
+// enforced: the exit code is non-zero only when the benchmark itself could not run.
+// See bench/README.md for what each figure means and how it is taken.
+
+import { gzipSync, constants as zlib } from 'node:zlib';
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer, json, file, text, launchBrowser, FEED_JSON } from '../tests/e2e/server.mjs';
+import { generateFeed } from './feed.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
+};
+const QUICK = args.includes('--quick');
+const DIST = resolve(option('--dist', process.env.SPOILERFEED_DIST || join(here, '..', 'dist')));
+const OUT = resolve(option('--out', join(here, 'results.json')));
+
+const COLD_SIZES = [100, 1000, 10000];
+const INTERACTION_SIZES = [1000, 10000];
+const COLD_RUNS = QUICK ? 3 : 7;
+const INTERACTION_RUNS = QUICK ? 6 : 16;
+const WARMUP_RUNS = QUICK ? 2 : 4;
+const MEMORY_RUNS = QUICK ? 1 : 3;
+const MEMORY_SIZE = 10000;
+const VIEWPORT = { width: 1280, height: 800 };
+// Feeds of 10,000 items are ~8 MB; the widget reads at most 5 MiB unless told otherwise.
+const MAX_SIZE_MB = 64;
+const LOAD_TIMEOUT_MS = 180_000;
+
+const BUDGETS = {
+  transferGzipKB: 120,
+  levelSwitch1000Ms: 16,
+  levelSwitch10000Ratio: 1.5,
+  coldStart1000Ratio: 1.5,
+};
+
+const IMPLS = ['widget', 'baseline'];
+
+const COVER_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 16 9">'
+  + '<linearGradient id="g" x2="1" y2="1"><stop offset="0" stop-color="#1d5fd1"/><stop offset="1" stop-color="#b4232a"/></linearGradient>'
+  + '<rect width="16" height="9" fill="url(#g)"/></svg>';
+
+// ---- in-page instrumentation ----------------------------------------------------------------
+
+// Added to every page before its own scripts: marks when the first card is in the DOM and
+// when the frame that contains it has been rendered ("after next paint": a task posted from
+// requestAnimationFrame runs once that frame's style, layout and paint are done), plus the
+// classic double-rAF mark. A PerformanceObserver collects the marks into window.__bench.
+const INIT_SCRIPT = `(() => {
+  const bench = (window.__bench = {});
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.name.startsWith('bench:')) bench[entry.name.slice(6)] = entry.startTime;
+    }
+  }).observe({ type: 'mark', buffered: true });
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="card"]')) return;
+    observer.disconnect();
+    performance.mark('bench:first-card-in-dom');
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => performance.mark('bench:first-card-painted');
+      channel.port2.postMessage(null);
+      requestAnimationFrame(() => performance.mark('bench:first-card-double-raf'));
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+// Runs in the page: clicks `selector`'s first match and times it. t0 is taken right before
+// the click is dispatched (a radio's click fires its input and change events synchronously);
+// a MutationObserver on the widget's root notes when the DOM changes; once it has, and has
+// stayed still through a requestAnimationFrame, a task posted from that frame's rAF ends the
+// measurement after the frame's style, layout and paint.
+//   total  = end - t0: input to the next frame after the DOM update
+//   script = last DOM mutation - t0 (framework, diffing, DOM calls; no frame wait)
+//   render = end - that rAF (style, layout, paint of the frame)
+async function measureClick(selector) {
+  const target = document.querySelector(selector);
+  if (!target) throw new Error(`nothing matches ${selector}`);
+  const root = document.getElementById('spoilerfeed');
+  let mutations = 0;
+  let lastMutation = 0;
+  const observer = new MutationObserver((records) => {
+    mutations += records.length;
+    lastMutation = performance.now();
+  });
+  observer.observe(root, { childList: true, subtree: true, attributes: true, characterData: true });
+  const nextFrame = () => new Promise((done) => requestAnimationFrame(() => done(performance.now())));
+  const t0 = performance.now();
+  target.click();
+  const dispatched = performance.now();
+  let frame = await nextFrame();
+  let frames = 1;
+  while ((mutations === 0 || lastMutation > frame) && frames < 120) {
+    frame = await nextFrame();
+    frames += 1;
+  }
+  const end = await new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(null);
+  });
+  observer.disconnect();
+  if (mutations === 0) throw new Error(`clicking ${selector} changed nothing`);
+  return {
+    total: end - t0,
+    script: Math.max(lastMutation, dispatched) - t0,
+    render: end - frame,
+    mutations,
+    frames,
+  };
+}
+
+// Runs in the page: what the list shows, to check that widget and baseline agree.
+function listSignature() {
+  const entries = [...document.querySelectorAll('.sf-list > li > article')].map(
+    (a) => `${a.dataset.testid}:${a.dataset.kind}:${a.dataset.ref}${a.classList.contains('sf-card--revealed') ? ':revealed' : ''}`,
+  );
+  const hidden = document.querySelector('[data-testid="hidden-count"]')?.textContent ?? '';
+  const more = document.querySelector('.sf-more')?.textContent ?? '';
+  const checked = document.querySelector('input[name="spoiler-level"]:checked')?.value ?? '';
+  const pressed = [...document.querySelectorAll('[data-testid="kind-chip"][aria-pressed="true"]')].map((c) => c.dataset.kind);
+  return { entries, hidden, more, checked, pressed: pressed.join(',') };
+}
+
+// ---- helpers --------------------------------------------------------------------------------
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const round = (value, digits = 1) => (value === null || value === undefined ? null : Number(value.toFixed(digits)));
+const kb = (bytes) => bytes / 1024;
+const log = (line) => process.stderr.write(`${line}\n`);
+
+function machine(browserVersion) {
+  let cpu = 'unknown';
+  try {
+    const info = readFileSync('/proc/cpuinfo', 'utf8');
+    cpu = /^model name\s*:\s*(.+)$/m.exec(info)?.[1]?.trim() ?? cpu;
+  } catch {
+    cpu = cpus()[0]?.model ?? cpu;
+  }
+  return {
+    cpu,
+    cores: cpus().length,
+    memoryGB: round(totalmem() / 2 ** 30, 1),
+    chromium: browserVersion,
+    node: process.version,
+    loadAverageAtStart: loadavg().map((v) => round(v, 2)),
+  };
+}
+
+function pageUrl(server, impl, size, level = 'none') {
+  const query = `feed=${encodeURIComponent(`/feeds/feed-${size}.json`)}&level=${level}&max-size=${MAX_SIZE_MB}`;
+  return impl === 'widget' ? `${server.url}/index.html?${query}` : `${server.url}/baseline/index.html?${query}`;
+}
+
+/** Opens `impl` with the feed of `size` items in a fresh context; resolves once a card is painted. */
+async function openFresh(browser, server, impl, size) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  await context.addInitScript(INIT_SCRIPT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  page.on('console', (msg) => {
+    // Chromium asks for /favicon.ico, which neither page has.
+    if (msg.type() === 'error' && !msg.location().url.endsWith('/favicon.ico')) errors.push(msg.text());
+  });
+  await page.goto(pageUrl(server, impl, size), { waitUntil: 'commit' });
+  try {
+    await page.waitForFunction(() => window.__bench && window.__bench['first-card-painted'] !== undefined, null, {
+      timeout: LOAD_TIMEOUT_MS,
+      polling: 100,
+    });
+  } catch (err) {
+    await context.close();
+    throw new Error(`${impl} at ${size} items never painted a card: ${err.message}; page errors: ${errors.join(' | ') || 'none'}`);
+  }
+  return { context, page, errors };
+}
+
+async function settle(page, ms = 250) {
+  await page.evaluate((wait) => new Promise((done) => setTimeout(() => requestAnimationFrame(() => done()), wait)), ms);
+}
+
+// ---- the measurements -----------------------------------------------------------------------
+
+function transferSizes(server) {
+  // Everything the pages requested from dist/ except feeds and images: html, js, wasm, css.
+  const byImpl = { widget: new Set(), baseline: new Set() };
+  for (const request of server.requests) {
+    const path = request.split(' ')[1].split('?')[0];
+    if (path.startsWith('/feeds/') || path.startsWith('/img/') || path === '/favicon.ico') continue;
+    (path.startsWith('/baseline/') ? byImpl.baseline : byImpl.widget).add(path);
+  }
+  // The baseline borrows the widget's stylesheet, so it is counted for both.
+  byImpl.baseline.add('/spoilerfeed.css');
+  const result = {};
+  for (const impl of IMPLS) {
+    const files = [...byImpl[impl]].sort().map((path) => {
+      const onDisk = path.startsWith('/baseline/') ? join(here, path) : join(DIST, path);
+      let body;
+      try {
+        body = readFileSync(onDisk);
+      } catch {
+        return null;
+      }
+      return { path, raw: body.length, gzip: gzipSync(body, { level: zlib.Z_BEST_COMPRESSION }).length };
+    }).filter(Boolean);
+    result[impl] = {
+      files,
+      raw: files.reduce((sum, f) => sum + f.raw, 0),
+      gzip: files.reduce((sum, f) => sum + f.gzip, 0),
+    };
+  }
+  return result;
+}
+
+async function coldStarts(browser, server) {
+  const results = {};
+  for (const size of COLD_SIZES) {
+    results[size] = { widget: [], baseline: [] };
+    for (let run = 0; run < COLD_RUNS; run++) {
+      // Alternate which goes first, so slow drifts in the machine's load hit both alike.
+      const order = run % 2 ? ['baseline', 'widget'] : ['widget', 'baseline'];
+      for (const impl of order) {
+        const { context, page, errors } = await openFresh(browser, server, impl, size);
+        const marks = await page.evaluate(() => {
+          const feed = performance.getEntriesByType('resource').find((e) => e.name.includes('/feeds/'));
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+          return { ...window.__bench, feedResponseEnd: feed?.responseEnd, fcp: fcp?.startTime };
+        });
+        await context.close();
+        if (errors.length) log(`  note: ${impl} at ${size} logged errors: ${errors.join(' | ')}`);
+        results[size][impl].push(marks);
+        log(`  cold start ${impl.padEnd(8)} ${String(size).padStart(5)} items, run ${run + 1}/${COLD_RUNS}: ${marks['first-card-painted'].toFixed(1)} ms`);
+      }
+    }
+  }
+  return results;
+}
+
+const ACTIONS = {
+  // Cycles through the levels, so that every switch changes the list.
+  levelSwitch: (i) => `input[name="spoiler-level"][value="${['mild', 'moderate', 'major', 'none'][i % 4]}"]`,
+  // The first placeholder's Reveal button: each run reveals the next hidden update.
+  reveal: () => '[data-testid="placeholder"] button',
+  // Narrows to cast updates, then widens back to every kind.
+  filter: () => '[data-testid="kind-chip"][data-kind="cast"]',
+};
+
+async function interactions(browser, server) {
+  const results = {};
+  const checks = [];
+  for (const [action, selectorFor] of Object.entries(ACTIONS)) {
+    results[action] = {};
+    for (const size of INTERACTION_SIZES) {
+      results[action][size] = {};
+      const signatures = {};
+      for (const impl of IMPLS) {
+        const { context, page } = await openFresh(browser, server, impl, size);
+        await settle(page, 500);
+        const samples = [];
+        const total = WARMUP_RUNS + INTERACTION_RUNS;
+        for (let i = 0; i < total; i++) {
+          const sample = await page.evaluate(measureClick, selectorFor(i));
+          if (i >= WARMUP_RUNS) samples.push(sample);
+          await settle(page, 30);
+        }
+        signatures[impl] = await page.evaluate(listSignature);
+        await context.close();
+        results[action][size][impl] = samples;
+        log(`  ${action} ${impl.padEnd(8)} ${String(size).padStart(5)} items: median ${median(samples.map((s) => s.total)).toFixed(1)} ms over ${samples.length}`);
+      }
+      checks.push(compareSignatures(`${action} at ${size} items`, signatures.widget, signatures.baseline));
+    }
+  }
+  return { results, checks };
+}
+
+function compareSignatures(what, widget, baseline) {
+  const problems = [];
+  for (const key of ['hidden', 'more', 'checked', 'pressed']) {
+    if (widget[key] !== baseline[key]) problems.push(`${key}: widget "${widget[key]}" vs baseline "${baseline[key]}"`);
+  }
+  if (widget.entries.length !== baseline.entries.length) {
+    problems.push(`entries: widget ${widget.entries.length} vs baseline ${baseline.entries.length}`);
+  }
+  const first = widget.entries.findIndex((entry, i) => entry !== baseline.entries[i]);
+  if (first >= 0 && first < Math.max(widget.entries.length, baseline.entries.length)) {
+    problems.push(`entry ${first}: widget ${widget.entries[first]} vs baseline ${baseline.entries[first]}`);
+  }
+  return { what, ok: problems.length === 0, entries: widget.entries.length, problems };
+}
+
+async function memory(browser, server) {
+  const results = { widget: [], baseline: [] };
+  for (let run = 0; run < MEMORY_RUNS; run++) {
+    for (const impl of IMPLS) {
+      const { context, page } = await openFresh(browser, server, impl, MEMORY_SIZE);
+      await settle(page, 1000);
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('HeapProfiler.enable');
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await page.evaluate(() => ({
+        usedJSHeapSize: performance.memory?.usedJSHeapSize,
+        totalJSHeapSize: performance.memory?.totalJSHeapSize,
+      }));
+      // Every live WebAssembly.Memory in the page, found through its prototype (the glue
+      // keeps the instance in a module-scoped variable the page cannot reach).
+      const { result: proto } = await cdp.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+      const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+      const { result: sizes } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: objects.objectId,
+        functionDeclaration: 'function () { return this.map((memory) => memory.buffer.byteLength); }',
+        returnByValue: true,
+      });
+      const dom = await cdp.send('Memory.getDOMCounters');
+      await context.close();
+      const wasm = sizes.value.reduce((sum, n) => sum + n, 0);
+      results[impl].push({
+        usedJSHeapSize: heap.usedJSHeapSize,
+        totalJSHeapSize: heap.totalJSHeapSize,
+        wasmMemory: wasm,
+        wasmMemories: sizes.value.length,
+        total: heap.usedJSHeapSize + wasm,
+        domNodes: dom.nodes,
+        jsEventListeners: dom.jsEventListeners,
+      });
+      log(`  memory ${impl.padEnd(8)} ${MEMORY_SIZE} items: JS heap ${(heap.usedJSHeapSize / 2 ** 20).toFixed(1)} MiB, wasm ${(wasm / 2 ** 20).toFixed(1)} MiB`);
+    }
+  }
+  return results;
+}
+
+// ---- report ---------------------------------------------------------------------------------
+
+function summarise(raw) {
+  const summary = { transfer: raw.transfer, coldStart: {}, memory: {}, budgets: [] };
+  for (const size of COLD_SIZES) {
+    const row = {};
+    for (const impl of IMPLS) {
+      const samples = raw.coldStart[size][impl];
+      row[impl] = {
+        median: round(median(samples.map((s) => s['first-card-painted']))),
+        medianDoubleRaf: round(median(samples.map((s) => s['first-card-double-raf']))),
+        medianFeedResponseEnd: round(median(samples.map((s) => s.feedResponseEnd ?? NaN))),
+        runs: samples.length,
+      };
+    }
+    row.ratio = round(row.widget.median / row.baseline.median, 2);
+    summary.coldStart[size] = row;
+  }
+  for (const action of Object.keys(ACTIONS)) {
+    summary[action] = {};
+    for (const size of INTERACTION_SIZES) {
+      const row = {};
+      for (const impl of IMPLS) {
+        const samples = raw.interactions[action][size][impl];
+        row[impl] = {
+          median: round(median(samples.map((s) => s.total))),
+          script: round(median(samples.map((s) => s.script))),
+          render: round(median(samples.map((s) => s.render))),
+          runs: samples.length,
+        };
+      }
+      row.ratio = round(row.widget.median / row.baseline.median, 2);
+      row.scriptRatio = round(row.widget.script / row.baseline.script, 2);
+      summary[action][size] = row;
+    }
+  }
+  for (const impl of IMPLS) {
+    const samples = raw.memory[impl];
+    summary.memory[impl] = {
+      usedJSHeapSize: median(samples.map((s) => s.usedJSHeapSize)),
+      wasmMemory: median(samples.map((s) => s.wasmMemory)),
+      total: median(samples.map((s) => s.total)),
+      domNodes: median(samples.map((s) => s.domNodes)),
+      runs: samples.length,
+    };
+  }
+  summary.memory.ratio = round(summary.memory.widget.total / summary.memory.baseline.total, 2);
+
+  const budget = (name, actual, limit, ok, unit) => summary.budgets.push({ name, actual, limit, unit, ok });
+  const gz = round(kb(raw.transfer.widget.gzip), 1);
+  budget('total transfer, gzip -9', gz, BUDGETS.transferGzipKB, gz <= BUDGETS.transferGzipKB, 'KB');
+  const s1k = summary.levelSwitch[1000].widget.median;
+  budget('level switch at 1,000 items', s1k, BUDGETS.levelSwitch1000Ms, s1k < BUDGETS.levelSwitch1000Ms, 'ms');
+  const s10k = summary.levelSwitch[10000].ratio;
+  budget('level switch at 10,000 items vs baseline', s10k, BUDGETS.levelSwitch10000Ratio, s10k <= BUDGETS.levelSwitch10000Ratio, '×');
+  const c1k = summary.coldStart[1000].ratio;
+  budget('cold start at 1,000 items vs baseline', c1k, BUDGETS.coldStart1000Ratio, c1k <= BUDGETS.coldStart1000Ratio, '×');
+  return summary;
+}
+
+function table(rows) {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => String(row[col]).length)));
+  return rows
+    .map((row, r) => {
+      const line = row.map((cell, col) => (col === 0 ? String(cell).padEnd(widths[col]) : String(cell).padStart(widths[col]))).join('  ');
+      return r === 0 ? `${line}\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : line;
+    })
+    .join('\n');
+}
+
+function report(machineInfo, summary, checks) {
+  const ms = (v) => (v === null || Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`);
+  const x = (v) => (v === null || Number.isNaN(v) ? '—' : `${v.toFixed(2)}×`);
+  const lines = [];
+  lines.push(`machine: ${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.memoryGB} GB; ${machineInfo.chromium}; node ${machineInfo.node}`);
+  lines.push(`load average at start: ${machineInfo.loadAverageAtStart.join(' ')} (other work on the machine inflates every figure)`);
+  lines.push(`runs: cold start median of ${COLD_RUNS} fresh contexts; interactions median of ${INTERACTION_RUNS} after ${WARMUP_RUNS} warm-up; memory median of ${MEMORY_RUNS}`);
+  lines.push('');
+  const rows = [['measure', 'widget', 'baseline', 'widget/baseline']];
+  const t = summary.transfer;
+  rows.push(['transfer, raw', `${kb(t.widget.raw).toFixed(1)} KB`, `${kb(t.baseline.raw).toFixed(1)} KB`, x(t.widget.raw / t.baseline.raw)]);
+  rows.push(['transfer, gzip -9', `${kb(t.widget.gzip).toFixed(1)} KB`, `${kb(t.baseline.gzip).toFixed(1)} KB`, x(t.widget.gzip / t.baseline.gzip)]);
+  for (const size of COLD_SIZES) {
+    const row = summary.coldStart[size];
+    rows.push([`cold start, ${size.toLocaleString('en')} items`, ms(row.widget.median), ms(row.baseline.median), x(row.ratio)]);
+  }
+  const names = { levelSwitch: 'level switch', reveal: 'reveal one', filter: 'filter by kind' };
+  for (const action of Object.keys(ACTIONS)) {
+    for (const size of INTERACTION_SIZES) {
+      const row = summary[action][size];
+      rows.push([`${names[action]}, ${size.toLocaleString('en')} items`, ms(row.widget.median), ms(row.baseline.median), x(row.ratio)]);
+      rows.push([`  of which script (no frame wait)`, ms(row.widget.script), ms(row.baseline.script), x(row.scriptRatio)]);
+    }
+  }
+  const m = summary.memory;
+  const mib = (v) => `${(v / 2 ** 20).toFixed(1)} MiB`;
+  rows.push([`memory, ${MEMORY_SIZE.toLocaleString('en')} items: JS heap`, mib(m.widget.usedJSHeapSize), mib(m.baseline.usedJSHeapSize), x(m.widget.usedJSHeapSize / m.baseline.usedJSHeapSize)]);
+  rows.push(['  wasm linear memory', mib(m.widget.wasmMemory), mib(m.baseline.wasmMemory), '—']);
+  rows.push(['  JS heap + wasm memory', mib(m.widget.total), mib(m.baseline.total), x(m.ratio)]);
+  rows.push(['  DOM nodes', String(m.widget.domNodes), String(m.baseline.domNodes), x(m.widget.domNodes / m.baseline.domNodes)]);
+  lines.push(table(rows));
+  lines.push('');
+  lines.push('files (raw / gzip -9):');
+  for (const impl of IMPLS) {
+    const files = t[impl].files.map((f) => `${f.path} ${kb(f.raw).toFixed(1)}/${kb(f.gzip).toFixed(1)}`).join(', ');
+    lines.push(`  ${impl}: ${files}`);
+  }
+  lines.push('');
+  lines.push('budgets (reported, not enforced):');
+  for (const b of summary.budgets) {
+    const limit = b.unit === '×' ? `≤ ${b.limit}× baseline` : b.unit === 'ms' ? `< ${b.limit} ms` : `≤ ${b.limit} ${b.unit}`;
+    const actual = b.unit === '×' ? `${b.actual}×` : `${b.actual} ${b.unit}`;
+    lines.push(`  ${b.ok ? 'within' : 'OVER  '}  ${b.name}: ${actual} (budget ${limit})`);
+  }
+  lines.push('');
+  const bad = checks.filter((c) => !c.ok);
+  lines.push(bad.length === 0
+    ? `markup check: widget and baseline list the same entries after every measured sequence (${checks.length} checks)`
+    : `markup check: ${bad.length} of ${checks.length} differ:\n${bad.map((c) => `  ${c.what}: ${c.problems.join('; ')}`).join('\n')}`);
+  return lines.join('\n');
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main() {
+  for (const name of ['index.html', 'spoilerfeed.js', 'spoilerfeed_bg.wasm', 'spoilerfeed.css']) {
+    statSync(join(DIST, name));
+  }
+  const started = Date.now();
+  const server = await startServer({
+    root: DIST,
+    routes: {
+      '/baseline/index.html': file(join(here, 'baseline', 'index.html')),
+      '/baseline/baseline.js': file(join(here, 'baseline', 'baseline.js')),
+      // Every item image is this one small picture (each with its own query string).
+      '/img/cover.svg': text(COVER_SVG, { type: 'image/svg+xml' }),
+    },
+  });
+  log(`bench: serving ${DIST} and the baseline at ${server.url}`);
+  for (const size of new Set([...COLD_SIZES, ...INTERACTION_SIZES, MEMORY_SIZE])) {
+    const imageUrl = (name) => `${server.url}/img/cover.svg?${encodeURIComponent(name)}`;
+    const body = JSON.stringify(generateFeed(size, { imageUrl }));
+    server.setRoute(`/feeds/feed-${size}.json`, json(body, {
+      type: FEED_JSON,
+      headers: { 'Content-Length': String(Buffer.byteLength(body)) },
+    }));
+    log(`bench: feed of ${size} items, ${(Buffer.byteLength(body) / 2 ** 20).toFixed(2)} MiB`);
+  }
+  const browser = await launchBrowser({ args: ['--enable-precise-memory-info'] });
+  let raw;
+  try {
+    const machineInfo = machine(`Chromium ${browser.version()}`);
+    log('bench: cold starts');
+    const coldStart = await coldStarts(browser, server);
+    const transfer = transferSizes(server);
+    log('bench: interactions');
+    const { results: interactionResults, checks } = await interactions(browser, server);
+    log('bench: memory');
+    const memoryResults = await memory(browser, server);
+    raw = { machine: machineInfo, transfer, coldStart, interactions: interactionResults, memory: memoryResults, checks };
+    const summary = summarise(raw);
+    const output = {
+      date: new Date().toISOString(),
+      quick: QUICK,
+      seconds: Math.round((Date.now() - started) / 1000),
+      machine: machineInfo,
+      config: { COLD_SIZES, INTERACTION_SIZES, COLD_RUNS, INTERACTION_RUNS, WARMUP_RUNS, MEMORY_RUNS, VIEWPORT, BUDGETS },
+      summary,
+      checks,
+      samples: { coldStart, interactions: interactionResults, memory: memoryResults },
+    };
+    writeFileSync(OUT, `${JSON.stringify(output, null, 2)}\n`);
+    console.log(report(machineInfo, summary, checks));
+    console.log(`\nbench: ${output.seconds} s; results in ${OUT}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err.stack || err.message}`);
+  process.exit(1);
+});
