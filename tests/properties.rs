@@ -388,7 +388,8 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    // Building each feed is the slow part of this property, hence fewer cases.
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// Feeds cut off, with a character inserted or a stretch deleted anywhere.
     #[test]
@@ -412,6 +413,10 @@ proptest! {
         let text: String = chars.into_iter().collect();
         let _ = feed::parse(&text, Some(FEED_URL));
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
 
     /// Any JSON value in any member of the feed and its items is read (as absent, if it is of
     /// the wrong type), never a reason to refuse the feed.
@@ -620,11 +625,16 @@ fn link_text() -> impl Strategy<Value = String> {
             "ftp",
         ][..],
     );
-    let noise = select(
-        &[
-            "", " ", "\t", "\n", "\r", "\u{0}", "\u{1}", "\u{A0}", "\u{2028}", "&#58;", "%20", "/",
-        ][..],
-    );
+    // Mostly nothing, so that a bare scheme is common; else white space, controls, look-alike
+    // spaces, an encoded colon or a slash.
+    let noise = prop_oneof![
+        4 => Just(""),
+        1 => select(
+            &[
+                " ", "\t", "\n", "\r", "\u{0}", "\u{1}", "\u{A0}", "\u{2028}", "&#58;", "%20", "/",
+            ][..],
+        ),
+    ];
     let built = (
         noise.clone(),
         scheme,
@@ -633,13 +643,13 @@ fn link_text() -> impl Strategy<Value = String> {
         noise.clone(),
         noise,
         prop_oneof![
-            Just(":"),
-            Just("://"),
-            Just(":/"),
-            Just("&colon;"),
-            Just("")
+            3 => Just("://"),
+            2 => Just(":"),
+            1 => Just(":/"),
+            1 => Just("&colon;"),
+            1 => Just(""),
         ],
-        "[ -~]{0,16}",
+        prop_oneof!["[a-z]{1,8}(\\.[a-z]{2,3})?(/[ -~]{0,8})?", "[ -~]{0,16}"],
     )
         .prop_map(|(before, scheme, upper, at, inside, after, colon, rest)| {
             let mut scheme: String = scheme
