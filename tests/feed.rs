@@ -1,6 +1,10 @@
 //! Reading feeds: every JSON Feed field the widget uses, the `_spoilerfeed` extension, the
 //! fail-closed rules, sorting, the feed-level error messages, and the two wild feeds.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};

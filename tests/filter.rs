@@ -2,6 +2,10 @@
 //! the fan's level are cards and the rest placeholders; the kind and show filters; revealing by
 //! hand; the kind chips' toggle semantics; hidden counts.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use common::*;

@@ -7,6 +7,10 @@
 //! list at every level contains no markup from the feed, no script or data link, no bidi
 //! control and no text of an item that is not shown.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::BTreeSet;

@@ -6,6 +6,10 @@
 //!
 //! Case counts are modest (64 to 256 per property) so that the native suite stays fast.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -3,6 +3,10 @@
 //! app's first render. The page never sees a hidden item's spoiling fields or its id, feed text
 //! is always escaped, and only http(s) links become an `href`.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::rc::Rc;

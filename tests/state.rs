@@ -1,5 +1,9 @@
 //! The reducer: what each action changes, and what the live region announces about it.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::rc::Rc;
