@@ -1103,3 +1103,46 @@ fn loaded_progress_replaces_the_book() {
         ])
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The format page.
+
+#[test]
+fn the_format_pages_progress_example_reads_and_behaves_as_it_says() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/FORMAT.md");
+    let page = std::fs::read_to_string(path).expect("docs/FORMAT.md");
+    let section = &page[page
+        .find("### Watch progress: `spoils` and `episodes`")
+        .expect("the watch progress section")..];
+    let section = &section[..section.find("\n## ").expect("the next section")];
+    let start = section.find("```json\n").expect("an example") + "```json\n".len();
+    let example = &section[start..start + section[start..].find("```").unwrap()];
+    let feed = feed_from(example);
+    assert_eq!(feed.episodes.len(), 2);
+    assert_eq!(feed.episodes[1].episodes, 8);
+    assert_eq!(feed.episodes[1].air_dates.len(), 4);
+    let both = set(&[
+        "https://fans.example/recaps/season-2-episode-2",
+        "https://fans.example/recaps/season-1-finale",
+    ]);
+    let shown = |watched: &str| {
+        cards(
+            &feed,
+            &prefs(Level::None),
+            &book(&[(HARBOUR, progress(watched, false))]),
+        )
+    };
+    assert_eq!(shown("S2E2"), both);
+    assert_eq!(shown("S1E5"), set(&[]));
+    assert_eq!(
+        shown("S1E6"),
+        set(&["https://fans.example/recaps/season-1-finale"])
+    );
+    // The tables name both fields.
+    assert!(page.contains("| `episodes` | list of objects | no |"));
+    assert!(page.contains("| `spoils` | object: `{ \"season\": N, \"episode\": M }` | no |"));
+}
+
+fn feed_from(json: &str) -> Feed {
+    spoilerfeed::feed::parse(json, Some(FEED_URL)).expect("the example is a feed")
+}
