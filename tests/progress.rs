@@ -8,6 +8,10 @@
 //! by the tests' clock season 3 has aired up to episode 3, then breaks until January) and a
 //! second show, "Northern Line", that the feed lists no episodes for.
 
+// Native only: these render on the host (or use host-only crates); the browser suite is
+// `browser*.rs`.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod common;
 
 use std::collections::{BTreeMap, BTreeSet};
