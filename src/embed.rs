@@ -6,7 +6,10 @@
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement, ResizeObserver};
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, HtmlElement, MutationObserver, MutationObserverInit,
+    ResizeObserver,
+};
 use yew::{AppHandle, Callback};
 
 use crate::config::Settings;
@@ -92,19 +95,18 @@ fn event_dispatcher(host: HtmlElement, feed_url: String) -> Callback<WidgetEvent
 
 /// In iframe mode, posts the page's height to the parent whenever it changes, as
 /// `{ type: "spoilerfeed:resize", height }`.
+///
+/// A ResizeObserver alone isn't enough: browsers skip its callbacks in cross-origin frames
+/// that are off screen, so a frame below the fold would stay unsized until scrolled to. DOM
+/// changes are observed too, since those callbacks always run.
 pub fn report_height(html: &Element) {
     let Some(parent) = web_sys::window().and_then(|window| window.parent().ok().flatten()) else {
         return;
     };
+    let measured = html.clone();
     let last = std::cell::Cell::new(0);
-    let post = Closure::<dyn FnMut(JsValue)>::new(move |_entries: JsValue| {
-        let Some(html) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-        else {
-            return;
-        };
-        let height = html.get_bounding_client_rect().height().ceil() as u32;
+    let post = Closure::<dyn FnMut(JsValue)>::new(move |_changes: JsValue| {
+        let height = measured.get_bounding_client_rect().height().ceil() as u32;
         if height != last.replace(height) {
             let message = js_sys::JSON::parse(&format!(
                 r#"{{"type":"spoilerfeed:resize","height":{height}}}"#
@@ -113,10 +115,21 @@ pub fn report_height(html: &Element) {
             let _ = parent.post_message(&message, "*");
         }
     });
-    if let Ok(observer) = ResizeObserver::new(post.as_ref().unchecked_ref()) {
+    let callback = post.as_ref().unchecked_ref();
+    if let Ok(observer) = ResizeObserver::new(callback) {
         observer.observe(html);
         // The observer lives as long as the page.
-        post.forget();
         std::mem::forget(observer);
     }
+    if let Ok(observer) = MutationObserver::new(callback) {
+        let options = MutationObserverInit::new();
+        options.set_subtree(true);
+        options.set_child_list(true);
+        options.set_attributes(true);
+        options.set_character_data(true);
+        if observer.observe_with_options(html, &options).is_ok() {
+            std::mem::forget(observer);
+        }
+    }
+    post.forget();
 }

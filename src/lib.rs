@@ -282,8 +282,10 @@ fn Widget(props: &AppProps) -> Html {
     let on_progress = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(show, progress): (String, ShowProgress)| {
+            // Applied before it is stored: storing tells every widget, this one included, and
+            // the announcement must compare with the progress from before.
+            dispatcher.dispatch(Action::SetProgress(show.clone(), progress));
             store_progress(&show, &progress);
-            dispatcher.dispatch(Action::SetProgress(show, progress));
         })
     };
     let on_import = {

@@ -557,12 +557,9 @@ async fn picking_progress_shows_the_unlocked_cards_and_stores_it_per_show() {
     feed.revoke();
 }
 
-/// The reducer announces "5 more updates shown" for this change (tests/progress.rs), but in
-/// the page the widget hears its own broadcast first: `store_progress` fires the window event
-/// synchronously, the widget's own listener dispatches `ProgressLoaded` with the new progress
-/// before `SetProgress`, so `SetProgress` sees no difference.
+/// The live region says what a progress change did: the widget also hears its own broadcast
+/// of the new progress, which must not make the change look like nothing.
 #[wasm_bindgen_test]
-#[ignore = "known bug: the live region always says \"Progress saved; nothing changed\"; run with --include-ignored"]
 async fn setting_progress_announces_how_many_more_updates_are_shown() {
     clean_page();
     let feed = FeedUrl::progress();

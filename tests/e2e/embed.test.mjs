@@ -5,9 +5,8 @@
 // can't reach in, the widget's CSS can't leak out), attribute changes and lock-level, removal
 // and a new src (the pending request is aborted, no timer is left, a fresh element works), the
 // iframe's self-sizing with the README's snippet, the host events and their details, and
-// theming through custom properties and ::part(). One test is a todo for a known bug (an
-// iframe below the fold isn't sized until it is scrolled to). The standalone page's
-// embed-code builder is covered elsewhere.
+// theming through custom properties and ::part(), and an iframe below the fold sized before
+// it is scrolled to. The standalone page's embed-code builder is covered elsewhere.
 //
 // Everything waits for conditions (polling with generous timeouts), never for fixed delays,
 // so that a slow, busy machine only makes it slower.
@@ -753,13 +752,12 @@ ${RESIZE_SNIPPET}`,
   assert.deepEqual(errors, [], 'no uncaught errors in the host page');
 });
 
-// Known bug (see the report): the height is reported from a ResizeObserver, and Chromium
-// doesn't run the rendering steps (so no ResizeObserver callbacks) of a cross-origin frame out
-// of view. A frame below the fold stays 150px tall until the fan scrolls to it, and then the
-// page jumps. A todo: it runs and reports, but doesn't fail the suite until it is fixed.
+// Chromium doesn't run the rendering steps (so no ResizeObserver callbacks) of a cross-origin
+// frame out of view; the widget also measures on DOM changes, so a frame below the fold is
+// sized before the fan scrolls to it and the page doesn't jump.
 test(
   'an iframe below the fold is sized before it is scrolled into view',
-  { ...TEST_TIMEOUT, todo: 'report_height relies on ResizeObserver, which is throttled in offscreen cross-origin frames' },
+  TEST_TIMEOUT,
   async (t) => {
     const { page } = await openPage(t);
     await page.goto(

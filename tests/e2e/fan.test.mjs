@@ -584,7 +584,11 @@ test('the embed builder gives snippets that work on another site', { timeout: TE
     assert.match(iframeSnippet, /[?&;]embed=1/);
   });
   assert.ok(iframeSnippet.includes(`src="${site.url}/index.html?`), iframeSnippet);
-  assert.ok(iframeSnippet.includes('spoilerfeed:resize'), 'the sizing script comes with it');
+  assert.ok(
+    iframeSnippet.includes(`<script src="${site.url}/spoiler-feed-frame.js" defer></script>`),
+    'the sizing script comes with it, as a file (no inline script or style for strict CSPs)',
+  );
+  assert.ok(!iframeSnippet.includes('style='), iframeSnippet);
   // Registered before the snippet's sizer, this listener sees each resize message first, so it
   // records the iframe's height from before the sizer acted on it.
   const recorder = `<script>
@@ -668,15 +672,11 @@ test('the embed builder gives snippets that work on another site', { timeout: TE
   assert.deepEqual(hostSide.errors, [], 'no uncaught errors in the host page');
 });
 
-// A known widget bug, kept as a `todo` test (reported, not counted as a failure): with
-// `embed=1` the page drops its background, and an explicit `theme` only swaps the colour
-// variables. On a host page of the other scheme the text outside the cards (the "Spoiler
-// level" legend, the "Show" label, the hidden count) is then light-on-white or dark-on-black.
-// Either fix passes: an opaque background for an explicit theme, or `color-scheme` set to the
-// theme (Chromium then paints an opaque backdrop behind a mismatched iframe).
+// With `embed=1` and an explicit `theme`, the text outside the cards (the "Spoiler level"
+// legend, the "Show" label, the hidden count) must stay readable on a host page of the other
+// scheme: the frame keeps an opaque background of its own.
 test('an iframe with an explicit theme is readable on a host page of the other scheme', {
   timeout: TEST_TIMEOUT,
-  todo: 'widget bug: iframe theme=dark on a light page (or light on dark) has unreadable controls',
 }, async (t) => {
   const site = await serve(t, { root: dist, routes: sampleRoutes() });
   const host = await serve(t, {});

@@ -14,9 +14,6 @@
 // invalid UTF-8, deep objects, chunked, endless and gzip-bombed bodies, hostile status lines,
 // redirect loops, javascript: feed URLs) always run.
 //
-// Tests marked `todo` document bugs and limitations found here (see their comments); they
-// report without failing the run, and should pass once fixed.
-//
 // Nothing waits a fixed time: every check polls (`eventually`) or uses Playwright's
 // auto-waiting, with generous timeouts for a busy 2-core machine. The one slow test waits for
 // the widget's real 15-second timeout.
@@ -777,10 +774,9 @@ describe('hostile feeds over HTTP', () => {
     test(`inline: ${fixture.name}`, { timeout: TEST_TIMEOUT, skip }, (t) => checkHostile(t, fixture));
   }
 
-  // Known bug (reported, not fixed here): safe_link keeps bidi controls (they are format
-  // characters, not control characters), so they reach the href and, through host_of, the
-  // "Source: …" label, where U+202E can make "ex\u202Eelpmaxe.com" read as another host.
-  test('inline: bidi-urls.json (bidi controls inside link URLs)', { timeout: TEST_TIMEOUT, todo: 'bug: link.rs keeps bidi controls in URLs' }, (t) =>
+  // Bidi controls are format characters, not control characters: a link carrying them is
+  // dropped, or U+202E could make "ex\u202Eelpmaxe.com" in a "Source: …" label read as another host.
+  test('inline: bidi-urls.json (bidi controls inside link URLs)', { timeout: TEST_TIMEOUT }, (t) =>
     checkHostile(t, {
       name: 'bidi-urls.json',
       body: JSON.stringify(
@@ -857,11 +853,9 @@ describe('feeds over the size limit', () => {
     await checkHostile(t, { name, body, query: '&max-size=20', expect });
   });
 
-  // Known bug (reported, not fixed here): web.rs returns TooLarge from the Content-Length
-  // without cancelling the body, so the download stays open (and blocks the server) until the
-  // Response is garbage-collected. Until fixed this passes only when V8 happens to collect the
-  // Response within the 5 s (it does, sometimes, in a long run).
-  test('with a Content-Length: the refused body is not downloaded', { timeout: TEST_TIMEOUT, todo: 'bug: web.rs does not cancel the body of a refused response' }, async (t) => {
+  // A feed refused by its Content-Length has its body cancelled at once, so the download
+  // doesn't stay open (and block the server) until the Response is garbage-collected.
+  test('with a Content-Length: the refused body is not downloaded', { timeout: TEST_TIMEOUT }, async (t) => {
     let closed = false;
     const body = await oversized();
     site.setRoute('/hostile/six-mb-abandoned.json', (_req, res) => {
@@ -1147,9 +1141,8 @@ ${element ? '<script type="module" src="/spoiler-feed.js"></script>' : ''}</head
     assert.deepEqual(pageErrors, []);
   });
 
-  // Known limitation (reported): the builder's iframe snippet carries an inline <script> (the
-  // sizer) and a style attribute, both of which a host page with this policy blocks.
-  test('the embed builder\'s iframe snippet, pasted into a host page with the same policy', { timeout: TEST_TIMEOUT, todo: 'the iframe snippet is not CSP-clean (inline sizer script, style attribute)' }, async (t) => {
+  // The builder's iframe snippet has no inline script or style: its sizer is a file.
+  test('the embed builder\'s iframe snippet, pasted into a host page with the same policy', { timeout: TEST_TIMEOUT }, async (t) => {
     const builder = await openPage(t);
     await builder.page.goto(`${strict.url}/index.html`);
     await builder.page.locator('[data-testid="embed-builder"] summary').click();
