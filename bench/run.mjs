@@ -9,8 +9,9 @@
 // See bench/README.md for what each figure means and how it is taken.
 
 import { gzipSync, constants as zlib } from 'node:zlib';
-import { readFileSync, writeFileSync, statSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, json, file, text, launchBrowser, FEED_JSON } from '../tests/e2e/server.mjs';
@@ -23,7 +24,10 @@ const option = (name, fallback) => {
   return at >= 0 && args[at + 1] ? args[at + 1] : fallback;
 };
 const QUICK = args.includes('--quick');
-const DIST = resolve(option('--dist', process.env.SPOILERFEED_DIST || join(here, '..', 'dist')));
+const SOURCE_DIST = resolve(option('--dist', process.env.SPOILERFEED_DIST || join(here, '..', 'dist')));
+// A copy of the bundle, taken at the start, is what is served and sized: a build that
+// replaces dist/ during the run (another terminal, another checkout's task) can't mix in.
+let DIST = SOURCE_DIST;
 const OUT = resolve(option('--out', join(here, 'results.json')));
 
 const COLD_SIZES = [100, 1000, 10000];
@@ -154,7 +158,14 @@ function machine(browserVersion) {
   } catch {
     cpu = cpus()[0]?.model ?? cpu;
   }
+  let commit = null;
+  try {
+    commit = execFileSync('git', ['describe', '--always', '--dirty', '--exclude', '*'], { cwd: here, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    // not a git checkout
+  }
   return {
+    commit,
     cpu,
     cores: cpus().length,
     memoryGB: round(totalmem() / 2 ** 30, 1),
@@ -269,23 +280,31 @@ async function interactions(browser, server) {
   for (const [action, selectorFor] of Object.entries(ACTIONS)) {
     results[action] = {};
     for (const size of INTERACTION_SIZES) {
-      results[action][size] = {};
+      // Both pages stay open and take turns, one click each, so that a change in the
+      // machine's load during the sequence hits widget and baseline alike.
+      const pages = {};
+      for (const impl of IMPLS) {
+        pages[impl] = await openFresh(browser, server, impl, size);
+        await settle(pages[impl].page, 500);
+      }
+      const samples = { widget: [], baseline: [] };
+      const total = WARMUP_RUNS + INTERACTION_RUNS;
+      for (let i = 0; i < total; i++) {
+        for (const impl of i % 2 ? [...IMPLS].reverse() : IMPLS) {
+          const { page } = pages[impl];
+          await page.bringToFront();
+          await settle(page, 30);
+          const sample = await page.evaluate(measureClick, selectorFor(i));
+          if (i >= WARMUP_RUNS) samples[impl].push(sample);
+        }
+      }
       const signatures = {};
       for (const impl of IMPLS) {
-        const { context, page } = await openFresh(browser, server, impl, size);
-        await settle(page, 500);
-        const samples = [];
-        const total = WARMUP_RUNS + INTERACTION_RUNS;
-        for (let i = 0; i < total; i++) {
-          const sample = await page.evaluate(measureClick, selectorFor(i));
-          if (i >= WARMUP_RUNS) samples.push(sample);
-          await settle(page, 30);
-        }
-        signatures[impl] = await page.evaluate(listSignature);
-        await context.close();
-        results[action][size][impl] = samples;
-        log(`  ${action} ${impl.padEnd(8)} ${String(size).padStart(5)} items: median ${median(samples.map((s) => s.total)).toFixed(1)} ms over ${samples.length}`);
+        signatures[impl] = await pages[impl].page.evaluate(listSignature);
+        await pages[impl].context.close();
+        log(`  ${action} ${impl.padEnd(8)} ${String(size).padStart(5)} items: median ${median(samples[impl].map((s) => s.total)).toFixed(1)} ms over ${samples[impl].length}`);
       }
+      results[action][size] = samples;
       checks.push(compareSignatures(`${action} at ${size} items`, signatures.widget, signatures.baseline));
     }
   }
@@ -422,6 +441,7 @@ function report(machineInfo, summary, checks) {
   const ms = (v) => (v === null || Number.isNaN(v) ? '—' : `${v.toFixed(1)} ms`);
   const x = (v) => (v === null || Number.isNaN(v) ? '—' : `${v.toFixed(2)}×`);
   const lines = [];
+  lines.push(`measured: ${machineInfo.commit ?? 'unknown commit'} (dist/ as built from the work tree)`);
   lines.push(`machine: ${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.memoryGB} GB; ${machineInfo.chromium}; node ${machineInfo.node}`);
   lines.push(`load average at start: ${machineInfo.loadAverageAtStart.join(' ')} (other work on the machine inflates every figure)`);
   lines.push(`runs: cold start median of ${COLD_RUNS} fresh contexts; interactions median of ${INTERACTION_RUNS} after ${WARMUP_RUNS} warm-up; memory median of ${MEMORY_RUNS}`);
@@ -474,9 +494,13 @@ function report(machineInfo, summary, checks) {
 
 async function main() {
   for (const name of ['index.html', 'spoilerfeed.js', 'spoilerfeed_bg.wasm', 'spoilerfeed.css']) {
-    statSync(join(DIST, name));
+    statSync(join(SOURCE_DIST, name));
   }
   const started = Date.now();
+  const copy = mkdtempSync(join(tmpdir(), 'spoilerfeed-bench-'));
+  process.on('exit', () => rmSync(copy, { recursive: true, force: true }));
+  cpSync(SOURCE_DIST, copy, { recursive: true });
+  DIST = copy;
   const server = await startServer({
     root: DIST,
     routes: {
@@ -486,7 +510,7 @@ async function main() {
       '/img/cover.svg': text(COVER_SVG, { type: 'image/svg+xml' }),
     },
   });
-  log(`bench: serving ${DIST} and the baseline at ${server.url}`);
+  log(`bench: serving a copy of ${SOURCE_DIST} and the baseline at ${server.url}`);
   for (const size of new Set([...COLD_SIZES, ...INTERACTION_SIZES, MEMORY_SIZE])) {
     const imageUrl = (name) => `${server.url}/img/cover.svg?${encodeURIComponent(name)}`;
     const body = JSON.stringify(generateFeed(size, { imageUrl }));
