@@ -175,12 +175,8 @@ impl Settings {
                 "theme" => settings.theme = Theme::parse(value).unwrap_or_default(),
                 "embed" => settings.embed = matches!(value, "1" | "true" | ""),
                 "max-size" => {
-                    if let Some(mb) = value
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|mb| *mb > 0.0 && mb.is_finite())
-                    {
-                        settings.max_bytes = (mb * 1_048_576.0) as u64;
+                    if let Some(bytes) = megabytes_to_bytes(value).filter(|bytes| *bytes > 0) {
+                        settings.max_bytes = bytes;
                     }
                 }
                 "progress" => settings.progress = Watched::parse(value),
@@ -214,6 +210,28 @@ impl Settings {
                 .filter_map(|name| get(name).map(|value| (*name, value))),
         )
     }
+}
+
+/// Reads a size in megabytes such as `12` or `2.5` (to a thousandth). Done by hand: a float
+/// parser would cost the bundle more than the whole settings module.
+fn megabytes_to_bytes(value: &str) -> Option<u64> {
+    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
+    let number = |digits: &str| -> Option<u64> {
+        if digits.is_empty() {
+            return Some(0);
+        }
+        digits
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| digits.parse().ok())
+            .flatten()
+    };
+    if whole.is_empty() && fraction.is_empty() || fraction.len() > 3 {
+        return None;
+    }
+    let thousandths = number(whole)?.checked_mul(1000)?
+        + number(fraction)? * 10_u64.pow(3 - fraction.len() as u32);
+    thousandths.checked_mul(1_048_576).map(|bytes| bytes / 1000)
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).

@@ -7,11 +7,12 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::Rc;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::config::Prefs;
 use crate::feed::{Feed, Item};
-use crate::progress::{self, ProgressBook, Season};
+use crate::progress::{self, ProgressBook, Season, ShowProgress};
 
 /// How much of the story an update gives away, from nothing to the ending.
 #[derive(
@@ -236,7 +237,7 @@ impl Concealed {
     }
 
     /// When it was published.
-    pub fn date(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+    pub fn date(&self) -> Option<DateTime<Utc>> {
         self.0.date
     }
 
@@ -284,12 +285,51 @@ impl View<'_> {
 /// Builds the list for the fan's choices: filters by kind and show, then hides what is
 /// above the level unless revealed.
 pub fn view<'a>(feed: &'a Feed, prefs: &Prefs) -> View<'a> {
-    view_with_progress(
-        feed,
-        prefs,
-        &ProgressBook::new(),
-        chrono::DateTime::default(),
-    )
+    view_with_progress(feed, prefs, &ProgressBook::new(), DateTime::default())
+}
+
+/// The fan's progress in an item's show, with the item's `spoils` point, if it has one.
+fn progress_of(item: &Item, book: &ProgressBook) -> Option<(progress::Point, ShowProgress)> {
+    let spoils = item.spoils?;
+    let progress = item
+        .show
+        .as_ref()
+        .and_then(|show| book.get(show))
+        .copied()
+        .unwrap_or_default();
+    Some((spoils, progress))
+}
+
+/// Whether the fan's progress unlocks an item.
+fn unlocked(item: &Item, feed: &Feed, book: &ProgressBook, now: DateTime<Utc>) -> bool {
+    // The feed's episode list is its own show's: another show's season lengths and air dates
+    // are unknown.
+    let seasons: &[Season] = if item.show.is_some() && item.show == feed.show {
+        &feed.episodes
+    } else {
+        &[]
+    };
+    progress_of(item, book)
+        .is_some_and(|(spoils, progress)| progress::unlocks(spoils, &progress, seasons, now))
+}
+
+/// The items the kind and show filters list, newest first.
+fn listed<'a: 'p, 'p>(feed: &'a Feed, prefs: &'p Prefs) -> impl Iterator<Item = &'a Rc<Item>> + 'p {
+    feed.items
+        .iter()
+        .filter(|item| prefs.kinds.contains(item.kind()))
+        .filter(|item| match &prefs.show {
+            Some(show) => item.show.as_deref() == Some(show.as_str()),
+            None => true,
+        })
+}
+
+/// How many full cards the fan sees: [`view_with_progress`]'s count, without building the
+/// list (announcements compare counts before and after a change).
+pub fn shown_count(feed: &Feed, prefs: &Prefs, book: &ProgressBook, now: DateTime<Utc>) -> usize {
+    listed(feed, prefs)
+        .filter(|item| is_visible(item, prefs) || unlocked(item, feed, book, now))
+        .count()
 }
 
 /// Like [`view`], and an update whose `spoils` point the fan has watched past is shown
@@ -298,39 +338,12 @@ pub fn view_with_progress<'a>(
     feed: &'a Feed,
     prefs: &Prefs,
     book: &ProgressBook,
-    now: chrono::DateTime<chrono::Utc>,
+    now: DateTime<Utc>,
 ) -> View<'a> {
-    let progress_of = |item: &Item| {
-        let spoils = item.spoils?;
-        let progress = item
-            .show
-            .as_ref()
-            .and_then(|show| book.get(show))
-            .copied()
-            .unwrap_or_default();
-        Some((spoils, progress))
-    };
     let mut hidden = 0;
-    let entries = feed
-        .items
-        .iter()
-        .filter(|item| prefs.kinds.contains(item.kind()))
-        .filter(|item| match &prefs.show {
-            Some(show) => item.show.as_deref() == Some(show.as_str()),
-            None => true,
-        })
+    let entries = listed(feed, prefs)
         .map(|item| {
-            let progress = progress_of(item);
-            // The feed's episode list is its own show's: another show's season lengths and air
-            // dates are unknown.
-            let seasons: &[Season] = if item.show.is_some() && item.show == feed.show {
-                &feed.episodes
-            } else {
-                &[]
-            };
-            let unlocked = progress.is_some_and(|(spoils, progress)| {
-                progress::unlocks(spoils, &progress, seasons, now)
-            });
+            let unlocked = unlocked(item, feed, book, now);
             if unlocked || is_visible(item, prefs) {
                 Entry::Shown {
                     item,
@@ -338,7 +351,8 @@ pub fn view_with_progress<'a>(
                 }
             } else {
                 hidden += 1;
-                let reason = progress.map(|(spoils, progress)| progress::reason(spoils, &progress));
+                let reason = progress_of(item, book)
+                    .map(|(spoils, progress)| progress::reason(spoils, &progress));
                 Entry::Hidden(Concealed(Rc::clone(item), reason))
             }
         })

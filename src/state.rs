@@ -85,20 +85,11 @@ impl State {
         }
     }
 
-    /// What the fan sees with these choices.
-    pub fn view_with<'a>(
-        &'a self,
-        prefs: &Prefs,
-        progress: &ProgressBook,
-    ) -> Option<spoiler::View<'a>> {
-        let feed = self.feed.as_ref()?;
-        Some(spoiler::view_with_progress(feed, prefs, progress, self.now))
-    }
-
     /// How many cards the fan would see with these choices.
     fn shown_with(&self, prefs: &Prefs) -> usize {
-        self.view_with(prefs, &self.progress)
-            .map_or(0, |view| view.shown())
+        self.feed.as_ref().map_or(0, |feed| {
+            spoiler::shown_count(feed, prefs, &self.progress, self.now)
+        })
     }
 }
 

@@ -123,7 +123,9 @@ async fn fetch(url: &str, max_bytes: u64, signal: Option<&AbortSignal>) -> Resul
     let body = read_body(&response, max_bytes).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
     let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
-    save_for_offline(url, &body);
+    // Kept after the cards are on screen: a large write must not delay the first render.
+    let url = url.to_owned();
+    Timeout::new(0, move || save_for_offline(&url, &body)).forget();
     Ok(feed)
 }
 
@@ -166,13 +168,16 @@ async fn read_body(response: &gloo_net::http::Response, limit: u64) -> Result<St
     String::from_utf8(bytes).map_err(|_| Error::NotJson("it isn't UTF-8 text".into()))
 }
 
-/// The localStorage key of a feed's offline copy.
-fn cache_key(feed_url: &str) -> String {
-    format!("spoilerfeed:feed:{feed_url}")
+/// The localStorage keys of a feed's offline copy: the body as it came, and when it was saved.
+fn cache_keys(feed_url: &str) -> (String, String) {
+    (
+        format!("spoilerfeed:feed:{feed_url}"),
+        format!("spoilerfeed:feed-saved:{feed_url}"),
+    )
 }
 
-/// Keeps the last good feed body for offline use. A full storage drops older copies first;
-/// if it is still full, the feed simply isn't kept.
+/// Keeps the last good feed body for offline use. A full storage drops other feeds' copies
+/// first; if it is still full, the feed simply isn't kept.
 fn save_for_offline(feed_url: &str, body: &str) {
     let Some(storage) = storage() else {
         return;
@@ -180,28 +185,37 @@ fn save_for_offline(feed_url: &str, body: &str) {
     if body.len() > MAX_CACHED_BYTES {
         return;
     }
-    let entry = serde_json::json!({ "saved": js_sys::Date::now(), "body": body }).to_string();
-    let key = cache_key(feed_url);
-    if storage.set_item(&key, &entry).is_ok() {
+    let (key, saved_key) = cache_keys(feed_url);
+    let saved = (js_sys::Date::now() as u64).to_string();
+    let write =
+        || storage.set_item(&key, body).is_ok() && storage.set_item(&saved_key, &saved).is_ok();
+    if write() {
         return;
     }
     let length = storage.length().unwrap_or(0);
     let others: Vec<String> = (0..length)
         .filter_map(|index| storage.key(index).ok().flatten())
-        .filter(|other| other.starts_with("spoilerfeed:feed:") && *other != key)
+        .filter(|other| {
+            other.starts_with("spoilerfeed:feed") && *other != key && *other != saved_key
+        })
         .collect();
     for other in others {
         let _ = storage.remove_item(&other);
     }
-    let _ = storage.set_item(&key, &entry);
+    if !write() {
+        let _ = storage.remove_item(&key);
+        let _ = storage.remove_item(&saved_key);
+    }
 }
 
 /// The last good copy of a feed and when it was saved.
 pub fn offline_copy(feed_url: &str) -> Option<(Feed, DateTime<Utc>)> {
-    let entry = storage()?.get_item(&cache_key(feed_url)).ok()??;
-    let entry: serde_json::Value = serde_json::from_str(&entry).ok()?;
-    let saved = DateTime::from_timestamp_millis(entry.get("saved")?.as_f64()? as i64)?;
-    let feed = feed::parse(entry.get("body")?.as_str()?, Some(feed_url)).ok()?;
+    let storage = storage()?;
+    let (key, saved_key) = cache_keys(feed_url);
+    let saved: i64 = storage.get_item(&saved_key).ok()??.parse().ok()?;
+    let saved = DateTime::from_timestamp_millis(saved)?;
+    let body = storage.get_item(&key).ok()??;
+    let feed = feed::parse(&body, Some(feed_url)).ok()?;
     Some((feed, saved))
 }
 

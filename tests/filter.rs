@@ -289,3 +289,21 @@ fn an_empty_feed_has_an_empty_view() {
     assert!(view.entries.is_empty());
     assert_eq!((view.hidden, view.shown()), (0, 0));
 }
+
+#[test]
+fn the_count_used_for_announcements_matches_the_list() {
+    let feed = load_fixture(ALL_KINDS);
+    for level in Level::ALL {
+        for kinds in ["production,cast,release,other", "cast", "release,other"] {
+            let mut prefs = prefs(level);
+            prefs.kinds = KindSet::parse(kinds).unwrap();
+            prefs.revealed.insert("major-cast".into());
+            let book = Default::default();
+            assert_eq!(
+                spoiler::shown_count(&feed, &prefs, &book, now()),
+                spoiler::view_with_progress(&feed, &prefs, &book, now()).shown(),
+                "{level:?} {kinds}"
+            );
+        }
+    }
+}

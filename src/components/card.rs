@@ -5,7 +5,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{item_ref, KindDetails, RelativeTime};
+use super::{item_ref, kind_details, relative_time};
 use crate::feed::Item;
 
 /// Props of [`Card`].
@@ -65,7 +65,7 @@ pub fn Card(props: &CardProps) -> Html {
                     <span class="sf-meta__show">{ show }</span>
                 }
                 if let Some(date) = item.date {
-                    <RelativeTime {date} now={props.now} />
+                    { relative_time(date, props.now) }
                 }
                 if props.revealed {
                     <span class="sf-badge sf-badge--spoiler">{ format!("{} spoiler", item.level.label()) }</span>
@@ -84,7 +84,7 @@ pub fn Card(props: &CardProps) -> Html {
             if !item.text.is_empty() {
                 <p class="sf-card__text">{ &item.text }</p>
             }
-            <KindDetails details={item.details.clone()} now={props.now} />
+            { kind_details(&item.details, props.now) }
             if !item.tags.is_empty() {
                 <ul class="sf-tags" aria-label="Tags">
                     { for item.tags.iter().map(|tag| html! { <li class="sf-tag">{ tag }</li> }) }

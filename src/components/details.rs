@@ -6,19 +6,10 @@ use yew::prelude::*;
 use crate::date;
 use crate::feed::{Details, Release};
 
-/// Props of [`KindDetails`].
-#[derive(Properties, PartialEq)]
-pub struct KindDetailsProps {
-    /// The item's kind-specific details.
-    pub details: Details,
-    /// The clock, for the release countdown.
-    pub now: DateTime<Utc>,
-}
-
-/// The block for the item's kind; nothing for `other`.
-#[function_component]
-pub fn KindDetails(props: &KindDetailsProps) -> Html {
-    match &props.details {
+/// The block for the item's kind; nothing for `other`. A plain view function: it is part
+/// of its card and has no state of its own.
+pub fn kind_details(details: &Details, now: DateTime<Utc>) -> Html {
+    match details {
         Details::Production(production) => html! {
             <div class="sf-details sf-production">
                 if let Some(stage) = production.stage {
@@ -52,7 +43,7 @@ pub fn KindDetails(props: &KindDetailsProps) -> Html {
                 }) }
             </ul>
         },
-        Details::Release(release) => release_block(release, props.now),
+        Details::Release(release) => release_block(release, now),
         Details::Cast(_) | Details::Other => Html::default(),
     }
 }

@@ -17,7 +17,7 @@ pub mod time;
 
 pub use card::Card;
 pub use card_list::CardList;
-pub use details::KindDetails;
+pub use details::kind_details;
 pub use embed_builder::EmbedBuilder;
 pub use error_card::ErrorCard;
 pub use filters::Filters;
@@ -27,7 +27,7 @@ pub use placeholder::Placeholder;
 pub use progress_code::ProgressCode;
 pub use progress_picker::ProgressPicker;
 pub use skeleton::Skeleton;
-pub use time::RelativeTime;
+pub use time::relative_time;
 
 /// A short, stable reference to an item for the DOM and tests. Ids are often article URLs that
 /// name the twist, so a placeholder must not carry the id itself.

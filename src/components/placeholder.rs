@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{item_ref, RelativeTime};
+use super::{item_ref, relative_time};
 use crate::spoiler::Concealed;
 
 /// Props of [`Placeholder`].
@@ -54,7 +54,7 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
                     <span class="sf-meta__show">{ show.to_owned() }</span>
                 }
                 if let Some(date) = item.date() {
-                    <RelativeTime {date} now={props.now} />
+                    { relative_time(date, props.now) }
                 }
             </div>
             <p class="sf-placeholder__title">

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{Map, Value};
 
+use crate::date;
 use crate::error::Error;
 use crate::progress::{Point, Season};
 use crate::spoiler::{Kind, Level};
@@ -373,8 +374,7 @@ fn parse_item(raw: &Value, feed: &Feed, base: Option<&str>) -> Option<Item> {
         .unwrap_or_default();
     let date = ["date_published", "date_modified"]
         .into_iter()
-        .find_map(|key| DateTime::parse_from_rfc3339(obj.get(key)?.as_str()?.trim()).ok())
-        .map(|date| date.with_timezone(&Utc));
+        .find_map(|key| date::parse_timestamp(obj.get(key)?.as_str()?));
     let mut authors: Vec<String> = match obj.get("authors") {
         Some(Value::Array(list)) => list.iter().filter_map(author_name).collect(),
         _ => Vec::new(),
@@ -448,7 +448,7 @@ fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
             let air_dates: Vec<NaiveDate> = match obj.get("air_dates") {
                 Some(Value::Array(dates)) => dates
                     .iter()
-                    .map_while(|date| parse_day(date.as_str()?))
+                    .map_while(|day| date::parse_day(day.as_str()?))
                     .collect(),
                 _ => Vec::new(),
             };
@@ -509,7 +509,7 @@ fn details(ext: &Map<String, Value>) -> Details {
         ),
         Some(Kind::Release) => {
             let obj = object.and_then(Value::as_object);
-            let day = |key: &str| obj.and_then(|o| parse_day(o.get(key)?.as_str()?));
+            let day = |key: &str| obj.and_then(|o| date::parse_day(o.get(key)?.as_str()?));
             let (mut from, mut to) = (day("from"), day("to"));
             if let (Some(a), Some(b)) = (from, to) {
                 if a > b {
@@ -537,12 +537,6 @@ fn details(ext: &Map<String, Value>) -> Details {
         }
         Some(Kind::Other) | None => Details::Other,
     }
-}
-
-/// A day written as `YYYY-MM-DD`, or the date part of a full timestamp.
-fn parse_day(value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
-    NaiveDate::parse_from_str(value.get(..10).unwrap_or(value), "%Y-%m-%d").ok()
 }
 
 /// A string member; any other type counts as absent.

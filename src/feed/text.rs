@@ -21,18 +21,17 @@ pub(crate) fn is_invisible_control(c: char) -> bool {
 /// One line of text: control and invisible characters dropped, white space folded.
 pub fn clean_line(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    for word in raw
-        .split(|c: char| c.is_whitespace())
-        .filter(|word| !word.is_empty())
-    {
-        let word: String = word.chars().filter(|c| !is_invisible_control(*c)).collect();
-        if word.is_empty() {
-            continue;
+    let mut space = false;
+    for c in raw.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+        } else if !is_invisible_control(c) {
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(c);
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&word);
     }
     out
 }

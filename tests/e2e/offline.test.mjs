@@ -10,14 +10,9 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { FEED_JSON, launchBrowser, startServer } from './server.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(process.env.SPOILERFEED_DIST ?? join(here, '..', '..', 'dist'));
+import { assertBuilt, dist, feedPage, openTestPage, retry } from './support.mjs';
 
 /** How long any one condition may take to come true. */
 const WAIT = 20_000;
@@ -31,17 +26,7 @@ const NETWORK =
 const OFFLINE = "You're offline, so the feed couldn't be loaded.";
 
 /** Retries `check` until it stops throwing; rethrows its last error after `timeout` ms. */
-async function eventually(check, { timeout = WAIT, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-    await new Promise((ok) => setTimeout(ok, interval));
-  }
-}
+const eventually = (check, options = {}) => retry(check, { timeout: WAIT, ...options });
 
 /** A feed of `count` spoiler-free updates, newest first, the newest dated `newest`, `step` ms apart. */
 function makeFeed(count, { newest = Date.parse('2026-03-01T11:59:30Z'), prefix = 'old', step = 3_600_000 } = {}) {
@@ -140,7 +125,7 @@ let browser;
 let site;
 
 before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), `no index.html in ${dist}: build the site first (cargo xtask build)`);
+  assertBuilt('index.html', 'the site');
   browser = await launchBrowser();
   site = await startServer({ root: dist });
 });
@@ -151,13 +136,8 @@ after(async () => {
 });
 
 async function openPage(t) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 } });
-  t.after(() => context.close());
-  context.setDefaultTimeout(WAIT);
-  const page = await context.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return { context, page, pageErrors };
+  const { context, page, errors } = await openTestPage(t, browser, { viewport: { width: 800, height: 900 }, timeout: WAIT });
+  return { context, page, pageErrors: errors };
 }
 
 async function startFeeds(t, feed) {
@@ -167,7 +147,7 @@ async function startFeeds(t, feed) {
   return feeds;
 }
 
-const pageFor = (feeds, query = '') => `${site.url}/index.html?feed=${encodeURIComponent(feeds.url)}${query}`;
+const pageFor = (feeds, query = '') => feedPage(site, feeds.url, query);
 
 /** What the widget shows, read in one go. */
 function view(page) {
@@ -200,9 +180,13 @@ test('offline: the last good feed is shown with a notice, and Retry brings the l
   await page.goto(pageFor(feeds));
   const online = await until(page, (v) => assert.equal(v.cards.length, 5), FIRST_WAIT);
   assert.equal(online.offline, null);
-  const saved = await page.evaluate((url) => localStorage.getItem(`spoilerfeed:feed:${url}`), feeds.url);
-  assert.ok(saved, 'a copy of the feed is kept in localStorage');
-  assert.equal(JSON.parse(JSON.parse(saved).body).items.length, 5);
+  // The copy is written just after the cards are on screen, the body as it came.
+  const saved = await page.waitForFunction(
+    (url) => localStorage.getItem(`spoilerfeed:feed-saved:${url}`) && localStorage.getItem(`spoilerfeed:feed:${url}`),
+    feeds.url,
+    { timeout: FIRST_WAIT },
+  );
+  assert.equal(JSON.parse(await saved.jsonValue()).items.length, 5, 'a copy of the feed is kept in localStorage');
 
   // The feed's server goes away; two hours later the fan comes back.
   await feeds.stop();
