@@ -13,17 +13,24 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FEED_JSON, file, launchBrowser, startServer, status, text } from './server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEED_JSON, file, launchBrowser, startServer, status } from './server.mjs';
+import {
+  CORS,
+  assertBuilt,
+  assertStarted,
+  cardIds,
+  dist,
+  fixtures,
+  openTestPage,
+  repoSample as SAMPLE,
+  retry,
+  servePage,
+} from './support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(process.env.SPOILERFEED_DIST ?? join(here, '..', '..', 'dist'));
-const fixtures = join(here, '..', 'fixtures');
 const ALL_KINDS = join(fixtures, 'all-kinds.json');
 const MULTI_SHOW = join(fixtures, 'multi-show.json');
-const SAMPLE = join(here, '..', '..', 'sample', 'sample-feed.json');
 
 /** How long any one condition may take to come true on a slow, busy machine. */
 const WAIT_MS = 30_000;
@@ -31,7 +38,6 @@ const WAIT_MS = 30_000;
 const TEST_TIMEOUT = { timeout: 180_000 };
 
 const LEVELS = ['none', 'mild', 'moderate', 'major'];
-const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /** The level of a fixture item; an item the widget can't classify counts as major. */
 const levelOf = (item) => (LEVELS.includes(item._spoilerfeed?.level) ? item._spoilerfeed.level : 'major');
@@ -51,13 +57,9 @@ let widget; // the widget's files (dist/), cross-origin for the host pages
 let feeds; // the feeds, with CORS
 let host; // the host pages
 let browser;
-let pageCount = 0;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(dist, 'spoiler-feed.js')),
-    `no spoiler-feed.js in ${dist}: build the bundle first (cargo xtask build)`,
-  );
+  assertBuilt('spoiler-feed.js', 'the bundle');
   widget = await startServer({ root: dist, headers: CORS });
   feeds = await startServer({
     headers: CORS,
@@ -87,9 +89,7 @@ after(async () => {
 
 /** Serves `html` on the host server under a fresh path and returns its URL. */
 function serve(html) {
-  const path = `/page-${++pageCount}.html`;
-  host.setRoute(path, text(html, { type: 'text/html; charset=utf-8' }));
-  return host.url + path;
+  return servePage(host, html);
 }
 
 /** A host page around `body`, loading the element's script from the widget's server. */
@@ -105,15 +105,8 @@ ${script ? `<script type="module" src="${widget.url}/spoiler-feed.js"></script>`
 }
 
 /** A new context and page for one test, closed after it; collects uncaught page errors. */
-async function openPage(t, { viewport = { width: 1000, height: 800 } } = {}) {
-  const context = await browser.newContext({ viewport, colorScheme: 'light' });
-  t.after(() => context.close());
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(60_000);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
+function openPage(t, { viewport = { width: 1000, height: 800 } } = {}) {
+  return openTestPage(t, browser, { viewport, colorScheme: 'light', timeout: WAIT_MS, navigationTimeout: 60_000 });
 }
 
 /**
@@ -121,37 +114,12 @@ async function openPage(t, { viewport = { width: 1000, height: 800 } } = {}) {
  * last error after `timeout` ms (at once for an error marked `fatal`). Returns what `check`
  * returned.
  */
-async function eventually(check, { timeout = WAIT_MS, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (err.fatal) throw err;
-      if (Date.now() > deadline) {
-        err.message = `still failing after ${timeout} ms: ${err.message}`;
-        throw err;
-      }
-    }
-    await new Promise((ok) => setTimeout(ok, interval));
-  }
-}
-
-/** The sorted data-id of every card inside `scope` (a locator of one element). */
-function cardIds(scope) {
-  return scope
-    .locator('[data-testid="card"]')
-    .evaluateAll((cards) => cards.map((card) => card.dataset.id).sort());
-}
+const eventually = (check, options = {}) => retry(check, { timeout: WAIT_MS, annotate: 'timeout', ...options });
 
 /** Waits until exactly the cards `ids` (sorted) and `placeholders` placeholders show. */
 async function expectCards(scope, ids, placeholders, what = 'cards') {
   await eventually(async () => {
-    // The element's fallback when the wasm can't start (a missing or half-written dist/).
-    const broken = scope.getByText('could not start');
-    if (await broken.count()) {
-      throw Object.assign(new Error(`${what}: ${await broken.first().textContent()}`), { fatal: true });
-    }
+    await assertStarted(scope, what);
     assert.deepEqual(await cardIds(scope), ids, `${what}: card ids`);
     assert.equal(await scope.locator('[data-testid="placeholder"]').count(), placeholders, `${what}: placeholders`);
   });

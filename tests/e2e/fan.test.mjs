@@ -13,18 +13,22 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { FEED_JSON, file, json, launchBrowser, startServer, status, text } from './server.mjs';
+import {
+  CORS,
+  assertBuilt,
+  bundledSample,
+  dist,
+  feedPage,
+  fixtures,
+  itemRef,
+  openTestPage,
+  output,
+  retry,
+  sampleFile,
+} from './support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(process.env.SPOILERFEED_DIST ?? join(here, '..', '..', 'dist'));
-const fixtures = join(here, '..', 'fixtures');
-const output = join(here, 'output');
-const bundledSample = existsSync(join(dist, 'sample-feed.json'));
-const sampleFile = bundledSample
-  ? join(dist, 'sample-feed.json')
-  : join(here, '..', '..', 'sample', 'sample-feed.json');
 /** The build ships the sample feed; serve the repository's copy only if it doesn't. */
 const sampleRoutes = (headers = {}) =>
   bundledSample ? {} : { '/sample-feed.json': file(sampleFile, { type: FEED_JSON, headers }) };
@@ -35,8 +39,6 @@ const WAIT = 15_000;
 const FIRST_WAIT = 30_000;
 /** Per test: several page loads each. */
 const TEST_TIMEOUT = 180_000;
-
-const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 // ---------------------------------------------------------------------------------------------
 // The model: what the fan should see, from the feed's JSON alone.
@@ -50,16 +52,6 @@ const NOUNS = {
   release: 'release update',
   other: 'news update',
 };
-
-/** The widget's `item_ref`: FNV-1a (64 bit) of the id's UTF-8 bytes, as 16 hex digits. */
-function itemRef(id) {
-  const mask = (1n << 64n) - 1n;
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(id, 'utf8')) {
-    hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & mask;
-  }
-  return hash.toString(16).padStart(16, '0');
-}
 
 /** The items as the widget should classify them (fail closed: no level means major). */
 function model(feed) {
@@ -114,17 +106,7 @@ const readFeed = (path) => JSON.parse(readFileSync(path, 'utf8'));
 // Helpers.
 
 /** Retries `check` until it stops throwing; rethrows its last error after `timeout` ms. */
-async function eventually(check, { timeout = WAIT, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-    await new Promise((ok) => setTimeout(ok, interval));
-  }
-}
+const eventually = (check, options = {}) => retry(check, { timeout: WAIT, ...options });
 
 /**
  * What the widget shows right now, read in one go from a page or frame (or from the shadow
@@ -165,15 +147,8 @@ async function expectLive(page, expected) {
 }
 
 /** A fresh context and page; both closed after the test. Uncaught page errors are collected. */
-async function openPage(t, browser, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ...options });
-  t.after(() => context.close());
-  context.setDefaultTimeout(WAIT);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
-}
+const openPage = (t, browser, options = {}) =>
+  openTestPage(t, browser, { viewport: { width: 800, height: 900 }, ...options, timeout: WAIT });
 
 async function serve(t, options) {
   const server = await startServer(options);
@@ -186,17 +161,10 @@ const levelLabel = (page, level) =>
 const levelRadio = (page, level) => page.locator(`input[name="spoiler-level"][value="${level}"]`);
 const chip = (page, kind) => page.locator(`button[data-testid="kind-chip"][data-kind="${kind}"]`);
 
-function feedPage(site, feedUrl, query = '') {
-  return `${site.url}/index.html?feed=${encodeURIComponent(feedUrl)}${query}`;
-}
-
 let browser;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(dist, 'index.html')),
-    `no index.html in ${dist}: build the site first (cargo xtask build)`,
-  );
+  assertBuilt('index.html', 'the site');
   browser = await launchBrowser();
 });
 

@@ -23,15 +23,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { FEED_JSON, file, json, launchBrowser, startServer, status } from './server.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(process.env.SPOILERFEED_DIST ?? join(here, '..', '..', 'dist'));
-const sampleFile = existsSync(join(dist, 'sample-feed.json'))
-  ? join(dist, 'sample-feed.json')
-  : join(here, '..', '..', 'sample', 'sample-feed.json');
+import { CORS, assertBuilt, dist, feedPage, fixtures, openTestPage, retry, sampleFile } from './support.mjs';
 
 /** How long any one condition may take to come true. */
 const WAIT = 20_000;
@@ -42,7 +37,6 @@ const TEST_TIMEOUT = 120_000;
 
 const MB = 1024 * 1024;
 const VERSION = 'https://jsonfeed.org/version/1.1';
-const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /** The page's own title, which no feed may change. */
 const PAGE_TITLE = (() => {
@@ -72,17 +66,7 @@ const MESSAGES = {
 // Helpers.
 
 /** Retries `check` until it stops throwing; rethrows its last error after `timeout` ms. */
-async function eventually(check, { timeout = WAIT, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (Date.now() > deadline) throw err;
-    }
-    await new Promise((ok) => setTimeout(ok, interval));
-  }
-}
+const eventually = (check, options = {}) => retry(check, { timeout: WAIT, ...options });
 
 /**
  * Installed before any page script: remembers the page's globals and Object.prototype, and
@@ -114,23 +98,18 @@ function pageTraps() {
 
 /** A fresh context and page with the traps; both closed after the test. */
 async function openPage(t, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 900 }, ...options });
-  t.after(() => context.close());
-  context.setDefaultTimeout(WAIT);
-  await context.addInitScript(pageTraps);
-  const page = await context.newPage();
+  const { context, page, errors: pageErrors } = await openTestPage(t, browser, {
+    viewport: { width: 800, height: 900 },
+    ...options,
+    timeout: WAIT,
+    initScript: pageTraps,
+  });
   const dialogs = [];
-  const pageErrors = [];
   page.on('dialog', (dialog) => {
     dialogs.push(`${dialog.type()}: ${dialog.message()}`);
     dialog.dismiss().catch(() => {});
   });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
   return { context, page, dialogs, pageErrors };
-}
-
-function feedPage(site, feedUrl, query = '') {
-  return `${site.url}/index.html?feed=${encodeURIComponent(feedUrl)}${query}`;
 }
 
 const SETTLED = '[data-testid="card"], [data-testid="placeholder"], [data-testid="error"], [data-testid="empty"]';
@@ -546,7 +525,7 @@ const INLINE = [
 // ---------------------------------------------------------------------------------------------
 // The corpus in tests/fixtures/hostile/, when another engineer has written it.
 
-const corpusDir = join(here, '..', 'fixtures', 'hostile');
+const corpusDir = join(fixtures, 'hostile');
 const LABELS = { none: 'None', mild: 'Mild', moderate: 'Moderate', major: 'Major' };
 const LEVELS = Object.keys(LABELS);
 /** Entries rendered before "Show more" (src/lib.rs, PAGE_SIZE). */
@@ -620,7 +599,7 @@ let browser;
 let site;
 
 before(async () => {
-  assert.ok(existsSync(join(dist, 'index.html')), `no index.html in ${dist}: build the site first (cargo xtask build)`);
+  assertBuilt('index.html', 'the site');
   browser = await launchBrowser();
   site = await startServer({ root: dist });
 });

@@ -10,20 +10,28 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { FEED_JSON, json, launchBrowser, startServer, status, text } from './server.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEED_JSON, json, launchBrowser, startServer, status } from './server.mjs';
+import {
+  CORS,
+  assertBuilt,
+  assertStarted,
+  cardIds,
+  dist,
+  fixtures,
+  itemRef,
+  openTestPage,
+  retry,
+  servePage,
+} from './support.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(process.env.SPOILERFEED_DIST ?? join(here, '..', '..', 'dist'));
-const FIXTURE = JSON.parse(readFileSync(join(here, '..', 'fixtures', 'progress.json'), 'utf8'));
+const FIXTURE = JSON.parse(readFileSync(join(fixtures, 'progress.json'), 'utf8'));
 
 /** How long any one condition may take to come true on a slow, busy machine. */
 const WAIT_MS = 30_000;
 /** The limit for a whole test. */
 const TEST_TIMEOUT = { timeout: 240_000 };
-const CORS = { 'Access-Control-Allow-Origin': '*' };
 const STORAGE_KEY = 'spoilerfeed:progress:harbour lights';
 
 /**
@@ -47,13 +55,9 @@ let feeds; // both feeds, with CORS
 let siteA; // one fan site
 let siteB; // another fan site: another port, so another origin and another localStorage
 let browser;
-let pageCount = 0;
 
 before(async () => {
-  assert.ok(
-    existsSync(join(dist, 'spoiler-feed.js')),
-    `no spoiler-feed.js in ${dist}: build the bundle first (cargo xtask build)`,
-  );
+  assertBuilt('spoiler-feed.js', 'the bundle');
   widget = await startServer({ root: dist, headers: CORS });
   feeds = await startServer({
     headers: CORS,
@@ -80,7 +84,6 @@ const OTHER_FEED = () => `${feeds.url}/other-site/feed.json`;
 
 /** Serves a host page around `body` on `site` under a fresh path; returns its URL. */
 function serve(site, body) {
-  const path = `/page-${++pageCount}.html`;
   const html = `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>A fan site</title></head>
@@ -90,52 +93,16 @@ ${body}
 <script type="module" src="${widget.url}/spoiler-feed.js"></script>
 </body>
 </html>`;
-  site.setRoute(path, text(html, { type: 'text/html; charset=utf-8' }));
-  return site.url + path;
+  return servePage(site, html);
 }
 
 /** A fresh browser context (empty storage) and page, closed after the test. */
-async function openPage(t) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
-  t.after(() => context.close());
-  context.setDefaultTimeout(WAIT_MS);
-  context.setDefaultNavigationTimeout(60_000);
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
+function openPage(t) {
+  return openTestPage(t, browser, { viewport: { width: 1000, height: 900 }, timeout: WAIT_MS, navigationTimeout: 60_000 });
 }
 
 /** Retries `check` (which throws while its condition is false) until it passes or time is up. */
-async function eventually(check, { timeout = WAIT_MS, interval = 100 } = {}) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    try {
-      return await check();
-    } catch (err) {
-      if (err.fatal || Date.now() > deadline) {
-        err.message = `still failing after ${timeout} ms: ${err.message}`;
-        throw err;
-      }
-    }
-    await new Promise((ok) => setTimeout(ok, interval));
-  }
-}
-
-/** The widget's `data-ref` of an item: FNV-1a of its id (src/components/mod.rs). */
-function itemRef(id) {
-  let hash = 0xcbf29ce484222325n;
-  for (const byte of Buffer.from(id, 'utf8')) {
-    hash ^= BigInt(byte);
-    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
-  }
-  return hash.toString(16).padStart(16, '0');
-}
-
-/** The sorted ids of the cards inside an element. */
-function cardIds(scope) {
-  return scope.locator('[data-testid="card"]').evaluateAll((cards) => cards.map((card) => card.dataset.id).sort());
-}
+const eventually = (check, options = {}) => retry(check, { timeout: WAIT_MS, annotate: 'always', ...options });
 
 /** The element's shadow root as HTML: what a leak check scans. */
 function shadowHtml(scope) {
@@ -146,10 +113,7 @@ function shadowHtml(scope) {
 async function expectCards(scope, ids, items, what) {
   const expected = [...ids].sort();
   await eventually(async () => {
-    const broken = scope.getByText('could not start');
-    if (await broken.count()) {
-      throw Object.assign(new Error(`${what}: ${await broken.first().textContent()}`), { fatal: true });
-    }
+    await assertStarted(scope, what);
     assert.deepEqual(await cardIds(scope), expected, `${what}: cards`);
     assert.equal(
       await scope.locator('[data-testid="placeholder"]').count(),

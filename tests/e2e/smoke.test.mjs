@@ -5,20 +5,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { file, launchBrowser, startServer } from './server.mjs';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const dist = resolve(process.env.SPOILERFEED_DIST ?? join(here, '..', '..', 'dist'));
-const sampleFeed = join(here, '..', '..', 'sample', 'sample-feed.json');
-const output = join(here, 'output');
+import { assertBuilt, dist, output, repoSample as sampleFeed } from './support.mjs';
 
 test('the built widget shows the sample feed', { timeout: 60_000 }, async (t) => {
-  assert.ok(
-    existsSync(join(dist, 'index.html')),
-    `no index.html in ${dist}: build the site first (cargo xtask build)`,
-  );
+  assertBuilt('index.html', 'the site');
 
   // The build normally ships the sample feed; serve the repository's copy if not.
   const routes = {};
