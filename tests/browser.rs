@@ -7,24 +7,27 @@
 //!
 //! Every test mounts its own widget on a fresh element, checks the DOM contract (see
 //! `src/components/`), and cleans up: the widget, its element and localStorage. Waits poll
-//! the DOM for at most [`WAIT_MS`], never a fixed sleep.
+//! the DOM for at most [`WAIT_MS`], never a fixed sleep. The harness is shared with
+//! `tests/browser_progress.rs`: see `tests/browser_support/mod.rs`.
 //!
 //! The leak checks scan the whole document, test runner output included, so failure messages
 //! here never quote an item's id or marker verbatim (that would make later tests fail too).
 #![cfg(target_arch = "wasm32")]
 
+mod browser_support;
+
 use std::collections::BTreeSet;
 
-use gloo_timers::future::TimeoutFuture;
+use browser_support::{
+    assert_ids, clean_page, document, props, sorted, spelled, storage, wait_for, FeedUrl, Widget,
+};
 use serde_json::Value;
-use spoilerfeed::components::item_ref;
 use spoilerfeed::config::{self, Overrides, Prefs};
 use spoilerfeed::spoiler::Level;
-use spoilerfeed::{App, AppProps};
-use wasm_bindgen::{JsCast, JsValue};
+use spoilerfeed::AppProps;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Blob, BlobPropertyBag, Document, Element, HtmlElement, HtmlInputElement, Url};
-use yew::{AppHandle, AttrValue};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -75,93 +78,12 @@ fn ids_up_to(level: Level) -> Vec<String> {
     )
 }
 
-fn sorted(ids: impl IntoIterator<Item = String>) -> Vec<String> {
-    ids.into_iter()
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
-}
-
-/// How an id is named in failure messages: never verbatim, see the module docs.
-fn spelled(id: &str) -> String {
-    id.replace('-', " ")
-}
-
-fn marker(id: &str) -> String {
-    format!("SECRET-{id}")
-}
-
-/// `assert_eq!` for lists of ids, with the ids spelled as in [`spelled`].
-#[track_caller]
-fn assert_ids(actual: &[String], expected: &[String], context: &str) {
-    if actual != expected {
-        let spell = |ids: &[String]| ids.iter().map(|id| spelled(id)).collect::<Vec<_>>();
-        panic!(
-            "{context}: the cards are {:?}, expected {:?}",
-            spell(actual),
-            spell(expected)
-        );
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The page.
 
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a document")
-}
-
-fn storage() -> web_sys::Storage {
-    web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .expect("localStorage")
-}
-
-/// The whole page as HTML: what a leak check scans.
-fn page_html() -> String {
-    document()
-        .document_element()
-        .expect("an <html> element")
-        .outer_html()
-}
-
-/// Removes what an earlier (maybe failed) test left: its elements and stored choices.
-fn clean_page() {
-    let leftovers = document()
-        .query_selector_all(&format!("[{ROOT_MARK}]"))
-        .expect("a valid selector");
-    for index in 0..leftovers.length() {
-        if let Some(element) = leftovers
-            .item(index)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        {
-            element.remove();
-        }
-    }
-    storage().clear().expect("localStorage can be cleared");
-}
-
-/// A `blob:` URL serving `body` as `mime`; revoked by [`FeedUrl::revoke`].
-struct FeedUrl(String);
-
 impl FeedUrl {
-    fn blob(body: &str, mime: &str) -> Self {
-        let options = BlobPropertyBag::new();
-        options.set_type(mime);
-        let parts = js_sys::Array::of1(&JsValue::from_str(body));
-        let blob =
-            Blob::new_with_str_sequence_and_options(&parts, &options).expect("a Blob of the body");
-        FeedUrl(Url::create_object_url_with_blob(&blob).expect("a blob: URL"))
-    }
-
     fn all_kinds() -> Self {
         FeedUrl::blob(ALL_KINDS, "application/json")
-    }
-
-    fn revoke(self) {
-        let _ = Url::revoke_object_url(&self.0);
     }
 }
 
@@ -175,83 +97,14 @@ fn store(feed: &FeedUrl, prefs: &Prefs) {
         .unwrap();
 }
 
-/// Polls (flushing Yew's scheduler) until `done` holds, for at most [`WAIT_MS`]; whether it
-/// did.
-async fn poll(mut done: impl FnMut() -> bool) -> bool {
-    let start = js_sys::Date::now();
-    loop {
-        yew::scheduler::flush().await;
-        if done() {
-            return true;
-        }
-        if js_sys::Date::now() - start > WAIT_MS {
-            return false;
-        }
-        TimeoutFuture::new(20).await;
-    }
-}
-
-/// Waits until `done` holds, or fails saying `what` never happened.
-async fn wait_for(what: &str, done: impl FnMut() -> bool) {
-    if !poll(done).await {
-        panic!("timed out after {WAIT_MS} ms waiting for: {what}");
-    }
-}
-
-/// A mounted widget and the element it lives on.
-struct Widget {
-    root: Element,
-    handle: AppHandle<App>,
-}
-
-/// The props a page gives for `feed_url` and `overrides`; `props!` fills every other prop with
-/// its default, as a page that sets nothing else would.
-fn props(feed_url: &str, overrides: Overrides) -> AppProps {
-    let feed_url = AttrValue::from(feed_url.to_owned());
-    yew::props!(AppProps {
-        feed_url,
-        overrides
-    })
-}
-
 impl Widget {
-    /// Mounts a widget on a fresh element, without waiting for the feed.
-    fn mount(props: AppProps) -> Widget {
-        let document = document();
-        let root = document.create_element("div").expect("a div");
-        root.set_attribute(ROOT_MARK, "").expect("an attribute");
-        document
-            .body()
-            .expect("a body")
-            .append_child(&root)
-            .expect("the div is added");
-        let handle = spoilerfeed::web::mount(root.clone(), props);
-        Widget { root, handle }
-    }
-
     /// Mounts a widget and waits until its feed is shown.
     async fn loaded(props: AppProps) -> Widget {
-        let widget = Widget::mount(props);
-        wait_for("the feed to load", || {
+        Widget::mount_until(props, "the feed to load", |widget| {
             !widget.all("[data-testid=card]").is_empty()
                 || !widget.all("[data-testid=placeholder]").is_empty()
-                || widget.one("[data-testid=error]").is_some()
         })
-        .await;
-        assert!(
-            widget.one("[data-testid=error]").is_none(),
-            "the feed failed to load: {:?}",
-            widget.text("[data-testid=error]")
-        );
-        widget
-    }
-
-    /// Destroys the widget and removes its element, keeping what it stored.
-    async fn remove(self) {
-        self.handle.destroy();
-        yew::scheduler::flush().await;
-        spoilerfeed::web::unmount(&self.root);
-        self.root.remove();
+        .await
     }
 
     /// Destroys the widget, removes its element and forgets stored choices.
@@ -260,46 +113,8 @@ impl Widget {
         storage().clear().expect("localStorage can be cleared");
     }
 
-    fn one(&self, selector: &str) -> Option<Element> {
-        self.root
-            .query_selector(selector)
-            .expect("a valid selector")
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self
-            .root
-            .query_selector_all(selector)
-            .expect("a valid selector");
-        (0..list.length())
-            .filter_map(|index| list.item(index)?.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn text(&self, selector: &str) -> Option<String> {
-        self.one(selector)
-            .map(|element| element.text_content().unwrap_or_default())
-    }
-
-    /// The ids of the full cards, sorted.
-    fn card_ids(&self) -> Vec<String> {
-        sorted(
-            self.all("[data-testid=card]")
-                .iter()
-                .filter_map(|card| card.get_attribute("data-id")),
-        )
-    }
-
     fn card(&self, id: &str) -> Option<Element> {
         self.one(&format!("[data-testid=card][data-id=\"{id}\"]"))
-    }
-
-    /// The placeholder of a hidden item, found by its `data-ref` (placeholders never carry ids).
-    fn placeholder(&self, id: &str) -> Option<Element> {
-        self.one(&format!(
-            "[data-testid=placeholder][data-ref=\"{}\"]",
-            item_ref(id)
-        ))
     }
 
     fn radio(&self, level: Level) -> HtmlInputElement {
@@ -316,18 +131,6 @@ impl Widget {
         Level::ALL
             .into_iter()
             .find(|level| self.radio(*level).checked())
-    }
-
-    fn live(&self) -> String {
-        self.text("[data-testid=live]").unwrap_or_default()
-    }
-
-    /// Waits until the cards are `expected`; fails listing both if they never are.
-    async fn wait_for_cards(&self, expected: &[String], context: &str) {
-        if !poll(|| self.card_ids() == expected).await {
-            let context = format!("{context} (after {WAIT_MS} ms)");
-            assert_ids(&self.card_ids(), expected, &context);
-        }
     }
 
     /// Clicks the level's radio as a fan would and waits for the list to follow.
@@ -356,27 +159,8 @@ fn click(element: &Element) {
 /// Fails if anything of a hidden item (its marker or its id) is anywhere in the document,
 /// and checks that every shown item's marker is there, so the scan itself is known to work.
 fn assert_page_shows_only(shown: &[String], context: &str) {
-    let html = page_html();
-    for item in fixture_items() {
-        if shown.contains(&item.id) {
-            assert!(
-                html.contains(&marker(&item.id)),
-                "{context}: the marker of shown item `{}` is missing",
-                spelled(&item.id)
-            );
-        } else {
-            assert!(
-                !html.contains(&marker(&item.id)),
-                "{context}: the marker of hidden item `{}` is in the document",
-                spelled(&item.id)
-            );
-            assert!(
-                !html.contains(&item.id),
-                "{context}: the id of hidden item `{}` is in the document",
-                spelled(&item.id)
-            );
-        }
-    }
+    let all: Vec<String> = fixture_items().into_iter().map(|item| item.id).collect();
+    browser_support::assert_page_shows_only(&all, shown, context);
 }
 
 fn hidden_count_text(hidden: usize, level: Level) -> Option<String> {

@@ -2,9 +2,10 @@
 //! second feed about the same show starts with it (and follows changes live), a pasted code
 //! applies it, and the picker always shows the progress in effect.
 //!
-//! Same setup as `tests/browser.rs`: feeds are `blob:` URLs made from
-//! `tests/fixtures/progress.json`, every test mounts its own widgets with
-//! `spoilerfeed::web::mount` and cleans up, and waits poll the DOM (never a fixed sleep).
+//! Same setup as `tests/browser.rs`, with the same harness (`tests/browser_support/mod.rs`):
+//! feeds are `blob:` URLs made from `tests/fixtures/progress.json`, every test mounts its own
+//! widgets with `spoilerfeed::web::mount` and cleans up, and waits poll the DOM (never a fixed
+//! sleep).
 //!
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p spoilerfeed --target
 //! wasm32-unknown-unknown --test browser_progress` (and `WASM_BINDGEN_TEST_WEBDRIVER_JSON`
@@ -15,20 +16,18 @@
 //! whole document, test runner output included.
 #![cfg(target_arch = "wasm32")]
 
-use std::collections::BTreeSet;
+mod browser_support;
 
-use gloo_timers::future::TimeoutFuture;
+use browser_support::{
+    assert_page_shows_only, clean_page, poll, sorted, spelled, storage, wait_for, FeedUrl, Widget,
+};
 use serde_json::{json, Value};
-use spoilerfeed::components::item_ref;
 use spoilerfeed::config::Overrides;
 use spoilerfeed::progress::{self, ShowProgress, Watched};
-use spoilerfeed::{App, AppProps};
-use wasm_bindgen::{JsCast, JsValue};
+use spoilerfeed::AppProps;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{
-    Blob, BlobPropertyBag, Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement, Url,
-};
-use yew::{AppHandle, AttrValue};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -103,96 +102,16 @@ fn other_ids() -> Vec<String> {
         .collect()
 }
 
-fn sorted<S: Into<String>>(ids: impl IntoIterator<Item = S>) -> Vec<String> {
-    ids.into_iter()
-        .map(Into::into)
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect()
-}
-
-/// How an id is named in failure messages: never verbatim, see the module docs.
-fn spelled(id: &str) -> String {
-    id.replace('-', " ")
-}
-
-fn marker(id: &str) -> String {
-    format!("SECRET-{id}")
-}
-
-#[track_caller]
-fn assert_ids(actual: &[String], expected: &[String], context: &str) {
-    if actual != expected {
-        let spell = |ids: &[String]| ids.iter().map(|id| spelled(id)).collect::<Vec<_>>();
-        panic!(
-            "{context}: the cards are {:?}, expected {:?}",
-            spell(actual),
-            spell(expected)
-        );
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // The page.
 
-fn document() -> Document {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .expect("a document")
-}
-
-fn storage() -> web_sys::Storage {
-    web_sys::window()
-        .and_then(|window| window.local_storage().ok().flatten())
-        .expect("localStorage")
-}
-
-fn page_html() -> String {
-    document()
-        .document_element()
-        .expect("an <html> element")
-        .outer_html()
-}
-
-/// Removes what an earlier (maybe failed) test left: its elements and stored choices.
-fn clean_page() {
-    let leftovers = document()
-        .query_selector_all(&format!("[{ROOT_MARK}]"))
-        .expect("a valid selector");
-    for index in 0..leftovers.length() {
-        if let Some(element) = leftovers
-            .item(index)
-            .and_then(|node| node.dyn_into::<Element>().ok())
-        {
-            element.remove();
-        }
-    }
-    storage().clear().expect("localStorage can be cleared");
-}
-
-/// A `blob:` URL serving a feed; revoked by [`FeedUrl::revoke`].
-struct FeedUrl(String);
-
 impl FeedUrl {
-    fn blob(body: &str) -> Self {
-        let options = BlobPropertyBag::new();
-        options.set_type("application/feed+json");
-        let parts = js_sys::Array::of1(&JsValue::from_str(body));
-        let blob =
-            Blob::new_with_str_sequence_and_options(&parts, &options).expect("a Blob of the body");
-        FeedUrl(Url::create_object_url_with_blob(&blob).expect("a blob: URL"))
-    }
-
     fn progress() -> Self {
-        FeedUrl::blob(PROGRESS)
+        FeedUrl::blob(PROGRESS, "application/feed+json")
     }
 
     fn other() -> Self {
-        FeedUrl::blob(&other_feed())
-    }
-
-    fn revoke(self) {
-        let _ = Url::revoke_object_url(&self.0);
+        FeedUrl::blob(&other_feed(), "application/feed+json")
     }
 }
 
@@ -202,106 +121,17 @@ fn stored(show: &str) -> Option<Value> {
     Some(serde_json::from_str(&json).expect("stored progress is JSON"))
 }
 
-async fn poll(mut done: impl FnMut() -> bool) -> bool {
-    let start = js_sys::Date::now();
-    loop {
-        yew::scheduler::flush().await;
-        if done() {
-            return true;
-        }
-        if js_sys::Date::now() - start > WAIT_MS {
-            return false;
-        }
-        TimeoutFuture::new(20).await;
-    }
-}
-
-async fn wait_for(what: &str, done: impl FnMut() -> bool) {
-    if !poll(done).await {
-        panic!("timed out after {WAIT_MS} ms waiting for: {what}");
-    }
-}
-
 fn props(feed_url: &str) -> AppProps {
-    let feed_url = AttrValue::from(feed_url.to_owned());
-    let overrides = Overrides::default();
-    yew::props!(AppProps {
-        feed_url,
-        overrides
-    })
-}
-
-struct Widget {
-    root: Element,
-    handle: AppHandle<App>,
+    browser_support::props(feed_url, Overrides::default())
 }
 
 impl Widget {
     /// Mounts a widget on a fresh element and waits until its feed and pickers are shown.
     async fn loaded(props: AppProps) -> Widget {
-        let document = document();
-        let root = document.create_element("div").expect("a div");
-        root.set_attribute(ROOT_MARK, "").expect("an attribute");
-        document
-            .body()
-            .expect("a body")
-            .append_child(&root)
-            .expect("the div is added");
-        let handle = spoilerfeed::web::mount(root.clone(), props);
-        let widget = Widget { root, handle };
-        wait_for("the feed and its progress picker", || {
-            widget.one("[data-testid=error]").is_some()
-                || (widget.one("[data-testid=progress]").is_some()
-                    && !widget.all("article").is_empty())
+        Widget::mount_until(props, "the feed and its progress picker", |widget| {
+            widget.one("[data-testid=progress]").is_some() && !widget.all("article").is_empty()
         })
-        .await;
-        assert!(
-            widget.one("[data-testid=error]").is_none(),
-            "the feed failed to load: {:?}",
-            widget
-                .one("[data-testid=error]")
-                .and_then(|e| e.text_content())
-        );
-        widget
-    }
-
-    /// Destroys the widget and removes its element, keeping what it stored.
-    async fn remove(self) {
-        self.handle.destroy();
-        yew::scheduler::flush().await;
-        spoilerfeed::web::unmount(&self.root);
-        self.root.remove();
-    }
-
-    fn one(&self, selector: &str) -> Option<Element> {
-        self.root
-            .query_selector(selector)
-            .expect("a valid selector")
-    }
-
-    fn all(&self, selector: &str) -> Vec<Element> {
-        let list = self
-            .root
-            .query_selector_all(selector)
-            .expect("a valid selector");
-        (0..list.length())
-            .filter_map(|index| list.item(index)?.dyn_into::<Element>().ok())
-            .collect()
-    }
-
-    fn card_ids(&self) -> Vec<String> {
-        sorted(
-            self.all("[data-testid=card]")
-                .iter()
-                .filter_map(|card| card.get_attribute("data-id")),
-        )
-    }
-
-    fn placeholder(&self, id: &str) -> Option<Element> {
-        self.one(&format!(
-            "[data-testid=placeholder][data-ref=\"{}\"]",
-            item_ref(id)
-        ))
+        .await
     }
 
     /// What a hidden item's placeholder gives as the reason.
@@ -311,12 +141,6 @@ impl Widget {
             .query_selector(".sf-placeholder__reason")
             .unwrap()
             .and_then(|reason| reason.text_content())
-            .unwrap_or_default()
-    }
-
-    fn live(&self) -> String {
-        self.one("[data-testid=live]")
-            .and_then(|live| live.text_content())
             .unwrap_or_default()
     }
 
@@ -380,47 +204,11 @@ impl Widget {
             .click();
     }
 
-    async fn wait_for_cards(&self, expected: &[String], context: &str) {
-        if !poll(|| self.card_ids() == expected).await {
-            assert_ids(
-                &self.card_ids(),
-                expected,
-                &format!("{context} (after {WAIT_MS} ms)"),
-            );
-        }
-    }
-
     async fn wait_for_select(&self, show: &str, value: &str, context: &str) {
         if !poll(|| self.select(show).value() == value).await {
             panic!(
                 "{context}: the {show} picker shows {:?}, expected {value:?} (after {WAIT_MS} ms)",
                 self.select(show).value()
-            );
-        }
-    }
-}
-
-/// Fails if the marker or id of an item that isn't a card is anywhere in the document, and
-/// checks that every card's marker is there (so the scan itself is known to work).
-fn assert_page_shows_only(all: &[String], shown: &[String], context: &str) {
-    let html = page_html();
-    for id in all {
-        if shown.contains(id) {
-            assert!(
-                html.contains(&marker(id)),
-                "{context}: the marker of shown item `{}` is missing",
-                spelled(id)
-            );
-        } else {
-            assert!(
-                !html.contains(&marker(id)),
-                "{context}: the marker of hidden item `{}` is in the document",
-                spelled(id)
-            );
-            assert!(
-                !html.contains(id.as_str()),
-                "{context}: the id of hidden item `{}` is in the document",
-                spelled(id)
             );
         }
     }
