@@ -321,8 +321,23 @@ fn keyword<T: Copy>(
         .find(|k| key(*k).eq_ignore_ascii_case(word))
 }
 
+/// The readable items of a generated feed, each with the id it is known by (items without a
+/// usable id are left out). Ids in these feeds are plain (`p3`) or numbers, so no cleaning is
+/// needed.
+fn items_with_ids(doc: &Value) -> impl Iterator<Item = (String, &Map<String, Value>)> {
+    doc["items"].as_array().unwrap().iter().filter_map(|item| {
+        let obj = item.as_object()?;
+        let id = match obj.get("id") {
+            Some(Value::String(id)) if !id.is_empty() => id.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            _ => return None,
+        };
+        Some((id, obj))
+    })
+}
+
 /// The id each readable item is known by, with its level and kind; the first item with an id
-/// wins. Ids in these feeds are plain (`p3`) or numbers, so no cleaning is needed.
+/// wins.
 fn oracle(doc: &Value) -> BTreeMap<String, (Level, Kind)> {
     let ext = doc["_spoilerfeed"].as_object();
     let default = keyword(
@@ -331,15 +346,7 @@ fn oracle(doc: &Value) -> BTreeMap<String, (Level, Kind)> {
         Level::key,
     );
     let mut known = BTreeMap::new();
-    for item in doc["items"].as_array().unwrap() {
-        let Some(obj) = item.as_object() else {
-            continue;
-        };
-        let id = match obj.get("id") {
-            Some(Value::String(id)) if !id.is_empty() => id.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => continue,
-        };
+    for (id, obj) in items_with_ids(doc) {
         let ext = obj.get("_spoilerfeed").and_then(Value::as_object);
         let level = keyword(ext.and_then(|e| e.get("level")), &Level::ALL, Level::key)
             .or(default)
@@ -355,15 +362,7 @@ fn oracle(doc: &Value) -> BTreeMap<String, (Level, Kind)> {
 /// be on the page when it is shown.
 fn winning_markers(doc: &Value) -> BTreeMap<String, String> {
     let mut markers = BTreeMap::new();
-    for item in doc["items"].as_array().unwrap() {
-        let Some(obj) = item.as_object() else {
-            continue;
-        };
-        let id = match obj.get("id") {
-            Some(Value::String(id)) if !id.is_empty() => id.clone(),
-            Some(Value::Number(n)) => n.to_string(),
-            _ => continue,
-        };
+    for (id, obj) in items_with_ids(doc) {
         let title = obj["title"].as_str().unwrap();
         let marker = secret_tokens(title).into_iter().next().unwrap();
         markers.entry(id).or_insert(marker);

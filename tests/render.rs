@@ -111,6 +111,22 @@ fn inputs(html: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The `<input …>` tags of the HTML that are checked.
+fn checked_inputs(html: &str) -> Vec<&str> {
+    inputs(html)
+        .into_iter()
+        .filter(|input| input.contains(" checked"))
+        .collect()
+}
+
+/// How many of the all-kinds fixture's items are above `level` (hidden there), read from its JSON.
+fn hidden_above(level: Level) -> usize {
+    raw_items(ALL_KINDS)
+        .iter()
+        .filter(|item| item.level > level)
+        .count()
+}
+
 /// The card of the item with this id.
 fn card_of<'a>(html: &'a str, id: &str) -> &'a str {
     let needle = format!("data-id=\"{id}\"");
@@ -233,10 +249,7 @@ fn placeholders_offer_reveal_and_nothing_to_follow() {
     let feed = load_fixture(ALL_KINDS);
     for level in Level::ALL {
         let html = card_list(&feed, prefs(level));
-        let expected = raw_items(ALL_KINDS)
-            .iter()
-            .filter(|item| item.level > level)
-            .count();
+        let expected = hidden_above(level);
         let placeholders = placeholders(&html);
         assert_eq!(placeholders.len(), expected, "at {level}");
         assert_eq!(articles(&html).len(), feed.items.len(), "at {level}");
@@ -284,10 +297,7 @@ fn the_hidden_count_names_the_level() {
     let feed = load_fixture(ALL_KINDS);
     for level in Level::ALL {
         let html = card_list(&feed, prefs(level));
-        let hidden = raw_items(ALL_KINDS)
-            .iter()
-            .filter(|item| item.level > level)
-            .count();
+        let hidden = hidden_above(level);
         let expected = (hidden > 0).then(|| format!("{hidden} updates hidden above {level}"));
         assert_eq!(
             test_id_text(&html, "hidden-count").map(str::to_owned),
@@ -613,10 +623,7 @@ fn the_level_picker_has_four_radios_with_the_choice_checked() {
         let radios = inputs(&html);
         assert_eq!(radios.len(), 4, "{html}");
         assert!(radios.iter().all(|input| input.contains("type=\"radio\"")));
-        let checked: Vec<_> = radios
-            .iter()
-            .filter(|input| input.contains(" checked"))
-            .collect();
+        let checked = checked_inputs(&html);
         assert_eq!(checked.len(), 1, "{html}");
         assert!(checked[0].contains(&format!("value=\"{}\"", level.key())));
         assert!(!html.contains("disabled"), "{html}");
@@ -709,10 +716,7 @@ fn the_app_shows_a_loading_skeleton_before_any_feed() {
     assert!(articles(&html).is_empty(), "{html}");
     assert!(!html.contains("data-testid=\"error\""), "{html}");
     // The safest level is picked when nothing else says otherwise.
-    let checked: Vec<_> = inputs(&html)
-        .into_iter()
-        .filter(|input| input.contains(" checked"))
-        .collect();
+    let checked = checked_inputs(&html);
     assert_eq!(checked.len(), 1);
     assert!(checked[0].contains("value=\"none\""), "{html}");
 }
@@ -729,10 +733,7 @@ fn the_app_takes_the_pages_level_lock_and_embedding() {
         ..AppProps::default()
     });
     assert!(!html.contains("<h1"), "{html}");
-    let checked: Vec<_> = inputs(&html)
-        .into_iter()
-        .filter(|input| input.contains(" checked"))
-        .collect();
+    let checked = checked_inputs(&html);
     assert_eq!(checked.len(), 1);
     assert!(checked[0].contains("value=\"moderate\""), "{html}");
 
@@ -763,10 +764,7 @@ fn a_locked_level_wins_even_over_the_pages_own_level() {
         lock_level: Some(Level::None),
         ..AppProps::default()
     });
-    let checked: Vec<_> = inputs(&html)
-        .into_iter()
-        .filter(|input| input.contains(" checked"))
-        .collect();
+    let checked = checked_inputs(&html);
     assert_eq!(checked.len(), 1);
     assert!(checked[0].contains("value=\"none\""), "{html}");
 }
