@@ -4,6 +4,7 @@
 //! Reading is done once per download: text is cleaned, links checked, levels resolved and items
 //! sorted here, so that rendering only ever reads finished values.
 
+mod json;
 pub mod link;
 pub mod text;
 
@@ -11,7 +12,9 @@ use std::collections::HashSet;
 use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{Map, Value};
+use serde::de::DeserializeSeed;
+
+use self::json::{Node, Object, Reader};
 
 use crate::date;
 use crate::error::Error;
@@ -254,41 +257,49 @@ pub const EXCERPT_CHARS: usize = 600;
 const EXTENSION: &str = "_spoilerfeed";
 
 /// Reads a feed document; `base` is the feed's own URL, for relative links.
+///
+/// The document is read in one pass without a `serde_json::Value` tree: each item is read
+/// into a small tree of its own (`json::Node`, through the same `deserialize_any` calls as
+/// `Value`, so the parser's errors are the same) and turned into an [`Item`] at once.
 pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
     let body = body.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
         return Err(Error::NotJson("the feed is empty".into()));
     }
-    let document: Value = serde_json::from_str(body).map_err(|err| {
-        let start = body.trim_start();
-        if start.starts_with('<') {
-            if is_xml_feed(start) {
-                Error::NotJson(
-                    "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds"
-                        .into(),
-                )
+    let mut reader = serde_json::Deserializer::from_str(body);
+    let document = Reader::document(base)
+        .deserialize(&mut reader)
+        .and_then(|document| reader.end().map(|()| document))
+        .map_err(|err| {
+            let start = body.trim_start();
+            if start.starts_with('<') {
+                if is_xml_feed(start) {
+                    Error::NotJson(
+                        "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds"
+                            .into(),
+                    )
+                } else {
+                    Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+                }
+            } else if err.to_string().contains("recursion limit") {
+                Error::NotJson("it is nested too deeply to read".into())
+            } else if err.is_eof() {
+                Error::NotJson(format!(
+                    "it ends too early (line {}, column {}), so the download may have been cut off",
+                    err.line(),
+                    err.column()
+                ))
             } else {
-                Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+                Error::NotJson(err.to_string())
             }
-        } else if err.to_string().contains("recursion limit") {
-            Error::NotJson("it is nested too deeply to read".into())
-        } else if err.is_eof() {
-            Error::NotJson(format!(
-                "it ends too early (line {}, column {}), so the download may have been cut off",
-                err.line(),
-                err.column()
-            ))
-        } else {
-            Error::NotJson(err.to_string())
-        }
-    })?;
-    let Value::Object(root) = document else {
+        })?;
+    let Node::Object(root) = document else {
         return Err(Error::NotJsonFeed(
             "the document must be a JSON object".into(),
         ));
     };
     match root.get("version") {
-        Some(Value::String(version)) if version.contains("jsonfeed.org/version/") => {}
+        Some(Node::Str(version)) if version.contains("jsonfeed.org/version/") => {}
         Some(_) => {
             return Err(Error::NotJsonFeed(
                 "its version is not a jsonfeed.org version URL".into(),
@@ -296,36 +307,44 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         }
         None => return Err(Error::NotJsonFeed("it has no version".into())),
     }
-    let raw_items = match root.get("items") {
-        Some(Value::Array(items)) => items,
+    // The last `items` counts, as for any repeated key.
+    let (read, unreadable) = match root.get("items") {
+        Some(Node::Items { read, unreadable }) => (read.take(), *unreadable),
         Some(_) => return Err(Error::NotJsonFeed("items must be a list".into())),
         None => return Err(Error::NotJsonFeed("it has no items list".into())),
     };
 
-    let extension = root.get(EXTENSION).and_then(Value::as_object);
+    let extension = root.get(EXTENSION).and_then(Node::as_object);
     let mut feed = Feed {
         title: string(&root, "title")
-            .map(|title| text::clean_line(&title))
+            .map(text::clean_line)
             .filter(|title| !title.is_empty())
             .unwrap_or_else(|| "Untitled feed".into()),
-        home_page_url: string(&root, "home_page_url").and_then(|url| link::safe_link(&url, base)),
+        home_page_url: string(&root, "home_page_url").and_then(|url| link::safe_link(url, base)),
         show: extension
             .and_then(|ext| string(ext, "show"))
-            .map(|show| text::clean_line(&show))
+            .map(text::clean_line)
             .filter(|show| !show.is_empty()),
         season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
         default_level: extension.and_then(|ext| Level::parse(ext.get("default_level")?.as_str()?)),
         episodes: extension.map_or_else(Vec::new, seasons),
-        items: Vec::with_capacity(raw_items.len()),
-        skipped: 0,
+        items: Vec::with_capacity(read.len()),
+        skipped: unreadable,
     };
+    drop(root);
 
-    let mut ids = HashSet::with_capacity(raw_items.len());
-    for raw in raw_items {
-        match parse_item(raw, &feed, base) {
-            Some(item) if ids.insert(item.id.clone()) => feed.items.push(Rc::new(item)),
-            _ => feed.skipped += 1,
+    // The first item with an id wins; later ones are skipped.
+    let mut ids = HashSet::with_capacity(read.len());
+    for ReadItem { mut item, level } in read {
+        if !ids.insert(item.id.clone()) {
+            feed.skipped += 1;
+            continue;
         }
+        item.level = level.or(feed.default_level).unwrap_or(Level::Major);
+        if item.show.is_none() {
+            item.show.clone_from(&feed.show);
+        }
+        feed.items.push(Rc::new(item));
     }
     // Newest first; undated items after dated ones, in feed order.
     feed.items.sort_by(|a, b| {
@@ -335,6 +354,14 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
             .then(b.date.cmp(&a.date))
     });
     Ok(feed)
+}
+
+/// An item read before the feed's own extension is known (it may come after `items`).
+pub(crate) struct ReadItem {
+    /// The item, with its own `show` (if any) and a placeholder `level`.
+    item: Item,
+    /// The item's own level, if it names a known one.
+    level: Option<Level>,
 }
 
 /// Whether a document that starts with `<` is an RSS or Atom feed rather than a web page.
@@ -349,54 +376,52 @@ fn is_xml_feed(start: &str) -> bool {
         .any(|root| head.contains(root))
 }
 
-/// Reads one item; `None` when it cannot be read at all.
-fn parse_item(raw: &Value, feed: &Feed, base: Option<&str>) -> Option<Item> {
+/// Reads one item; `None` when it cannot be read at all. The feed's defaults (its level and
+/// show) are applied later, once the whole document is read.
+pub(crate) fn parse_item(raw: &Node, base: Option<&str>) -> Option<ReadItem> {
     let obj = raw.as_object()?;
     let id = match obj.get("id")? {
-        Value::String(id) => text::clean_line(id),
-        Value::Number(id) => id.to_string(),
+        Node::Str(id) => text::clean_line(id),
+        Node::Number(id) => id.to_string(),
         _ => return None,
     };
     if id.is_empty() {
         return None;
     }
-    let ext = obj.get(EXTENSION).and_then(Value::as_object);
-    let level = ext
-        .and_then(|ext| Level::parse(ext.get("level")?.as_str()?))
-        .or(feed.default_level)
-        .unwrap_or(Level::Major);
+    let ext = obj.get(EXTENSION).and_then(Node::as_object);
+    let level = ext.and_then(|ext| Level::parse(ext.get("level")?.as_str()?));
     let body = string(obj, "content_text")
-        .map(|text| text::clean_block(&text))
+        .map(text::clean_block)
         .filter(|text| !text.is_empty())
-        .or_else(|| string(obj, "content_html").map(|html| text::html_to_text(&html)))
+        .or_else(|| string(obj, "content_html").map(text::html_to_text))
         .filter(|text| !text.is_empty())
-        .or_else(|| string(obj, "summary").map(|text| text::clean_block(&text)))
+        .or_else(|| string(obj, "summary").map(text::clean_block))
         .unwrap_or_default();
     let date = ["date_published", "date_modified"]
         .into_iter()
         .find_map(|key| date::parse_timestamp(obj.get(key)?.as_str()?));
     let mut authors: Vec<String> = match obj.get("authors") {
-        Some(Value::Array(list)) => list.iter().filter_map(author_name).collect(),
+        Some(Node::Array(list)) => list.iter().filter_map(author_name).collect(),
         _ => Vec::new(),
     };
     if authors.is_empty() {
         // JSON Feed 1.0's singular author.
         authors.extend(obj.get("author").and_then(author_name));
     }
-    Some(Item {
+    let item = Item {
         title: string(obj, "title")
-            .map(|title| text::clean_line(&title))
+            .map(text::clean_line)
             .filter(|title| !title.is_empty()),
         text: text::excerpt(&body, EXCERPT_CHARS),
-        url: string(obj, "url").and_then(|url| link::safe_link(&url, base)),
-        external_url: string(obj, "external_url").and_then(|url| link::safe_link(&url, base)),
-        image: string(obj, "image").and_then(|url| link::safe_link(&url, base)),
+        url: string(obj, "url").and_then(|url| link::safe_link(url, base)),
+        external_url: string(obj, "external_url").and_then(|url| link::safe_link(url, base)),
+        image: string(obj, "image").and_then(|url| link::safe_link(url, base)),
         date,
         authors,
         tags: match obj.get("tags") {
-            Some(Value::Array(tags)) => tags
+            Some(Node::Array(tags)) => tags
                 .iter()
-                .filter_map(Value::as_str)
+                .filter_map(Node::as_str)
                 .map(text::clean_line)
                 .filter(|tag| !tag.is_empty())
                 .collect(),
@@ -404,26 +429,27 @@ fn parse_item(raw: &Value, feed: &Feed, base: Option<&str>) -> Option<Item> {
         },
         show: ext
             .and_then(|ext| string(ext, "show"))
-            .map(|show| text::clean_line(&show))
-            .filter(|show| !show.is_empty())
-            .or_else(|| feed.show.clone()),
-        level,
+            .map(text::clean_line)
+            .filter(|show| !show.is_empty()),
+        // Set once the feed's default level is known.
+        level: Level::Major,
         details: ext.map_or(Details::Other, details),
         safe_title: ext
             .and_then(|ext| string(ext, "safe_title"))
-            .map(|title| text::clean_line(&title))
+            .map(text::clean_line)
             .filter(|title| !title.is_empty()),
         spoils: ext.and_then(|ext| point(ext.get("spoils")?)),
         id,
-    })
+    };
+    Some(ReadItem { item, level })
 }
 
 /// A `{ "season": N, "episode": M }` object; the episode is optional.
-fn point(value: &Value) -> Option<Point> {
+fn point(value: &Node) -> Option<Point> {
     let obj = value.as_object()?;
     let number = |key: &str| -> Option<Option<u32>> {
         match obj.get(key) {
-            None | Some(Value::Null) => Some(None),
+            None | Some(Node::Null) => Some(None),
             Some(value) => Some(Some(value.as_u64().filter(|n| *n > 0)?.try_into().ok()?)),
         }
     };
@@ -434,8 +460,8 @@ fn point(value: &Value) -> Option<Point> {
 }
 
 /// The feed's `episodes` list: `[{ "season": 1, "episodes": 8, "air_dates": [...] }]`.
-fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
-    let Some(Value::Array(list)) = ext.get("episodes") else {
+fn seasons(ext: &Object) -> Vec<Season> {
+    let Some(Node::Array(list)) = ext.get("episodes") else {
         return Vec::new();
     };
     let mut seasons: Vec<Season> = list
@@ -446,7 +472,7 @@ fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
                 .ok()
                 .filter(|n| *n > 0)?;
             let air_dates: Vec<NaiveDate> = match obj.get("air_dates") {
-                Some(Value::Array(dates)) => dates
+                Some(Node::Array(dates)) => dates
                     .iter()
                     .map_while(|day| date::parse_day(day.as_str()?))
                     .collect(),
@@ -454,7 +480,7 @@ fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
             };
             let episodes = obj
                 .get("episodes")
-                .and_then(Value::as_u64)
+                .and_then(Node::as_u64)
                 .and_then(|n| u32::try_from(n).ok())
                 .filter(|n| (1..=500).contains(n))
                 .unwrap_or(air_dates.len() as u32);
@@ -471,15 +497,12 @@ fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
 }
 
 /// The kind and its object; anything unknown or malformed is `Other` or left out.
-fn details(ext: &Map<String, Value>) -> Details {
-    let kind = ext
-        .get("kind")
-        .and_then(Value::as_str)
-        .and_then(Kind::parse);
+fn details(ext: &Object) -> Details {
+    let kind = ext.get("kind").and_then(Node::as_str).and_then(Kind::parse);
     let object = kind.and_then(|kind| ext.get(kind.key()));
     match kind {
         Some(Kind::Production) => {
-            let obj = object.and_then(Value::as_object);
+            let obj = object.and_then(Node::as_object);
             Details::Production(Production {
                 stage: obj.and_then(|o| Stage::parse(o.get("stage")?.as_str()?)),
                 progress: obj
@@ -490,7 +513,7 @@ fn details(ext: &Map<String, Value>) -> Details {
         }
         Some(Kind::Cast) => Details::Cast(
             object
-                .and_then(Value::as_array)
+                .and_then(Node::as_array)
                 .map(|list| {
                     list.iter()
                         .filter_map(|member| {
@@ -499,7 +522,7 @@ fn details(ext: &Map<String, Value>) -> Details {
                             (!name.is_empty()).then(|| CastMember {
                                 name,
                                 role: string(member, "role")
-                                    .map(|role| text::clean_line(&role))
+                                    .map(text::clean_line)
                                     .filter(|role| !role.is_empty()),
                             })
                         })
@@ -508,7 +531,7 @@ fn details(ext: &Map<String, Value>) -> Details {
                 .unwrap_or_default(),
         ),
         Some(Kind::Release) => {
-            let obj = object.and_then(Value::as_object);
+            let obj = object.and_then(Node::as_object);
             let day = |key: &str| obj.and_then(|o| date::parse_day(o.get(key)?.as_str()?));
             let (mut from, mut to) = (day("from"), day("to"));
             if let (Some(a), Some(b)) = (from, to) {
@@ -522,7 +545,7 @@ fn details(ext: &Map<String, Value>) -> Details {
                 to,
                 label: obj
                     .and_then(|o| string(o, "label"))
-                    .map(|label| text::clean_line(&label))
+                    .map(text::clean_line)
                     .filter(|label| !label.is_empty()),
                 confidence: match obj.and_then(|o| o.get("confidence")?.as_str()) {
                     Some("confirmed") => Confidence::Confirmed,
@@ -531,7 +554,7 @@ fn details(ext: &Map<String, Value>) -> Details {
                 },
                 note: obj
                     .and_then(|o| string(o, "note"))
-                    .map(|note| text::clean_line(&note))
+                    .map(text::clean_line)
                     .filter(|note| !note.is_empty()),
             })
         }
@@ -540,12 +563,12 @@ fn details(ext: &Map<String, Value>) -> Details {
 }
 
 /// A string member; any other type counts as absent.
-fn string(obj: &Map<String, Value>, key: &str) -> Option<String> {
-    obj.get(key)?.as_str().map(str::to_owned)
+fn string<'o>(obj: &'o Object, key: &str) -> Option<&'o str> {
+    obj.get(key)?.as_str()
 }
 
 /// An author's name, from a 1.1 author object or a 1.0 `author`.
-fn author_name(author: &Value) -> Option<String> {
+fn author_name(author: &Node) -> Option<String> {
     let name = text::clean_line(author.as_object()?.get("name")?.as_str()?);
     (!name.is_empty()).then_some(name)
 }
