@@ -139,6 +139,8 @@ fn Widget(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let max_bytes = props.max_bytes;
+        // The offline copy is only read when there is nothing else to show.
+        let showing = state.feed.is_some();
         use_effect_with((feed_url.clone(), state.attempt), move |(url, _)| {
             #[cfg(target_arch = "wasm32")]
             let cancel = {
@@ -146,7 +148,9 @@ fn Widget(props: &AppProps) -> Html {
                 web::load_feed(url.clone(), max_bytes, move |result| match result {
                     Ok(feed) => dispatcher.dispatch(Action::Loaded(std::rc::Rc::new(feed), now())),
                     Err(error) => {
-                        let copy = web::offline_copy(&url)
+                        let copy = (!showing)
+                            .then(|| web::offline_copy(&url))
+                            .flatten()
                             .map(|(feed, saved)| (std::rc::Rc::new(feed), saved));
                         dispatcher.dispatch(Action::Failed(error, copy));
                     }
@@ -154,7 +158,7 @@ fn Widget(props: &AppProps) -> Html {
             };
             #[cfg(not(target_arch = "wasm32"))]
             let cancel = {
-                let _ = (url, dispatcher, max_bytes);
+                let _ = (url, dispatcher, max_bytes, showing);
                 || ()
             };
             cancel
@@ -192,39 +196,29 @@ fn Widget(props: &AppProps) -> Html {
             )
         });
     }
+    // What the feed says about its shows, worked out once per feed rather than per render.
+    let shows = use_memo(state.feed.clone(), |feed| ShowLists::of(feed.as_deref()));
     {
         // Progress is read once the feed names its shows, and again whenever another widget
-        // or tab changes it.
+        // or tab changes it. The host is told about the loaded feed here, with the counts the
+        // fan sees once progress is applied.
         let dispatcher = state.dispatcher();
+        let emit = emit.clone();
+        let prefs = props.shown_prefs(&state.prefs);
+        let clock = state.now;
         let host = (props.progress, props.overrides.show.clone());
+        let watchable = shows.watchable.clone();
         use_effect_with((state.feed.clone(), host), move |(feed, (host, show))| {
             let load = {
-                let shows = feed
-                    .as_ref()
-                    .map(|feed| feed.watchable_shows())
-                    .unwrap_or_default();
                 let target = show
                     .clone()
                     .or_else(|| feed.as_ref().and_then(|feed| feed.show.clone()));
                 let host = *host;
-                move || progress_book(&shows, host, target.as_deref())
+                move || progress_book(&watchable, host, target.as_deref())
             };
-            dispatcher.dispatch(Action::ProgressLoaded(load()));
-            #[cfg(target_arch = "wasm32")]
-            let listeners = web::on_progress_change(move || {
-                dispatcher.dispatch(Action::ProgressLoaded(load()))
-            });
-            #[cfg(not(target_arch = "wasm32"))]
-            let listeners = load;
-            move || drop(listeners)
-        });
-    }
-    {
-        let emit = emit.clone();
-        let prefs = props.shown_prefs(&state.prefs);
-        use_effect_with(state.feed.clone(), move |feed| {
+            let book = load();
             if let Some(feed) = feed {
-                let view = spoiler::view(feed, &prefs);
+                let view = spoiler::view_with_progress(feed, &prefs, &book, clock);
                 emit(WidgetEvent::Load {
                     title: feed.title.clone(),
                     items: feed.items.len(),
@@ -233,6 +227,14 @@ fn Widget(props: &AppProps) -> Html {
                     skipped: feed.skipped,
                 });
             }
+            dispatcher.dispatch(Action::ProgressLoaded(book));
+            #[cfg(target_arch = "wasm32")]
+            let listeners = web::on_progress_change(move || {
+                dispatcher.dispatch(Action::ProgressLoaded(load()))
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            let listeners = load;
+            move || drop(listeners)
         });
     }
     {
@@ -256,7 +258,19 @@ fn Widget(props: &AppProps) -> Html {
             reveal.emit(id);
         })
     };
-    let on_conceal = dispatch(Action::Conceal);
+    // Focus moves to a card only right after its reveal, never when a filter brings it back.
+    let forget_focus = {
+        let focus = focus.clone();
+        move || focus.set(None)
+    };
+    let on_conceal = {
+        let conceal = dispatch(Action::Conceal);
+        let forget_focus = forget_focus.clone();
+        Callback::from(move |id: String| {
+            forget_focus();
+            conceal.emit(id);
+        })
+    };
     let on_level = {
         let dispatcher = state.dispatcher();
         let previous = state.prefs.level;
@@ -269,11 +283,18 @@ fn Widget(props: &AppProps) -> Html {
     };
     let on_toggle_kind = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |kind| dispatcher.dispatch(Action::ToggleKind(kind)))
+        let forget_focus = forget_focus.clone();
+        Callback::from(move |kind| {
+            forget_focus();
+            dispatcher.dispatch(Action::ToggleKind(kind));
+        })
     };
     let on_show = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |show| dispatcher.dispatch(Action::SetShow(show)))
+        Callback::from(move |show| {
+            forget_focus();
+            dispatcher.dispatch(Action::SetShow(show));
+        })
     };
     let on_retry = {
         let dispatcher = state.dispatcher();
@@ -307,31 +328,14 @@ fn Widget(props: &AppProps) -> Html {
     };
 
     let feed = state.feed.clone();
-    let shows: Vec<AttrValue> = feed
-        .as_ref()
-        .map(|feed| {
-            feed.shows()
-                .into_iter()
-                .map(|s| AttrValue::from(s.to_owned()))
-                .collect()
-        })
-        .unwrap_or_default();
     let heading = feed.as_ref().map(|feed| feed.title.clone());
-    let watchable = feed
-        .as_ref()
-        .map(|feed| feed.watchable_shows())
-        .unwrap_or_default();
-    let pickers = watchable.iter().map(|show| {
-        let choices = feed
-            .as_ref()
-            .map(|feed| feed.watch_choices(show))
-            .unwrap_or_default();
+    let pickers = shows.watchable.iter().zip(&shows.choices).map(|(show, choices)| {
         let progress = state.progress.get(show).copied().unwrap_or_default();
         let on_change = {
             let show = show.clone();
             on_progress.reform(move |progress| (show.clone(), progress))
         };
-        html! { <ProgressPicker show={show.clone()} {choices} {progress} {on_change} /> }
+        html! { <ProgressPicker show={show.clone()} choices={choices.clone()} {progress} {on_change} /> }
     });
     let locked = props
         .lock_level
@@ -346,12 +350,12 @@ fn Widget(props: &AppProps) -> Html {
                 <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
                 <Filters
                     kinds={state.prefs.kinds.clone()}
-                    {shows}
+                    shows={shows.all.clone()}
                     show={state.prefs.show.clone().map(AttrValue::from)}
                     {on_toggle_kind}
                     {on_show}
                 />
-                if !watchable.is_empty() {
+                if !shows.watchable.is_empty() {
                     <div class="sf-watches">
                         { for pickers }
                         <ProgressCode code={progress::export_code(&state.progress)} {on_import} />
@@ -370,7 +374,7 @@ fn Widget(props: &AppProps) -> Html {
             if let Some((_, new)) = &state.pending {
                 <div class="sf-new-slot">
                     <button type="button" class="sf-button sf-new" data-testid="new-updates" onclick={on_show_new}>
-                        { if *new == 1 { "1 new update".to_owned() } else { format!("{new} new updates") } }
+                        { state::updates(*new, "new ") }
                     </button>
                 </div>
             }
@@ -410,13 +414,43 @@ fn saved_copy_note(status: &Status, when: String) -> String {
     }
 }
 
+/// The feed's shows: every one (for the show filter), and those a fan can set progress for,
+/// with each one's progress choices.
+#[derive(PartialEq)]
+struct ShowLists {
+    all: Vec<AttrValue>,
+    watchable: Vec<String>,
+    choices: Vec<Vec<progress::Point>>,
+}
+
+impl ShowLists {
+    fn of(feed: Option<&feed::Feed>) -> Self {
+        let Some(feed) = feed else {
+            return ShowLists {
+                all: Vec::new(),
+                watchable: Vec::new(),
+                choices: Vec::new(),
+            };
+        };
+        let watchable = feed.watchable_shows();
+        ShowLists {
+            all: feed
+                .shows()
+                .into_iter()
+                .map(|show| AttrValue::from(show.to_owned()))
+                .collect(),
+            choices: watchable
+                .iter()
+                .map(|show| feed.watch_choices(show))
+                .collect(),
+            watchable,
+        }
+    }
+}
+
 /// "2 updates couldn't be read".
 pub fn skipped_note(skipped: usize) -> String {
-    if skipped == 1 {
-        "1 update couldn't be read".into()
-    } else {
-        format!("{skipped} updates couldn't be read")
-    }
+    format!("{} couldn't be read", state::updates(skipped, ""))
 }
 
 /// The current time.

@@ -142,8 +142,11 @@ pub type ProgressBook = BTreeMap<String, ShowProgress>;
 /// The localStorage key of a show's progress: per show, not per feed, so that two feeds (or
 /// two sites) about one show share it.
 pub fn storage_key(show: &str) -> String {
-    format!("spoilerfeed:progress:{}", show.trim().to_lowercase())
+    format!("{STORAGE_PREFIX}{}", show.trim().to_lowercase())
 }
+
+/// What every progress key in localStorage starts with.
+pub const STORAGE_PREFIX: &str = "spoilerfeed:progress:";
 
 /// The last point that has aired, from the feed's episode list; `None` when it doesn't say.
 pub fn last_aired(seasons: &[Season], now: DateTime<Utc>) -> Option<Point> {

@@ -202,7 +202,7 @@ pub fn is_visible(item: &Item, prefs: &Prefs) -> bool {
 /// An item above the fan's level. Only its spoiler-free fields can be read through this
 /// type, so a placeholder cannot render a title, text, link, image or tag by mistake.
 #[derive(Clone, Debug)]
-pub struct Concealed(Rc<Item>, Option<String>);
+pub struct Concealed(Rc<Item>, Option<(progress::Point, ShowProgress)>);
 
 impl PartialEq for Concealed {
     fn eq(&self, other: &Self) -> bool {
@@ -216,9 +216,11 @@ impl Concealed {
         Concealed(Rc::clone(item), None)
     }
 
-    /// Why the fan's watch progress doesn't unlock it ("Spoils S4E9: you're at S4E7").
-    pub fn progress_reason(&self) -> Option<&str> {
-        self.1.as_deref()
+    /// Why the fan's watch progress doesn't unlock it ("Spoils S4E9: you're at S4E7"); worded
+    /// only for the placeholders actually rendered.
+    pub fn progress_reason(&self) -> Option<String> {
+        self.1
+            .map(|(spoils, progress)| progress::reason(spoils, &progress))
     }
 
     /// The item's id, for the reveal action (never rendered: ids are often article URLs).
@@ -351,9 +353,7 @@ pub fn view_with_progress<'a>(
                 }
             } else {
                 hidden += 1;
-                let reason = progress_of(item, book)
-                    .map(|(spoils, progress)| progress::reason(spoils, &progress));
-                Entry::Hidden(Concealed(Rc::clone(item), reason))
+                Entry::Hidden(Concealed(Rc::clone(item), progress_of(item, book)))
             }
         })
         .collect();

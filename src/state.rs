@@ -245,7 +245,7 @@ fn new_items(shown: &Feed, fresh: &Feed) -> usize {
 }
 
 /// "1 update", "3 updates": `extra` goes before the noun ("3 more updates").
-fn updates(count: usize, extra: &str) -> String {
+pub fn updates(count: usize, extra: &str) -> String {
     let plural = if count == 1 { "" } else { "s" };
     format!("{count} {extra}update{plural}")
 }

@@ -266,6 +266,13 @@ pub fn store_progress(show: &str, progress: &ShowProgress) {
 /// Applies a `#progress=<code>` fragment of the page's address, so that a link can carry a
 /// fan's progress from another site.
 pub fn import_progress_from_address() {
+    thread_local! {
+        // Once per page, however many widgets it has.
+        static DONE: Cell<bool> = const { Cell::new(false) };
+    }
+    if DONE.with(|done| done.replace(true)) {
+        return;
+    }
     let Some(hash) = web_sys::window().and_then(|window| window.location().hash().ok()) else {
         return;
     };
@@ -283,7 +290,16 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events:
     let other_tab = changed.clone();
     [
         gloo_events::EventListener::new(&window, PROGRESS_EVENT, move |_| changed()),
-        gloo_events::EventListener::new(&window, "storage", move |_| other_tab()),
+        gloo_events::EventListener::new(&window, "storage", move |event| {
+            // Other tabs also store choices and offline copies; only progress matters here
+            // (no key: the other tab cleared the storage).
+            let key = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(web_sys::StorageEvent::key);
+            if key.is_none_or(|key| key.starts_with(progress::STORAGE_PREFIX)) {
+                other_tab();
+            }
+        }),
     ]
 }
 

@@ -82,7 +82,7 @@ fn seen(feed: &Feed, prefs: &Prefs, book: &ProgressBook) -> BTreeMap<String, See
                 hidden += 1;
                 (
                     concealed.id().to_owned(),
-                    Seen::Placeholder(concealed.progress_reason().map(str::to_owned)),
+                    Seen::Placeholder(concealed.progress_reason()),
                 )
             }
         };

@@ -5,7 +5,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{item_ref, kind_details, relative_time};
+use super::{item_ref, kind_details, meta};
 use crate::feed::Item;
 
 /// Props of [`Card`].
@@ -49,6 +49,11 @@ pub fn Card(props: &CardProps) -> Html {
         .title
         .clone()
         .unwrap_or_else(|| format!("{} update", kind.label()));
+    let badge = if props.revealed {
+        html! { <span class="sf-badge sf-badge--spoiler">{ format!("{} spoiler", item.level.label()) }</span> }
+    } else {
+        Html::default()
+    };
     html! {
         <article
             class={classes!("sf-card", props.revealed.then_some("sf-card--revealed"))}
@@ -59,18 +64,7 @@ pub fn Card(props: &CardProps) -> Html {
             data-level={item.level.key()}
             part="card"
         >
-            <div class="sf-meta">
-                <span class={classes!("sf-kind", format!("sf-kind--{}", kind.key()))}>{ kind.label() }</span>
-                if let Some(show) = &item.show {
-                    <span class="sf-meta__show">{ show }</span>
-                }
-                if let Some(date) = item.date {
-                    { relative_time(date, props.now) }
-                }
-                if props.revealed {
-                    <span class="sf-badge sf-badge--spoiler">{ format!("{} spoiler", item.level.label()) }</span>
-                }
-            </div>
+            { meta(kind, item.show.as_deref(), item.date, props.now, badge) }
             <h3 class="sf-card__title">
                 if let Some(url) = &item.url {
                     <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ headline }</a>

@@ -7,7 +7,7 @@ use super::{Card, Placeholder};
 use crate::config::Prefs;
 use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
-use crate::state::SharedFeed;
+use crate::state::{self, SharedFeed};
 
 /// Props of [`CardList`].
 #[derive(Properties, PartialEq)]
@@ -43,11 +43,8 @@ pub fn CardList(props: &CardListProps) -> Html {
     let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
     let total = view.entries.len();
     let level = props.prefs.level;
-    let hidden_note = match view.hidden {
-        0 => None,
-        1 => Some(format!("1 update hidden above {level}")),
-        n => Some(format!("{n} updates hidden above {level}")),
-    };
+    let hidden_note = (view.hidden > 0)
+        .then(|| format!("{} hidden above {level}", state::updates(view.hidden, "")));
     let entries = view.entries.into_iter().take(props.limit).map(|entry| match entry {
         Entry::Shown { item, revealed } => {
             let focus = props.focus.as_deref() == Some(item.id.as_str());

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{item_ref, relative_time};
+use super::{item_ref, meta};
 use crate::spoiler::Concealed;
 
 /// Props of [`Placeholder`].
@@ -31,15 +31,12 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
         props.on_reveal.reform(move |_: MouseEvent| id.clone())
     };
     // Progress says exactly what the fan still has to watch; otherwise the level is the reason.
-    let reason = item.progress_reason().map_or_else(
-        || {
-            format!(
-                "Hidden: {} spoiler",
-                item.level().label().to_ascii_lowercase()
-            )
-        },
-        str::to_owned,
-    );
+    let reason = item.progress_reason().unwrap_or_else(|| {
+        format!(
+            "Hidden: {} spoiler",
+            item.level().label().to_ascii_lowercase()
+        )
+    });
     html! {
         <article
             class="sf-placeholder"
@@ -48,15 +45,7 @@ pub fn Placeholder(props: &PlaceholderProps) -> Html {
             data-kind={kind.key()}
             part="placeholder"
         >
-            <div class="sf-meta">
-                <span class={classes!("sf-kind", format!("sf-kind--{}", kind.key()))}>{ kind.label() }</span>
-                if let Some(show) = item.show() {
-                    <span class="sf-meta__show">{ show.to_owned() }</span>
-                }
-                if let Some(date) = item.date() {
-                    { relative_time(date, props.now) }
-                }
-            </div>
+            { meta(kind, item.show(), item.date(), props.now, Html::default()) }
             <p class="sf-placeholder__title">
                 { item.safe_title().map_or_else(|| format!("Hidden {}", kind.noun()), str::to_owned) }
             </p>
