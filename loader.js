@@ -2,5 +2,32 @@
 // so the widget's files can be served from anywhere.
 import init, { mountPage } from "./spoilerfeed.js";
 
+// The feed is requested now, while the wasm downloads and compiles, with the request the
+// widget would send itself; the widget takes the response if it wants the same URL and
+// cancels it otherwise. The URL is read from the query as the widget reads it: the last
+// non-empty `feed` or `src`, else the bundled sample, relative to the page.
+function prefetch() {
+  let feed = "sample-feed.json";
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    if ((name === "feed" || name === "src") && value) feed = value;
+  }
+  let url;
+  try {
+    url = new URL(feed, location.href).href;
+  } catch {
+    return undefined;
+  }
+  const controller = new AbortController();
+  const response = fetch(url, {
+    headers: { Accept: "application/feed+json, application/json" },
+    cache: "no-cache",
+    signal: controller.signal,
+  });
+  // A failure is reported by the widget when it reads the response, not here.
+  response.catch(() => {});
+  return { url, response, controller };
+}
+
+const feed = prefetch();
 await init({ module_or_path: new URL("spoilerfeed_bg.wasm", import.meta.url) });
-mountPage();
+mountPage(feed);

@@ -33,8 +33,9 @@ use progress::{ProgressBook, ShowProgress, Watched};
 use spoiler::Level;
 use state::{Action, State, Status};
 
-/// How many entries are rendered before "Show more", unless the page says otherwise.
-pub const PAGE_SIZE: usize = 200;
+/// How many entries are rendered before "Show more", unless the page says otherwise: a few
+/// screens, so that a change of level or filter rebuilds only what a fan is about to see.
+pub const PAGE_SIZE: usize = 50;
 
 /// What the page tells one widget: which feed, and the choices it fixes.
 #[derive(Clone, Debug, PartialEq, Properties)]

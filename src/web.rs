@@ -19,6 +19,9 @@ use crate::feed::{self, Feed};
 use crate::progress::{self, ShowProgress};
 use crate::{App, AppProps};
 
+/// The `Accept` header of feed requests (`loader.js` sends the same).
+const FEED_ACCEPT: &str = "application/feed+json, application/json";
+
 /// How long a feed may take to answer.
 pub const TIMEOUT_SECONDS: u32 = 15;
 
@@ -28,6 +31,36 @@ const MAX_CACHED_BYTES: usize = 1_500_000;
 thread_local! {
     /// Every element a widget is mounted on, so a panic can tell each one.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    /// The standalone page's feed request, started by `loader.js` before the wasm was ready.
+    static PREFETCH: RefCell<Option<Prefetch>> = const { RefCell::new(None) };
+}
+
+/// A feed request already on its way: its absolute URL, the `fetch` promise and its abort
+/// controller.
+struct Prefetch {
+    url: String,
+    response: js_sys::Promise,
+    controller: AbortController,
+}
+
+impl Prefetch {
+    /// Reads `{ url, response, controller }` as `loader.js` hands it over.
+    fn from_js(value: &wasm_bindgen::JsValue) -> Option<Self> {
+        let get = |name: &str| Reflect::get(value, &name.into()).ok();
+        Some(Prefetch {
+            url: get("url")?.as_string()?,
+            response: get("response")?.dyn_into().ok()?,
+            controller: get("controller")?.dyn_into().ok()?,
+        })
+    }
+}
+
+/// Takes the prefetched request for `url`, if that is the one `loader.js` started.
+fn take_prefetch(url: &str) -> Option<Prefetch> {
+    PREFETCH.with(|prefetch| {
+        let mut prefetch = prefetch.borrow_mut();
+        prefetch.take_if(|prefetch| prefetch.url == url)
+    })
 }
 
 /// Starts loading `url`, reading at most `max_bytes`; `done` gets the result unless the
@@ -40,7 +73,11 @@ pub fn load_feed(
     max_bytes: u64,
     done: impl FnOnce(Result<Feed, Error>) + 'static,
 ) -> impl FnOnce() {
-    let controller = AbortController::new().ok();
+    let prefetched = take_prefetch(&url);
+    let controller = match &prefetched {
+        Some(prefetched) => Some(prefetched.controller.clone()),
+        None => AbortController::new().ok(),
+    };
     let signal = controller.as_ref().map(AbortController::signal);
     let cancelled = Rc::new(Cell::new(false));
     let timed_out = Rc::new(Cell::new(false));
@@ -58,7 +95,8 @@ pub fn load_feed(
         let cancelled = Rc::clone(&cancelled);
         let timeout = Rc::clone(&timeout);
         wasm_bindgen_futures::spawn_local(async move {
-            let result = fetch(&url, max_bytes, signal.as_ref()).await;
+            let response = prefetched.map(|prefetched| prefetched.response);
+            let result = fetch(&url, max_bytes, signal.as_ref(), response).await;
             timeout.borrow_mut().take();
             if cancelled.get() {
                 return;
@@ -88,20 +126,34 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 
-/// Fetches and reads a feed, and keeps a copy of it for when the network fails.
-async fn fetch(url: &str, max_bytes: u64, signal: Option<&AbortSignal>) -> Result<Feed, Error> {
+/// Fetches and reads a feed, and keeps a copy of it for when the network fails; `prefetched`
+/// is the same request already started by `loader.js`.
+async fn fetch(
+    url: &str,
+    max_bytes: u64,
+    signal: Option<&AbortSignal>,
+    prefetched: Option<js_sys::Promise>,
+) -> Result<Feed, Error> {
     if url.is_empty() {
         return Err(Error::NoFeed);
     }
-    let response = Request::get(url)
-        .header("Accept", "application/feed+json, application/json")
-        // Revalidate with the server every time: the browser sends If-None-Match /
-        // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
-        .cache(web_sys::RequestCache::NoCache)
-        .abort_signal(signal)
-        .send()
-        .await
-        .map_err(|_| Error::Network)?;
+    let response = match prefetched {
+        Some(response) => JsFuture::from(response)
+            .await
+            .ok()
+            .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
+            .map(gloo_net::http::Response::from),
+        None => Request::get(url)
+            .header("Accept", FEED_ACCEPT)
+            // Revalidate with the server every time: the browser sends If-None-Match /
+            // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
+            .cache(web_sys::RequestCache::NoCache)
+            .abort_signal(signal)
+            .send()
+            .await
+            .ok(),
+    }
+    .ok_or(Error::Network)?;
     if !response.ok() {
         cancel_body(&response);
         return Err(Error::Http {
@@ -310,9 +362,11 @@ pub fn absolute_url(url: &str, base: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Mounts the standalone page's widget on `#spoilerfeed`, configured by the page's query.
+/// Mounts the standalone page's widget on `#spoilerfeed`, configured by the page's query;
+/// `prefetch` is the feed request `loader.js` started, if any.
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page() {
+pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
+    let prefetch = Prefetch::from_js(&prefetch);
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -334,8 +388,18 @@ pub fn mount_page() {
             crate::embed::report_height(&html);
         }
     }
+    let feed_url = absolute_url(feed, &page);
+    // A request for another URL (the loader read the query differently) is not wasted
+    // bandwidth for long: it is cancelled here.
+    match prefetch {
+        Some(prefetch) if prefetch.url == feed_url => {
+            PREFETCH.with(|slot| *slot.borrow_mut() = Some(prefetch));
+        }
+        Some(prefetch) => prefetch.controller.abort(),
+        None => {}
+    }
     let props = AppProps {
-        feed_url: absolute_url(feed, &page).into(),
+        feed_url: feed_url.into(),
         overrides: settings.overrides,
         lock_level: settings.lock_level,
         page_size: settings.max_items.unwrap_or(crate::PAGE_SIZE),

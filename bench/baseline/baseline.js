@@ -1,7 +1,7 @@
 // The benchmark's baseline: the widget's core job in plain JavaScript, no framework, no
 // dependencies. It fetches the feed, parses it with JSON.parse, filters by kind and level,
 // and builds the same markup as the widget (src/components/*.rs: same elements, classes,
-// data-testid/data-kind/data-ref attributes, the same 200-entry cap before "Show more"),
+// data-testid/data-kind/data-ref attributes, the same 50-entry page before "Show more"),
 // with the same level radios and kind chips, and handles level switch, reveal, hide again
 // and the kind filter.
 //
@@ -37,7 +37,7 @@ const STAGES = {
   wrapped: 'Wrapped',
 };
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const PAGE_SIZE = 200;
+const PAGE_SIZE = 50;
 const EXCERPT_CHARS = 600;
 
 // ---- state ----------------------------------------------------------------------------------

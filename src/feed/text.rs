@@ -20,30 +20,61 @@ pub(crate) fn is_invisible_control(c: char) -> bool {
 
 /// One line of text: control and invisible characters dropped, white space folded.
 pub fn clean_line(raw: &str) -> String {
+    // Runs of kept characters are copied whole, and ASCII is classified byte by byte: feeds
+    // are mostly plain text, and this runs over every title and body of every item.
     let mut out = String::with_capacity(raw.len());
     let mut space = false;
-    for c in raw.chars() {
-        if c.is_whitespace() {
-            space = !out.is_empty();
-        } else if !is_invisible_control(c) {
-            if space {
-                out.push(' ');
-                space = false;
+    let mut run = 0;
+    let mut at = 0;
+    while let Some(&byte) = raw.as_bytes().get(at) {
+        let (width, white, keep) = if byte.is_ascii() {
+            let white = matches!(byte, b'\t'..=b'\r' | b' ');
+            (1, white, byte.is_ascii_graphic())
+        } else {
+            let c = raw[at..].chars().next().unwrap_or_default();
+            let white = c.is_whitespace();
+            (c.len_utf8(), white, !white && !is_invisible_control(c))
+        };
+        if !keep {
+            push_run(&mut out, &raw[run..at], &mut space);
+            if white {
+                space = !out.is_empty();
             }
-            out.push(c);
+            run = at + width;
         }
+        at += width;
     }
+    push_run(&mut out, &raw[run..], &mut space);
     out
+}
+
+/// Appends a run of kept characters, after the space that white space before it left.
+fn push_run(out: &mut String, run: &str, space: &mut bool) {
+    if run.is_empty() {
+        return;
+    }
+    if std::mem::take(space) {
+        out.push(' ');
+    }
+    out.push_str(run);
 }
 
 /// A body of text: each paragraph cleaned like a line, paragraphs separated by one blank line.
 pub fn clean_block(raw: &str) -> String {
-    raw.split("\n\n")
-        .flat_map(|para| para.split("\r\n\r\n"))
-        .map(clean_line)
-        .filter(|para| !para.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n\n")
+    if !raw.contains('\n') {
+        return clean_line(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    for para in raw.split("\n\n").flat_map(|para| para.split("\r\n\r\n")) {
+        let para = clean_line(para);
+        if !para.is_empty() {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(&para);
+        }
+    }
+    out
 }
 
 /// Tags whose content is never text a reader should see.
