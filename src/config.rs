@@ -4,11 +4,10 @@
 //! Precedence: a value the page gives (query or attribute) wins over what is stored, which wins
 //! over the defaults. Everything here is pure; storage access lives in the app.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::progress::Watched;
+use crate::sorted::SortedSet;
 use crate::spoiler::{KindSet, Level};
 
 /// The feed shown when the page names none: the sample bundled with the widget.
@@ -25,7 +24,23 @@ pub struct Prefs {
     /// The one show listed, or every show.
     pub show: Option<String>,
     /// Items shown above the level by the fan's choice.
-    pub revealed: BTreeSet<String>,
+    #[serde(with = "id_list")]
+    pub revealed: SortedSet<String>,
+}
+
+/// The revealed ids, stored as a list.
+mod id_list {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use crate::sorted::SortedSet;
+
+    pub fn serialize<S: Serializer>(ids: &SortedSet<String>, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(ids.iter())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SortedSet<String>, D::Error> {
+        Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
+    }
 }
 
 /// Choices fixed by the page (query or attributes); each wins over what is stored.
@@ -47,7 +62,7 @@ impl Overrides {
             prefs.level = level;
         }
         if let Some(kinds) = &self.kinds {
-            prefs.kinds = kinds.clone();
+            prefs.kinds = *kinds;
         }
         if let Some(show) = &self.show {
             prefs.show = Some(show.clone());
@@ -525,7 +540,7 @@ mod tests {
                 level: Level::Mild,
                 kinds: KindSet::parse("cast,release").unwrap(),
                 show: Some("Wednesday".into()),
-                revealed: BTreeSet::new(),
+                revealed: SortedSet::new(),
             },
             theme: Theme::Dark,
             lock,

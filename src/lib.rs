@@ -14,6 +14,7 @@ pub mod error;
 pub mod event;
 pub mod feed;
 pub mod progress;
+pub mod sorted;
 pub mod spoiler;
 pub mod state;
 #[cfg(target_arch = "wasm32")]
@@ -350,7 +351,7 @@ fn Widget(props: &AppProps) -> Html {
             <div class="sf-controls">
                 <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
                 <Filters
-                    kinds={state.prefs.kinds.clone()}
+                    kinds={state.prefs.kinds}
                     shows={shows.all.clone()}
                     show={state.prefs.show.clone().map(AttrValue::from)}
                     {on_toggle_kind}

@@ -3,7 +3,6 @@
 //!
 //! Pure: the rule, the points, the picker's options and the export code are tested natively.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -137,7 +136,7 @@ mod watched_key {
 }
 
 /// Progress for every show the fan told the widget about, by show name.
-pub type ProgressBook = BTreeMap<String, ShowProgress>;
+pub type ProgressBook = crate::sorted::SortedMap<String, ShowProgress>;
 
 /// The localStorage key of a show's progress: per show, not per feed, so that two feeds (or
 /// two sites) about one show share it.
@@ -266,9 +265,14 @@ pub fn choices(seasons: &[Season], mentioned: impl IntoIterator<Item = Point>) -
             })
             .collect()
     };
-    points.sort();
-    points.dedup();
-    points
+    // Sorted by insertion: the lists are short, and a sort per element type costs wasm size.
+    let mut sorted: Vec<Point> = Vec::with_capacity(points.len());
+    for point in points.drain(..) {
+        if let Err(at) = sorted.binary_search(&point) {
+            sorted.insert(at, point);
+        }
+    }
+    sorted
 }
 
 /// A short code carrying progress between sites: `Stranger Things=S4E7+;Wednesday=S1`, where

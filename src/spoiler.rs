@@ -3,7 +3,6 @@
 //! Everything here is pure so that the rule that keeps spoilers off the page can be tested
 //! natively, for every level and kind, without a browser.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::rc::Rc;
 
@@ -138,9 +137,9 @@ impl Kind {
 }
 
 /// A set of kinds, stored as a list of keywords.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct KindSet(BTreeSet<Kind>);
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<Kind>", into = "Vec<Kind>")]
+pub struct KindSet(u8);
 
 impl Default for KindSet {
     fn default() -> Self {
@@ -151,46 +150,82 @@ impl Default for KindSet {
 impl KindSet {
     /// Every kind: nothing filtered out.
     pub fn all() -> Self {
-        KindSet(Kind::ALL.into_iter().collect())
+        Kind::ALL.into_iter().collect()
     }
 
     /// Reads a comma-separated list such as `cast,release`; unknown words are ignored and a
     /// list with no known kind gives `None`.
     pub fn parse(list: &str) -> Option<Self> {
-        let kinds: BTreeSet<Kind> = list.split(',').filter_map(Kind::parse).collect();
-        (!kinds.is_empty()).then_some(KindSet(kinds))
+        let kinds: KindSet = list.split(',').filter_map(Kind::parse).collect();
+        (kinds.0 != 0).then_some(kinds)
+    }
+
+    /// One bit per kind, in the order of [`Kind::ALL`].
+    fn bit(kind: Kind) -> u8 {
+        1 << kind as u8
     }
 
     /// Whether updates of this kind are listed.
     pub fn contains(&self, kind: Kind) -> bool {
-        self.0.contains(&kind)
+        self.0 & KindSet::bit(kind) != 0
     }
 
     /// Whether no kind is filtered out.
     pub fn is_all(&self) -> bool {
-        self.0.len() == Kind::ALL.len()
+        *self == KindSet::all()
+    }
+
+    /// The kinds in the set, in the order of [`Kind::ALL`].
+    pub fn iter(self) -> impl Iterator<Item = Kind> {
+        Kind::ALL
+            .into_iter()
+            .filter(move |kind| self.contains(*kind))
     }
 
     /// A chip press: from "every kind" it narrows to that kind; otherwise it adds or removes
     /// the kind, and removing the last one lists every kind again.
     pub fn toggle(&mut self, kind: Kind) {
         if self.is_all() {
-            self.0 = BTreeSet::from([kind]);
-        } else if !self.0.remove(&kind) {
-            self.0.insert(kind);
+            self.0 = KindSet::bit(kind);
+        } else {
+            self.0 ^= KindSet::bit(kind);
         }
-        if self.0.is_empty() {
+        if self.0 == 0 {
             *self = KindSet::all();
         }
     }
 
     /// The comma-separated form used in queries and attributes.
     pub fn to_query(&self) -> String {
-        self.0
-            .iter()
-            .map(|kind| kind.key())
-            .collect::<Vec<_>>()
-            .join(",")
+        self.iter().map(Kind::key).collect::<Vec<_>>().join(",")
+    }
+}
+
+impl FromIterator<Kind> for KindSet {
+    fn from_iter<I: IntoIterator<Item = Kind>>(kinds: I) -> Self {
+        KindSet(
+            kinds
+                .into_iter()
+                .fold(0, |bits, kind| bits | KindSet::bit(kind)),
+        )
+    }
+}
+
+impl From<Vec<Kind>> for KindSet {
+    /// A stored empty list lists every kind, as removing the last chip does.
+    fn from(kinds: Vec<Kind>) -> Self {
+        let kinds: KindSet = kinds.into_iter().collect();
+        if kinds.0 == 0 {
+            KindSet::all()
+        } else {
+            kinds
+        }
+    }
+}
+
+impl From<KindSet> for Vec<Kind> {
+    fn from(kinds: KindSet) -> Self {
+        kinds.iter().collect()
     }
 }
 

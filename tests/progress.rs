@@ -26,6 +26,7 @@ use spoilerfeed::components::{item_ref, CardList, ProgressPicker};
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::Feed;
 use spoilerfeed::progress::{self, Point, ProgressBook, ShowProgress, Watched};
+use spoilerfeed::sorted::SortedSet;
 use spoilerfeed::spoiler::{self, Entry, Level};
 use spoilerfeed::state::{Action, State};
 use yew::{Callback, Reducible};
@@ -329,7 +330,7 @@ fn progress_unlocks_exactly_what_the_fan_has_watched_at_every_level() {
 #[test]
 fn an_item_the_fan_revealed_is_a_revealed_card_unless_progress_unlocks_it() {
     let feed = matrix_feed(Variant::OwnList);
-    let revealed: BTreeSet<String> = SPOILS
+    let revealed: SortedSet<String> = SPOILS
         .iter()
         .map(|spoils| matrix_id(*spoils, Level::Major))
         .collect();
@@ -1047,7 +1048,7 @@ fn setting_progress_announces_what_it_changed() {
     let state = loaded(Level::None);
     let state = state.reduce(Action::SetProgress(HARBOUR.into(), progress("S1E2", false)));
     assert_eq!(state.announcement, "1 more update shown");
-    assert_eq!(state.progress[HARBOUR], progress("S1E2", false));
+    assert_eq!(state.progress.get(HARBOUR), Some(&progress("S1E2", false)));
 
     let state = state.reduce(Action::SetProgress(HARBOUR.into(), progress("S2E5", false)));
     // S1 (whole), S1E3, S2E4 and S2E5.

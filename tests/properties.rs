@@ -480,7 +480,7 @@ proptest! {
         let markers = winning_markers(&doc);
         let shared = shared(feed);
         for level in Level::ALL {
-            let prefs = Prefs { level, kinds: kinds.clone(), revealed: revealed.clone(), ..Prefs::default() };
+            let prefs = Prefs { level, kinds, revealed: revealed.iter().cloned().collect(), ..Prefs::default() };
             let view = spoiler::view(&shared.0, &prefs);
             let mut listed = 0;
             for entry in &view.entries {

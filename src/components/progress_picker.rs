@@ -57,9 +57,8 @@ pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
     // A stored point the feed doesn't list is still offered, so the picker shows the truth.
     let mut choices = props.choices.clone();
     if let Watched::UpTo(point) = progress.watched {
-        if !choices.contains(&point) {
-            choices.push(point);
-            choices.sort();
+        if let Err(at) = choices.binary_search(&point) {
+            choices.insert(at, point);
         }
     }
     let option = |value: String, label: String| {

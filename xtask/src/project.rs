@@ -102,13 +102,17 @@ impl Project {
     }
 }
 
-/// Cargo's folder of installed binaries (`$CARGO_HOME/bin`, default `~/.cargo/bin`).
-pub fn cargo_bin_dir() -> PathBuf {
-    let home = env::var_os("CARGO_HOME")
+/// Cargo's home folder (`$CARGO_HOME`, default `~/.cargo`).
+pub fn cargo_home() -> PathBuf {
+    env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
-        .unwrap_or_else(|| PathBuf::from(".cargo"));
-    home.join("bin")
+        .unwrap_or_else(|| PathBuf::from(".cargo"))
+}
+
+/// Cargo's folder of installed binaries (`$CARGO_HOME/bin`, default `~/.cargo/bin`).
+pub fn cargo_bin_dir() -> PathBuf {
+    cargo_home().join("bin")
 }
 
 /// Reads a text file, naming it in the error.

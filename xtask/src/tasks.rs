@@ -4,12 +4,13 @@
 //! browser tests, the release build and the end-to-end tests, in that order,
 //! stopping at the first step that fails.
 
+use std::env;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::cmd::{Cmd, Result};
-use crate::project::Project;
+use crate::project::{cargo_home, Project};
 use crate::tools::{self, WASM_TARGET};
 
 /// The address `serve` listens on unless told otherwise.
@@ -30,7 +31,7 @@ pub fn serve(project: &Project, port: u16) -> Result {
     tools::setup(project, tools::Options::default())?;
     fetch_crates(project)?;
     println!("serve: the widget will be at http://{SERVE_ADDRESS}:{port}/ (Ctrl-C stops)");
-    Cmd::new("trunk")
+    trunk(project)
         .args(["serve", "--release", "--offline"])
         .args(["--address", SERVE_ADDRESS, "--port", &port.to_string()])
         .dir(project.root())
@@ -43,12 +44,34 @@ fn fetch_crates(project: &Project) -> Result {
     Cmd::new("cargo").arg("fetch").dir(project.root()).run()
 }
 
+/// Trunk in the project's folder. The paths of the crates' sources are cut to their
+/// `name-version/` in the wasm (panic messages name them): they would otherwise name this
+/// machine's folders, and cost bytes in every download.
+fn trunk(project: &Project) -> Cmd {
+    let mut flags: Vec<String> = env::var("RUSTFLAGS")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect();
+    let sources = cargo_home().join("registry").join("src");
+    let mut registries: Vec<PathBuf> = fs::read_dir(&sources)
+        .map(|dir| dir.filter_map(|entry| Some(entry.ok()?.path())).collect())
+        .unwrap_or_default();
+    registries.push(project.root().to_path_buf());
+    for dir in registries {
+        flags.push(format!("--remap-path-prefix={}/=", dir.display()));
+    }
+    // The encoded form keeps folder names with spaces whole.
+    Cmd::new("trunk")
+        .env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"))
+        .dir(project.root())
+}
+
 /// `trunk build --release --offline` into `dist/`, the tools already set up.
 pub fn release_build(project: &Project) -> Result {
     fetch_crates(project)?;
-    Cmd::new("trunk")
+    trunk(project)
         .args(["build", "--release", "--offline"])
-        .dir(project.root())
         .run()?;
     println!("build: site written to dist/");
     Ok(())
