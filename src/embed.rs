@@ -13,7 +13,7 @@ use web_sys::{
 use yew::{AppHandle, Callback};
 
 use crate::config::Settings;
-use crate::event::WidgetEvent;
+use crate::event::{Field, WidgetEvent};
 use crate::{web, App, AppProps, PAGE_SIZE};
 
 /// A mounted `<spoiler-feed>` widget, owned by its element.
@@ -82,7 +82,14 @@ fn element_props(host: &HtmlElement) -> AppProps {
 /// Turns widget events into DOM events on the element, which bubble out of the shadow root.
 fn event_dispatcher(host: HtmlElement, feed_url: String) -> Callback<WidgetEvent> {
     Callback::from(move |event: WidgetEvent| {
-        let detail = js_sys::JSON::parse(&event.detail(&feed_url).to_string()).unwrap_or_default();
+        let detail = js_sys::Object::new();
+        for (name, value) in event.detail(&feed_url) {
+            let value = match value {
+                Field::Text(text) => JsValue::from(text),
+                Field::Count(count) => JsValue::from(count as f64),
+            };
+            let _ = js_sys::Reflect::set(&detail, &name.into(), &value);
+        }
         let init = CustomEventInit::new();
         init.set_bubbles(true);
         init.set_composed(true);

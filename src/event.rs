@@ -1,8 +1,6 @@
 //! What the widget tells the page it lives on: `spoilerfeed:load`, `spoilerfeed:error` and
 //! `spoilerfeed:levelchange`, each with a documented `detail` object.
 
-use serde_json::{json, Value};
-
 use crate::error::Error;
 use crate::spoiler::Level;
 
@@ -43,8 +41,11 @@ impl WidgetEvent {
         }
     }
 
-    /// The DOM event's `detail`; every detail names the feed's absolute URL.
-    pub fn detail(&self, feed: &str) -> Value {
+    /// The DOM event's `detail` as its members in order; every detail names the feed's
+    /// absolute URL.
+    pub fn detail(&self, feed: &str) -> Vec<(&'static str, Field)> {
+        let text = |value: &str| Field::Text(value.to_owned());
+        let mut detail = vec![("feed", text(feed))];
         match self {
             WidgetEvent::Load {
                 title,
@@ -52,23 +53,42 @@ impl WidgetEvent {
                 shown,
                 hidden,
                 skipped,
-            } => json!({
-                "feed": feed, "title": title, "items": items,
-                "shown": shown, "hidden": hidden, "skipped": skipped,
-            }),
-            WidgetEvent::Error(error) => json!({
-                "feed": feed, "error": error.key(), "message": error.to_string(),
-            }),
-            WidgetEvent::LevelChange { level, previous } => json!({
-                "feed": feed, "level": level.key(), "previous": previous.key(),
-            }),
+            } => detail.extend([
+                ("title", text(title)),
+                ("items", Field::Count(*items)),
+                ("shown", Field::Count(*shown)),
+                ("hidden", Field::Count(*hidden)),
+                ("skipped", Field::Count(*skipped)),
+            ]),
+            WidgetEvent::Error(error) => detail.extend([
+                ("error", text(error.key())),
+                ("message", Field::Text(error.to_string())),
+            ]),
+            WidgetEvent::LevelChange { level, previous } => detail.extend([
+                ("level", text(level.key())),
+                ("previous", text(previous.key())),
+            ]),
         }
+        detail
     }
+}
+
+/// A member of an event's `detail`: a string or a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// A string.
+    Text(String),
+    /// A count.
+    Count(usize),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(value: &str) -> Field {
+        Field::Text(value.into())
+    }
 
     #[test]
     fn details_carry_the_documented_fields() {
@@ -82,25 +102,43 @@ mod tests {
         assert_eq!(load.name(), "spoilerfeed:load");
         assert_eq!(
             load.detail("https://a.example/f.json"),
-            json!({"feed": "https://a.example/f.json", "title": "News", "items": 5, "shown": 3, "hidden": 2, "skipped": 1})
+            [
+                ("feed", text("https://a.example/f.json")),
+                ("title", text("News")),
+                ("items", Field::Count(5)),
+                ("shown", Field::Count(3)),
+                ("hidden", Field::Count(2)),
+                ("skipped", Field::Count(1)),
+            ]
         );
         let error = WidgetEvent::Error(Error::Http {
             status: 404,
             reason: "Not Found".into(),
         });
         assert_eq!(error.name(), "spoilerfeed:error");
-        assert_eq!(error.detail("f")["error"], "http");
         assert_eq!(
-            error.detail("f")["message"],
-            "The feed's server answered with HTTP 404 (Not Found)."
+            error.detail("f"),
+            [
+                ("feed", text("f")),
+                ("error", text("http")),
+                (
+                    "message",
+                    text("The feed's server answered with HTTP 404 (Not Found).")
+                ),
+            ]
         );
         let change = WidgetEvent::LevelChange {
             level: Level::Mild,
             previous: Level::None,
         };
+        assert_eq!(change.name(), "spoilerfeed:levelchange");
         assert_eq!(
             change.detail("f"),
-            json!({"feed": "f", "level": "mild", "previous": "none"})
+            [
+                ("feed", text("f")),
+                ("level", text("mild")),
+                ("previous", text("none")),
+            ]
         );
     }
 }
