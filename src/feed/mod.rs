@@ -4,17 +4,15 @@
 //! Reading is done once per download: text is cleaned, links checked, levels resolved and items
 //! sorted here, so that rendering only ever reads finished values.
 
-mod json;
+pub(crate) mod json;
 pub mod link;
 pub mod text;
 
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use self::json::{Node, Object};
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::de::DeserializeSeed;
-
-use self::json::{Node, Object, Reader};
 
 use crate::date;
 use crate::error::Error;
@@ -258,41 +256,35 @@ const EXTENSION: &str = "_spoilerfeed";
 
 /// Reads a feed document; `base` is the feed's own URL, for relative links.
 ///
-/// The document is read in one pass without a `serde_json::Value` tree: each item is read
-/// into a small tree of its own (`json::Node`, through the same `deserialize_any` calls as
-/// `Value`, so the parser's errors are the same) and turned into an [`Item`] at once.
+/// The document is read in one pass without a tree of the whole: each item is read into a
+/// small tree of its own (`json::Node`) and turned into an [`Item`] at once.
 pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
     let body = body.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
         return Err(Error::NotJson("the feed is empty".into()));
     }
-    let mut reader = serde_json::Deserializer::from_str(body);
-    let document = Reader::document(base)
-        .deserialize(&mut reader)
-        .and_then(|document| reader.end().map(|()| document))
-        .map_err(|err| {
-            let start = body.trim_start();
-            if start.starts_with('<') {
-                if is_xml_feed(start) {
-                    Error::NotJson(
-                        "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds"
-                            .into(),
-                    )
-                } else {
-                    Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
-                }
-            } else if err.to_string().contains("recursion limit") {
-                Error::NotJson("it is nested too deeply to read".into())
-            } else if err.is_eof() {
-                Error::NotJson(format!(
-                    "it ends too early (line {}, column {}), so the download may have been cut off",
-                    err.line(),
-                    err.column()
-                ))
+    let document = json::read_feed(body, base).map_err(|err| {
+        let start = body.trim_start();
+        if start.starts_with('<') {
+            if is_xml_feed(start) {
+                Error::NotJson(
+                    "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds"
+                        .into(),
+                )
             } else {
-                Error::NotJson(err.to_string())
+                Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
             }
-        })?;
+        } else if err.is_too_deep() {
+            Error::NotJson("it is nested too deeply to read".into())
+        } else if err.is_eof() {
+            let (line, column) = err.position(body);
+            Error::NotJson(format!(
+                "it ends too early (line {line}, column {column}), so the download may have been cut off"
+            ))
+        } else {
+            Error::NotJson(err.message(body))
+        }
+    })?;
     let Node::Object(root) = document else {
         return Err(Error::NotJsonFeed(
             "the document must be a JSON object".into(),
