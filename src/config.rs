@@ -4,18 +4,16 @@
 //! Precedence: a value the page gives (query or attribute) wins over what is stored, which wins
 //! over the defaults. Everything here is pure; storage access lives in the app.
 
-use serde::{Deserialize, Serialize};
-
+use crate::feed::json::{self, Node};
 use crate::progress::Watched;
 use crate::sorted::SortedSet;
-use crate::spoiler::{KindSet, Level};
+use crate::spoiler::{Kind, KindSet, Level};
 
 /// The feed shown when the page names none: the sample bundled with the widget.
 pub const SAMPLE_FEED: &str = "sample-feed.json";
 
 /// What a fan chose for one feed; stored per feed URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Prefs {
     /// The spoiler level.
     pub level: Level,
@@ -24,23 +22,7 @@ pub struct Prefs {
     /// The one show listed, or every show.
     pub show: Option<String>,
     /// Items shown above the level by the fan's choice.
-    #[serde(with = "id_list")]
     pub revealed: SortedSet<String>,
-}
-
-/// The revealed ids, stored as a list.
-mod id_list {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use crate::sorted::SortedSet;
-
-    pub fn serialize<S: Serializer>(ids: &SortedSet<String>, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(ids.iter())
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<SortedSet<String>, D::Error> {
-        Ok(Vec::<String>::deserialize(d)?.into_iter().collect())
-    }
 }
 
 /// Choices fixed by the page (query or attributes); each wins over what is stored.
@@ -356,15 +338,69 @@ pub fn storage_key(feed_url: &str) -> String {
     format!("spoilerfeed:prefs:{feed_url}")
 }
 
-/// Reads stored choices; anything unreadable counts as nothing stored.
+/// Reads stored choices; anything unreadable counts as nothing stored. A member left out
+/// keeps its default; one of the wrong kind makes the whole record unreadable.
 pub fn read_stored(json: Option<&str>) -> Option<Prefs> {
-    serde_json::from_str(json?).ok()
+    let stored = json::read(json?).ok()?;
+    let stored = stored.as_object()?;
+    let mut prefs = Prefs::default();
+    if let Some(level) = stored.get("level") {
+        prefs.level = Level::parse(level.as_str()?)?;
+    }
+    if let Some(kinds) = stored.get("kinds") {
+        let kinds = kinds
+            .as_array()?
+            .iter()
+            .map(|kind| Kind::parse(kind.as_str()?))
+            .collect::<Option<Vec<Kind>>>()?;
+        prefs.kinds = KindSet::from(kinds);
+    }
+    match stored.get("show") {
+        None | Some(Node::Null) => {}
+        Some(show) => prefs.show = Some(show.as_str()?.to_owned()),
+    }
+    if let Some(revealed) = stored.get("revealed") {
+        prefs.revealed = revealed
+            .as_array()?
+            .iter()
+            .map(|id| Some(id.as_str()?.to_owned()))
+            .collect::<Option<_>>()?;
+    }
+    Some(prefs)
+}
+
+impl Prefs {
+    /// The stored form: `{"level":"mild","kinds":["cast"],"show":null,"revealed":["id"]}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"level\":");
+        json::write_str(&mut out, self.level.key());
+        out.push_str(",\"kinds\":[");
+        for (at, kind) in self.kinds.iter().enumerate() {
+            if at > 0 {
+                out.push(',');
+            }
+            json::write_str(&mut out, kind.key());
+        }
+        out.push_str("],\"show\":");
+        match &self.show {
+            Some(show) => json::write_str(&mut out, show),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"revealed\":[");
+        for (at, id) in self.revealed.iter().enumerate() {
+            if at > 0 {
+                out.push(',');
+            }
+            json::write_str(&mut out, id);
+        }
+        out.push_str("]}");
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spoiler::Kind;
 
     #[test]
     fn query_reads_every_key() {
@@ -450,8 +486,24 @@ mod tests {
             show: None,
             revealed: ["x".to_owned(), "y".to_owned()].into(),
         };
-        let json = serde_json::to_string(&prefs).unwrap();
+        let json = prefs.to_json();
         assert_eq!(read_stored(Some(&json)), Some(prefs));
+        // Choices stored by earlier versions read the same.
+        let earlier = r#"{"level":"moderate","kinds":["cast","release"],"show":"Wed \"A\"","revealed":["a\nb"]}"#;
+        let read = read_stored(Some(earlier)).unwrap();
+        assert_eq!(read.to_json(), earlier);
+        assert_eq!(read.show.as_deref(), Some("Wed \"A\""));
+        assert!(read.revealed.contains("a\nb"));
+        // Left-out members keep their defaults; a member of the wrong kind spoils the record.
+        assert_eq!(read_stored(Some("{}")), Some(Prefs::default()));
+        assert_eq!(
+            read_stored(Some(r#"{"show":null,"kinds":[]}"#)),
+            Some(Prefs::default())
+        );
+        assert_eq!(read_stored(Some(r#"{"kinds":["cast","gossip"]}"#)), None);
+        assert_eq!(read_stored(Some(r#"{"revealed":[1]}"#)), None);
+        assert_eq!(read_stored(Some(r#"{"show":3}"#)), None);
+        assert_eq!(read_stored(Some("[]")), None);
         assert_eq!(read_stored(Some("{not json")), None);
         assert_eq!(read_stored(None), None);
         // A stored level from a future version falls back to the defaults, not to a leak.

@@ -6,7 +6,8 @@
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+
+use crate::feed::json;
 
 /// A point in a show: an episode, or the end of a whole season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -110,28 +111,41 @@ impl Watched {
 }
 
 /// A fan's progress in one show, stored per show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ShowProgress {
     /// How far they have watched.
-    #[serde(with = "watched_key")]
     pub watched: Watched,
     /// Whether to also let through updates about the very next episode (previews).
     pub ahead: bool,
 }
 
-mod watched_key {
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    use super::Watched;
-
-    pub fn serialize<S: Serializer>(watched: &Watched, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&watched.key())
+impl ShowProgress {
+    /// The stored form: `{"watched":"S4E7","ahead":false}`.
+    pub fn to_json(&self) -> String {
+        let mut out = String::from("{\"watched\":");
+        json::write_str(&mut out, &self.watched.key());
+        out.push_str(if self.ahead {
+            ",\"ahead\":true}"
+        } else {
+            ",\"ahead\":false}"
+        });
+        out
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Watched, D::Error> {
-        let key = String::deserialize(d)?;
-        Ok(Watched::parse(&key).unwrap_or_default())
+    /// Reads the stored form. A member left out keeps its default, and a point this version
+    /// can't read counts as nothing watched (progress only ever unlocks); a member of the
+    /// wrong kind makes the record unreadable.
+    pub fn from_json(text: &str) -> Option<ShowProgress> {
+        let stored = json::read(text).ok()?;
+        let stored = stored.as_object()?;
+        let mut progress = ShowProgress::default();
+        if let Some(watched) = stored.get("watched") {
+            progress.watched = Watched::parse(watched.as_str()?).unwrap_or_default();
+        }
+        if let Some(ahead) = stored.get("ahead") {
+            progress.ahead = ahead.as_bool()?;
+        }
+        Some(progress)
     }
 }
 
@@ -497,14 +511,14 @@ mod tests {
             watched: Watched::UpTo(p("S2E3")),
             ahead: true,
         };
-        let json = serde_json::to_string(&progress).unwrap();
+        let json = progress.to_json();
         assert_eq!(json, r#"{"watched":"S2E3","ahead":true}"#);
-        assert_eq!(
-            serde_json::from_str::<ShowProgress>(&json).unwrap(),
-            progress
-        );
-        let odd: ShowProgress = serde_json::from_str(r#"{"watched":"S99X"}"#).unwrap();
-        assert_eq!(odd, ShowProgress::default());
+        assert_eq!(ShowProgress::from_json(&json), Some(progress));
+        let odd = ShowProgress::from_json(r#"{"watched":"S99X"}"#);
+        assert_eq!(odd, Some(ShowProgress::default()));
+        assert_eq!(ShowProgress::from_json("{}"), Some(ShowProgress::default()));
+        assert_eq!(ShowProgress::from_json(r#"{"ahead":"yes"}"#), None);
+        assert_eq!(ShowProgress::from_json("not json"), None);
         assert_eq!(
             storage_key(" Stranger Things "),
             storage_key("stranger things")

@@ -7,17 +7,13 @@ use std::fmt;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use crate::config::Prefs;
 use crate::feed::{Feed, Item};
 use crate::progress::{self, ProgressBook, Season, ShowProgress};
 
 /// How much of the story an update gives away, from nothing to the ending.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
     /// Production, scheduling, business: nothing about the story.
     #[default]
@@ -80,8 +76,7 @@ impl fmt::Display for Level {
 }
 
 /// What an update is about; decides the card's own block and the filter chips.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     /// Filming and post-production progress.
     Production,
@@ -137,8 +132,7 @@ impl Kind {
 }
 
 /// A set of kinds, stored as a list of keywords.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "Vec<Kind>", into = "Vec<Kind>")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KindSet(u8);
 
 impl Default for KindSet {
@@ -220,12 +214,6 @@ impl From<Vec<Kind>> for KindSet {
         } else {
             kinds
         }
-    }
-}
-
-impl From<KindSet> for Vec<Kind> {
-    fn from(kinds: KindSet) -> Self {
-        kinds.iter().collect()
     }
 }
 

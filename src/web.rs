@@ -288,15 +288,15 @@ pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
     if feed_url.is_empty() {
         return;
     }
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(prefs)) {
-        let _ = storage.set_item(&config::storage_key(feed_url), &json);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&config::storage_key(feed_url), &prefs.to_json());
     }
 }
 
 /// A show's stored watch progress.
 pub fn stored_progress(show: &str) -> Option<ShowProgress> {
     let json = storage()?.get_item(&progress::storage_key(show)).ok()??;
-    serde_json::from_str(&json).ok()
+    ShowProgress::from_json(&json)
 }
 
 /// The name of the window event that tells every widget on the page that progress changed.
@@ -305,8 +305,8 @@ const PROGRESS_EVENT: &str = "spoilerfeed:progress";
 /// Stores a show's progress and tells the other widgets on the page (other tabs learn it from
 /// the `storage` event).
 pub fn store_progress(show: &str, progress: &ShowProgress) {
-    if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(progress)) {
-        let _ = storage.set_item(&progress::storage_key(show), &json);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&progress::storage_key(show), &progress.to_json());
     }
     if let Some(window) = web_sys::window() {
         if let Ok(event) = web_sys::Event::new(PROGRESS_EVENT) {

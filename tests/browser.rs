@@ -90,10 +90,7 @@ impl FeedUrl {
 /// Stores `prefs` as the fan's choices for `feed`.
 fn store(feed: &FeedUrl, prefs: &Prefs) {
     storage()
-        .set_item(
-            &config::storage_key(&feed.0),
-            &serde_json::to_string(prefs).unwrap(),
-        )
+        .set_item(&config::storage_key(&feed.0), &prefs.to_json())
         .unwrap();
 }
 

@@ -76,13 +76,6 @@ impl<'a> Node<'a> {
     }
 
     /// The boolean, if this is one.
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "for the stored preferences, which move to this reader next"
-        )
-    )]
     pub(crate) fn as_bool(&self) -> Option<bool> {
         match self {
             Node::Bool(value) => Some(*value),
@@ -293,13 +286,6 @@ impl Error {
 }
 
 /// Reads a whole JSON document into a tree.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "for the stored preferences, which move to this reader next"
-    )
-)]
 pub(crate) fn read(text: &str) -> Result<Node<'_>, Error> {
     Reader::new(text, None).document(Role::Value)
 }
@@ -310,13 +296,6 @@ pub(crate) fn read_feed<'a>(text: &'a str, base: Option<&str>) -> Result<Node<'a
 }
 
 /// Appends `text` to `out` as a JSON string literal, escaped as serde_json escapes it.
-#[cfg_attr(
-    not(test),
-    expect(
-        dead_code,
-        reason = "for the stored preferences, which move to this writer next"
-    )
-)]
 pub(crate) fn write_str(out: &mut String, text: &str) {
     out.push('"');
     let mut start = 0;
