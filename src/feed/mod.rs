@@ -456,35 +456,38 @@ fn seasons(ext: &Object) -> Vec<Season> {
     let Some(Node::Array(list)) = ext.get("episodes") else {
         return Vec::new();
     };
-    let mut seasons: Vec<Season> = list
-        .iter()
-        .filter_map(|season| {
-            let obj = season.as_object()?;
-            let number = u32::try_from(obj.get("season")?.as_u64()?)
-                .ok()
-                .filter(|n| *n > 0)?;
-            let air_dates: Vec<NaiveDate> = match obj.get("air_dates") {
-                Some(Node::Array(dates)) => dates
-                    .iter()
-                    .map_while(|day| date::parse_day(day.as_str()?))
-                    .collect(),
-                _ => Vec::new(),
-            };
-            let episodes = obj
-                .get("episodes")
-                .and_then(Node::as_u64)
-                .and_then(|n| u32::try_from(n).ok())
-                .filter(|n| (1..=500).contains(n))
-                .unwrap_or(air_dates.len() as u32);
-            (episodes > 0).then_some(Season {
-                number,
-                episodes,
-                air_dates: air_dates.into_iter().take(episodes as usize).collect(),
-            })
+    let read = list.iter().filter_map(|season| {
+        let obj = season.as_object()?;
+        let number = u32::try_from(obj.get("season")?.as_u64()?)
+            .ok()
+            .filter(|n| *n > 0)?;
+        let air_dates: Vec<NaiveDate> = match obj.get("air_dates") {
+            Some(Node::Array(dates)) => dates
+                .iter()
+                .map_while(|day| date::parse_day(day.as_str()?))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let episodes = obj
+            .get("episodes")
+            .and_then(Node::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| (1..=500).contains(n))
+            .unwrap_or(air_dates.len() as u32);
+        (episodes > 0).then_some(Season {
+            number,
+            episodes,
+            air_dates: air_dates.into_iter().take(episodes as usize).collect(),
         })
-        .collect();
-    seasons.sort_by_key(|season| season.number);
-    seasons.dedup_by_key(|season| season.number);
+    });
+    // In season order, the first entry for a season counting; sorted as they are read, since
+    // a sort of its own would cost wasm size for a list this short.
+    let mut seasons: Vec<Season> = Vec::new();
+    for season in read {
+        if let Err(at) = seasons.binary_search_by_key(&season.number, |s| s.number) {
+            seasons.insert(at, season);
+        }
+    }
     seasons
 }
 
