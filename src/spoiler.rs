@@ -327,6 +327,11 @@ fn progress_of(item: &Item, book: &ProgressBook) -> Option<(progress::Point, Sho
 
 /// Whether the fan's progress unlocks an item.
 fn unlocked(item: &Item, feed: &Feed, book: &ProgressBook, now: DateTime<Utc>) -> bool {
+    // Most items have no `spoils` point: answer for them before comparing show names, which
+    // every level switch would otherwise do for every item of the feed.
+    let Some((spoils, progress)) = progress_of(item, book) else {
+        return false;
+    };
     // The feed's episode list is its own show's: another show's season lengths and air dates
     // are unknown.
     let seasons: &[Season] = if item.show.is_some() && item.show == feed.show {
@@ -334,8 +339,7 @@ fn unlocked(item: &Item, feed: &Feed, book: &ProgressBook, now: DateTime<Utc>) -
     } else {
         &[]
     };
-    progress_of(item, book)
-        .is_some_and(|(spoils, progress)| progress::unlocks(spoils, &progress, seasons, now))
+    progress::unlocks(spoils, &progress, seasons, now)
 }
 
 /// The items the kind and show filters list, newest first.
@@ -368,11 +372,17 @@ pub fn view_with_progress<'a>(
     let mut hidden = 0;
     let entries = listed(feed, prefs)
         .map(|item| {
-            let unlocked = unlocked(item, feed, book, now);
-            if unlocked || is_visible(item, prefs) {
+            // The cheap test first: an item within the level needs neither the fan's progress
+            // nor the revealed set looked up.
+            if item.level <= prefs.level || unlocked(item, feed, book, now) {
                 Entry::Shown {
                     item,
-                    revealed: item.level > prefs.level && !unlocked,
+                    revealed: false,
+                }
+            } else if prefs.revealed.contains(&item.id) {
+                Entry::Shown {
+                    item,
+                    revealed: true,
                 }
             } else {
                 hidden += 1;

@@ -1,7 +1,8 @@
-//! The components rendered to HTML on the server (Yew's `ssr` feature): what reaches the page
-//! for hidden and shown updates, each kind's block, the level picker, the error card and the
-//! app's first render. The page never sees a hidden item's spoiling fields or its id, feed text
-//! is always escaped, and only http(s) links become an `href`.
+//! The components and view functions rendered to HTML on the server (Yew's `ssr` feature; view
+//! functions through a wrapper component): what reaches the page for hidden and shown updates,
+//! each kind's block, the level picker, the error card and the app's first render. The page
+//! never sees a hidden item's spoiling fields or its id, feed text is always escaped, and only
+//! http(s) links become an `href`.
 
 // Native only: these render on the host (or use host-only crates); the browser suite is
 // `browser*.rs`.
@@ -14,19 +15,17 @@ use std::rc::Rc;
 use chrono::{DateTime, TimeZone, Utc};
 use common::*;
 use serde_json::json;
-use spoilerfeed::components::card::CardProps;
 use spoilerfeed::components::card_list::CardListProps;
 use spoilerfeed::components::error_card::ErrorCardProps;
 use spoilerfeed::components::filters::FiltersProps;
 use spoilerfeed::components::level_picker::LevelPickerProps;
-use spoilerfeed::components::placeholder::PlaceholderProps;
-use spoilerfeed::components::{Card, CardList, ErrorCard, Filters, LevelPicker, Placeholder};
+use spoilerfeed::components::{self, CardList, ErrorCard, Filters, LevelPicker};
 use spoilerfeed::config::{Overrides, Prefs};
 use spoilerfeed::error::Error;
 use spoilerfeed::feed::{Feed, Item};
 use spoilerfeed::spoiler::{Concealed, KindSet, Level};
 use spoilerfeed::{App, AppProps};
-use yew::{AttrValue, Callback};
+use yew::{function_component, AttrValue, Callback, Html, Properties};
 
 /// The list for a feed and the fan's choices, with room for every entry.
 fn card_list(feed: &Feed, prefs: Prefs) -> String {
@@ -46,14 +45,32 @@ fn card_list_with(feed: &Feed, prefs: Prefs, limit: usize, can_reveal: bool) -> 
     }))
 }
 
+/// Props of [`Rendered`].
+#[derive(Properties, PartialEq)]
+struct RenderedProps {
+    html: Html,
+}
+
+/// Renders the output of a view function as it is: cards and placeholders are not components.
+#[function_component]
+fn Rendered(props: &RenderedProps) -> Html {
+    props.html.clone()
+}
+
+/// The HTML a view function's output renders to.
+fn render_view(html: Html) -> String {
+    render::<Rendered>(yew::props!(RenderedProps { html }))
+}
+
 /// One card, shown against `now`.
 fn card_at(item: &Rc<Item>, now: DateTime<Utc>, revealed: bool) -> String {
-    render::<Card>(yew::props!(CardProps {
-        item: Rc::clone(item),
+    render_view(components::card(
+        item,
         now,
         revealed,
-        on_conceal: Callback::noop(),
-    }))
+        &Callback::noop(),
+        None,
+    ))
 }
 
 fn card(item: &Rc<Item>) -> String {
@@ -61,12 +78,12 @@ fn card(item: &Rc<Item>) -> String {
 }
 
 fn placeholder(item: &Rc<Item>, can_reveal: bool) -> String {
-    render::<Placeholder>(yew::props!(PlaceholderProps {
-        item: Concealed::new(item),
-        now: now(),
-        can_reveal,
-        on_reveal: Callback::noop(),
-    }))
+    let on_reveal = Callback::noop();
+    render_view(components::placeholder(
+        &Concealed::new(item),
+        now(),
+        can_reveal.then_some(&on_reveal),
+    ))
 }
 
 fn level_picker(level: Level, locked: Option<&'static str>) -> String {

@@ -1,6 +1,8 @@
 //! A card for an update the fan may see.
-
-use std::rc::Rc;
+//!
+//! A plain view function rather than a component: a list renders up to hundreds of them, and a
+//! component per entry costs a scope, hooks and a scheduler pass each, and is destroyed and
+//! created again whenever a level switch turns a placeholder into a card.
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
@@ -8,55 +10,31 @@ use yew::prelude::*;
 use super::{item_ref, kind_details, meta};
 use crate::feed::Item;
 
-/// Props of [`Card`].
-#[derive(Properties, PartialEq)]
-pub struct CardProps {
-    /// The update.
-    pub item: Rc<Item>,
-    /// The clock the date is shown against.
-    pub now: DateTime<Utc>,
-    /// Whether it is above the level and shown by the fan's choice.
-    #[prop_or_default]
-    pub revealed: bool,
-    /// Whether to move focus to the card (right after a reveal).
-    #[prop_or_default]
-    pub focus: bool,
-    /// Called with the item's id when the fan hides a revealed card again.
-    pub on_conceal: Callback<String>,
-}
-
-/// The full card: kind, show, date, title, text, the kind's block and the links.
-#[function_component]
-pub fn Card(props: &CardProps) -> Html {
-    let item = &props.item;
-    let button = use_node_ref();
-    {
-        let button = button.clone();
-        use_effect_with(props.focus, move |focus| {
-            if *focus {
-                if let Some(button) = button.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
+/// The full card: kind, show, date, title, text, the kind's block and the links; a revealed
+/// card (above the level, shown by the fan's choice) says so and offers "Hide again", which
+/// calls `on_conceal` with the item's id and is bound to `button` when one is given (to focus it).
+pub fn card(
+    item: &Item,
+    now: DateTime<Utc>,
+    revealed: bool,
+    on_conceal: &Callback<String>,
+    button: Option<&NodeRef>,
+) -> Html {
     let kind = item.kind();
-    let on_conceal = {
-        let id = item.id.clone();
-        props.on_conceal.reform(move |_: MouseEvent| id.clone())
-    };
     let headline = item
         .title
         .clone()
         .unwrap_or_else(|| format!("{} update", kind.label()));
-    let badge = if props.revealed {
+    let badge = if revealed {
         html! { <span class="sf-badge sf-badge--spoiler">{ format!("{} spoiler", item.level.label()) }</span> }
     } else {
         Html::default()
     };
     html! {
+        // Keyed apart from a placeholder's article: see `CardList`.
         <article
-            class={classes!("sf-card", props.revealed.then_some("sf-card--revealed"))}
+            key="card"
+            class={if revealed { "sf-card sf-card--revealed" } else { "sf-card" }}
             data-testid="card"
             data-id={item.id.clone()}
             data-ref={item_ref(&item.id)}
@@ -64,7 +42,7 @@ pub fn Card(props: &CardProps) -> Html {
             data-level={item.level.key()}
             part="card"
         >
-            { meta(kind, item.show.as_deref(), item.date, props.now, badge) }
+            { meta(kind, item.show.as_deref(), item.date, now, badge) }
             <h3 class="sf-card__title">
                 if let Some(url) = &item.url {
                     <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ headline }</a>
@@ -78,7 +56,7 @@ pub fn Card(props: &CardProps) -> Html {
             if !item.text.is_empty() {
                 <p class="sf-card__text">{ &item.text }</p>
             }
-            { kind_details(&item.details, props.now) }
+            { kind_details(&item.details, now) }
             if !item.tags.is_empty() {
                 <ul class="sf-tags" aria-label="Tags">
                     { for item.tags.iter().map(|tag| html! { <li class="sf-tag">{ tag }</li> }) }
@@ -93,19 +71,30 @@ pub fn Card(props: &CardProps) -> Html {
                         { format!("Source: {}", host_of(source)) }
                     </a>
                 }
-                if props.revealed {
-                    <button
-                        type="button"
-                        class="sf-button sf-button--quiet"
-                        aria-expanded="true"
-                        ref={button}
-                        onclick={on_conceal}
-                    >
-                        { "Hide again" }
-                    </button>
+                if revealed {
+                    { hide_again(&item.id, on_conceal, button) }
                 }
             </div>
         </article>
+    }
+}
+
+/// The "Hide again" button of a revealed card; its callback is made only for revealed cards.
+fn hide_again(id: &str, on_conceal: &Callback<String>, button: Option<&NodeRef>) -> Html {
+    let onclick = {
+        let id = id.to_owned();
+        on_conceal.reform(move |_: MouseEvent| id.clone())
+    };
+    html! {
+        <button
+            type="button"
+            class="sf-button sf-button--quiet"
+            aria-expanded="true"
+            ref={button.cloned().unwrap_or_default()}
+            {onclick}
+        >
+            { "Hide again" }
+        </button>
     }
 }
 

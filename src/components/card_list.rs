@@ -1,9 +1,12 @@
 //! The list of cards and placeholders for the fan's choices, with the hidden count.
+//!
+//! Cards and placeholders are plain view functions rendered here, so the list is the one
+//! component whose state matters: it focuses the "Hide again" button of a card just revealed.
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{Card, Placeholder};
+use super::{card, placeholder};
 use crate::config::Prefs;
 use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
@@ -40,23 +43,39 @@ pub struct CardListProps {
 /// Cards newest first; above-level updates as placeholders; a count of what is hidden.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
+    // Only the card just revealed gets the ref; the effect runs when that id changes.
+    let button = use_node_ref();
+    {
+        let button = button.clone();
+        use_effect_with(props.focus.clone(), move |focus| {
+            if focus.is_some() {
+                if let Some(button) = button.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
     let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
     let total = view.entries.len();
     let level = props.prefs.level;
     let hidden_note = (view.hidden > 0)
         .then(|| format!("{} hidden above {level}", state::updates(view.hidden, "")));
+    let can_reveal = props.can_reveal.then_some(&props.on_reveal);
+    // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
+    // their own, so a level switch or a reveal replaces the article whole instead of patching
+    // one into the other node by node, and keeps the `<li>`.
     let entries = view.entries.into_iter().take(props.limit).map(|entry| match entry {
         Entry::Shown { item, revealed } => {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    <Card item={item.clone()} now={props.now} {revealed} {focus} on_conceal={props.on_conceal.clone()} />
+                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
                 </li>
             }
         }
         Entry::Hidden(item) => html! {
             <li class="sf-list__item" key={item.id()}>
-                <Placeholder {item} now={props.now} can_reveal={props.can_reveal} on_reveal={props.on_reveal.clone()} />
+                { placeholder(&item, props.now, can_reveal) }
             </li>
         },
     });

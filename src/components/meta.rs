@@ -17,7 +17,7 @@ pub fn meta(
 ) -> Html {
     html! {
         <div class="sf-meta">
-            <span class={classes!("sf-kind", format!("sf-kind--{}", kind.key()))}>{ kind.label() }</span>
+            <span class={kind_class(kind)}>{ kind.label() }</span>
             if let Some(show) = show {
                 <span class="sf-meta__show">{ show.to_owned() }</span>
             }
@@ -26,5 +26,27 @@ pub fn meta(
             }
             { extra }
         </div>
+    }
+}
+
+/// The kind label's classes, written out: every card and placeholder has one, on every render.
+fn kind_class(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Production => "sf-kind sf-kind--production",
+        Kind::Cast => "sf-kind sf-kind--cast",
+        Kind::Release => "sf-kind sf-kind--release",
+        Kind::Other => "sf-kind sf-kind--other",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_classes_are_the_kind_keys() {
+        for kind in Kind::ALL {
+            assert_eq!(kind_class(kind), format!("sf-kind sf-kind--{}", kind.key()));
+        }
     }
 }

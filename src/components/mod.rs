@@ -1,5 +1,8 @@
-//! The widget's view, one component per file. Components only render props and report user
-//! actions through `on*` callbacks; the state and its rules live in `state` and `spoiler`.
+//! The widget's view, one component or view function per file. They only render what they are
+//! given and report user actions through `on*` callbacks; the state and its rules live in
+//! `state` and `spoiler`. What a list repeats per entry (card, placeholder, meta line, date,
+//! kind block) is a plain function returning `Html`, not a component: a component each costs a
+//! scope, hooks and scheduler work per entry on every change, and wasm size per type.
 
 pub mod card;
 pub mod card_list;
@@ -16,7 +19,7 @@ pub mod progress_picker;
 pub mod skeleton;
 pub mod time;
 
-pub use card::Card;
+pub use card::card;
 pub use card_list::CardList;
 pub use details::kind_details;
 pub use embed_builder::EmbedBuilder;
@@ -25,7 +28,7 @@ pub use filters::Filters;
 pub use level_picker::LevelPicker;
 pub use live_region::LiveRegion;
 pub use meta::meta;
-pub use placeholder::Placeholder;
+pub use placeholder::placeholder;
 pub use progress_code::ProgressCode;
 pub use progress_picker::ProgressPicker;
 pub use skeleton::Skeleton;
