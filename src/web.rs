@@ -172,13 +172,27 @@ async fn fetch(
             limit: max_bytes,
         });
     }
-    let body = read_body(&response, max_bytes).await?;
+    let body = read_body(&response, max_bytes, declared).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
     let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
-    // Kept after the cards are on screen: a large write must not delay the first render.
     let url = url.to_owned();
-    Timeout::new(0, move || save_for_offline(&url, &body)).forget();
+    when_idle(move || save_for_offline(&url, &body));
     Ok(feed)
+}
+
+/// Runs `work` when the page is idle: after the frame that shows the cards and whatever the
+/// page itself has queued. The offline copy is a large synchronous write (milliseconds per
+/// megabyte) that must not hold the first cards, or the host page, back.
+fn when_idle(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = wasm_bindgen::closure::Closure::once_into_js(work);
+    if window.request_idle_callback(work.unchecked_ref()).is_err() {
+        // Browsers without idle callbacks: a moment after the first frames.
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 200);
+    }
 }
 
 /// Stops downloading a body that won't be read.
@@ -190,12 +204,18 @@ fn cancel_body(response: &gloo_net::http::Response) {
 
 /// Reads the body chunk by chunk and stops as soon as it passes `limit`, so an oversized feed
 /// is never held in memory whole.
-async fn read_body(response: &gloo_net::http::Response, limit: u64) -> Result<String, Error> {
+async fn read_body(
+    response: &gloo_net::http::Response,
+    limit: u64,
+    declared: Option<u64>,
+) -> Result<String, Error> {
     let Some(stream) = response.body() else {
         return Ok(String::new());
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut bytes = Vec::new();
+    // The declared length (already checked against the limit) saves growing and copying the
+    // buffer chunk after chunk; it is only a hint, since a compressed body may decode larger.
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0) as usize);
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
