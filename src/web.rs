@@ -188,7 +188,13 @@ fn when_idle(work: impl FnOnce() + 'static) {
         return;
     };
     let work = wasm_bindgen::closure::Closure::once_into_js(work);
-    if window.request_idle_callback(work.unchecked_ref()).is_err() {
+    // A page that is never idle (or a background tab) still gets its copy within seconds.
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(3000);
+    if window
+        .request_idle_callback_with_options(work.unchecked_ref(), &options)
+        .is_err()
+    {
         // Browsers without idle callbacks: a moment after the first frames.
         let _ =
             window.set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 200);
