@@ -180,6 +180,30 @@ async fn fetch(
     Ok(feed)
 }
 
+/// Runs `work` right after the next frame is painted (a task posted from the frame's animation
+/// callback runs once that frame's style, layout and paint are done), or after a moment where
+/// the page draws no frames: hidden tabs and iframes out of view get no animation callbacks.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let work = Rc::new(Cell::new(Some(work)));
+    let run = {
+        let work = Rc::clone(&work);
+        move || {
+            if let Some(work) = work.take() {
+                work();
+            }
+        }
+    };
+    let frame = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || Timeout::new(0, run).forget())
+    };
+    let _ = window.request_animation_frame(frame.unchecked_ref());
+    Timeout::new(100, run).forget();
+}
+
 /// Runs `work` when the page is idle: after the frame that shows the cards and whatever the
 /// page itself has queued. The offline copy is a large synchronous write (milliseconds per
 /// megabyte) that must not hold the first cards, or the host page, back.
@@ -188,9 +212,9 @@ fn when_idle(work: impl FnOnce() + 'static) {
         return;
     };
     let work = wasm_bindgen::closure::Closure::once_into_js(work);
-    // A page that is never idle (or a background tab) still gets its copy within seconds.
+    // A page that is never idle (or a background tab) still gets its copy within a second.
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(3000);
+    options.set_timeout(1000);
     if window
         .request_idle_callback_with_options(work.unchecked_ref(), &options)
         .is_err()

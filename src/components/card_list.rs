@@ -12,6 +12,10 @@ use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
 use crate::state::{self, SharedFeed};
 
+/// Entries in a list's first frame: a screenful on a tall screen. The rest of the page follows
+/// once the browser has painted them, so a feed's first cards show sooner.
+pub const FIRST_FRAME: usize = 10;
+
 /// Props of [`CardList`].
 #[derive(Properties, PartialEq)]
 pub struct CardListProps {
@@ -55,6 +59,22 @@ pub fn CardList(props: &CardListProps) -> Html {
             }
         });
     }
+    // Rendering on a server has no frames: everything is there at once.
+    let painted = use_state_eq(|| !cfg!(target_arch = "wasm32"));
+    {
+        let painted = painted.clone();
+        use_effect_with((), move |()| {
+            #[cfg(target_arch = "wasm32")]
+            crate::web::after_paint(move || painted.set(true));
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = painted;
+        });
+    }
+    let shown = if *painted {
+        props.limit
+    } else {
+        props.limit.min(FIRST_FRAME)
+    };
     let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
     let total = view.entries.len();
     let level = props.prefs.level;
@@ -64,7 +84,7 @@ pub fn CardList(props: &CardListProps) -> Html {
     // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
     // their own, so a level switch or a reveal replaces the article whole instead of patching
     // one into the other node by node, and keeps the `<li>`.
-    let entries = view.entries.into_iter().take(props.limit).map(|entry| match entry {
+    let entries = view.entries.into_iter().take(shown).map(|entry| match entry {
         Entry::Shown { item, revealed } => {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
@@ -92,10 +112,10 @@ pub fn CardList(props: &CardListProps) -> Html {
             } else if view.hidden == total {
                 <p class="sf-empty" data-testid="empty">{ "No updates at this level yet" }</p>
             }
-            <ul class="sf-list">
+            <ul class="sf-list" aria-busy={(!*painted).then_some("true")}>
                 { for entries }
             </ul>
-            if total > props.limit {
+            if total > props.limit && *painted {
                 <button type="button" class="sf-button sf-more" onclick={on_more}>
                     { format!("Show more ({} left)", total - props.limit) }
                 </button>

@@ -215,6 +215,11 @@ impl Widget {
             widget.one("[data-testid=error]").is_some() || shown(&widget)
         })
         .await;
+        // A long list fills in after its first frame: wait until the whole page is there.
+        wait_for("the whole list", || {
+            widget.one(".sf-list[aria-busy=true]").is_none()
+        })
+        .await;
         assert!(
             widget.one("[data-testid=error]").is_none(),
             "the feed failed to load: {:?}",
