@@ -1,6 +1,6 @@
 // Starts the standalone page. The wasm is found next to this file, not next to the page,
-// so the widget's files can be served from anywhere.
-import init, { mountPage } from "./spoilerfeed.js";
+// so the widget's files can be served from anywhere. The glue is imported after the feed
+// request has started: a static import would hold this script back until the glue is in.
 
 // The feed is requested now, while the wasm downloads and compiles, with the request the
 // widget would send itself; the widget takes the response if it wants the same URL and
@@ -29,5 +29,6 @@ function prefetch() {
 }
 
 const feed = prefetch();
+const { default: init, mountPage } = await import("./spoilerfeed.js");
 await init({ module_or_path: new URL("spoilerfeed_bg.wasm", import.meta.url) });
 mountPage(feed);
