@@ -24,8 +24,8 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use components::{
-    CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, LiveRegion, ProgressCode,
-    ProgressPicker, Skeleton,
+    live_region, skeleton, CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, ProgressCode,
+    ProgressPicker,
 };
 use config::{Overrides, Prefs};
 use error::Error;
@@ -364,7 +364,7 @@ fn Widget(props: &AppProps) -> Html {
                     </div>
                 }
             </div>
-            <LiveRegion text={state.announcement.clone()} />
+            { live_region(state.announcement.clone()) }
             if let Status::Failed(error) = &state.status {
                 <ErrorCard error={error.clone()} showing_last_good={feed.is_some() && state.saved_at.is_none()} {on_retry} />
             }
@@ -397,7 +397,7 @@ fn Widget(props: &AppProps) -> Html {
                     {on_more}
                 />
             } else if state.status == Status::Loading {
-                <Skeleton />
+                { skeleton() }
             }
             if let Some(widget_base) = props.widget_base.clone() {
                 <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} />

@@ -26,12 +26,12 @@ pub use embed_builder::EmbedBuilder;
 pub use error_card::ErrorCard;
 pub use filters::Filters;
 pub use level_picker::LevelPicker;
-pub use live_region::LiveRegion;
+pub use live_region::live_region;
 pub use meta::meta;
 pub use placeholder::placeholder;
 pub use progress_code::ProgressCode;
 pub use progress_picker::ProgressPicker;
-pub use skeleton::Skeleton;
+pub use skeleton::skeleton;
 pub use time::relative_time;
 
 /// A short, stable reference to an item for the DOM and tests. Ids are often article URLs that
