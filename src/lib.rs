@@ -23,8 +23,11 @@ pub mod web;
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
+use components::error_card::ErrorCardProps;
+use components::filters::FiltersProps;
+use components::level_picker::LevelPickerProps;
 use components::{
-    live_region, skeleton, CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, ProgressCode,
+    error_card, filters, level_picker, live_region, skeleton, CardList, EmbedBuilder, ProgressCode,
     ProgressPicker,
 };
 use config::{Overrides, Prefs};
@@ -349,14 +352,14 @@ fn Widget(props: &AppProps) -> Html {
                 <h1 class="sf-heading">{ heading.unwrap_or_else(|| "Show news".into()) }</h1>
             }
             <div class="sf-controls">
-                <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
-                <Filters
-                    kinds={state.prefs.kinds}
-                    shows={shows.all.clone()}
-                    show={state.prefs.show.clone().map(AttrValue::from)}
-                    {on_toggle_kind}
-                    {on_show}
-                />
+                { level_picker(&LevelPickerProps { level: state.prefs.level, locked, on_change: on_level }) }
+                { filters(&FiltersProps {
+                    kinds: state.prefs.kinds,
+                    shows: shows.all.clone(),
+                    show: state.prefs.show.clone().map(AttrValue::from),
+                    on_toggle_kind,
+                    on_show,
+                }) }
                 if !shows.watchable.is_empty() {
                     <div class="sf-watches">
                         { for pickers }
@@ -366,7 +369,11 @@ fn Widget(props: &AppProps) -> Html {
             </div>
             { live_region(state.announcement.clone()) }
             if let Status::Failed(error) = &state.status {
-                <ErrorCard error={error.clone()} showing_last_good={feed.is_some() && state.saved_at.is_none()} {on_retry} />
+                { error_card(&ErrorCardProps {
+                    error: error.clone(),
+                    showing_last_good: feed.is_some() && state.saved_at.is_none(),
+                    on_retry,
+                }) }
             }
             if let Some(saved) = state.saved_at {
                 <p class="sf-offline" data-testid="offline">
