@@ -23,12 +23,13 @@ pub mod web;
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
+use components::card_list::CardListProps;
 use components::error_card::ErrorCardProps;
 use components::filters::FiltersProps;
 use components::level_picker::LevelPickerProps;
 use components::{
-    error_card, filters, level_picker, live_region, skeleton, CardList, EmbedBuilder, ProgressCode,
-    ProgressPicker,
+    card_list, error_card, filters, level_picker, live_region, skeleton, use_focus_button,
+    EmbedBuilder, ProgressCode, ProgressPicker,
 };
 use config::{Overrides, Prefs};
 use error::Error;
@@ -132,6 +133,7 @@ fn Widget(props: &AppProps) -> Html {
     // Rendered entries grow with "Show more".
     let limit = use_state_eq(|| props.page_size);
     let focus = use_state_eq(|| None::<AttrValue>);
+    let focus_button = use_focus_button((*focus).clone());
     let emit = {
         let on_event = props.on_event.clone();
         move |event: WidgetEvent| {
@@ -391,18 +393,18 @@ fn Widget(props: &AppProps) -> Html {
                 if feed.skipped > 0 {
                     <p class="sf-skipped" data-testid="skipped">{ skipped_note(feed.skipped) }</p>
                 }
-                <CardList
-                    feed={feed.clone()}
-                    prefs={props.shown_prefs(&state.prefs)}
-                    now={state.now}
-                    progress={state.progress.clone()}
-                    limit={*limit}
-                    focus={(*focus).clone()}
-                    can_reveal={props.lock_level.is_none()}
-                    {on_reveal}
-                    {on_conceal}
-                    {on_more}
-                />
+                { card_list(&CardListProps {
+                    feed: feed.clone(),
+                    prefs: props.shown_prefs(&state.prefs),
+                    now: state.now,
+                    progress: state.progress.clone(),
+                    limit: *limit,
+                    focus: (*focus).clone(),
+                    can_reveal: props.lock_level.is_none(),
+                    on_reveal,
+                    on_conceal,
+                    on_more,
+                }, &focus_button) }
             } else if state.status == Status::Loading {
                 { skeleton() }
             }

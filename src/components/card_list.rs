@@ -1,7 +1,9 @@
 //! The list of cards and placeholders for the fan's choices, with the hidden count.
 //!
-//! Cards and placeholders are plain view functions rendered here, so the list is the one
-//! component whose state matters: it focuses the "Hide again" button of a card just revealed.
+//! Cards and placeholders are plain view functions rendered here. The list's one piece of
+//! state, the "Hide again" button of a card just revealed (to focus it), is a hook of the
+//! caller's, so that the app renders the list through a view function too: a component type
+//! costs wasm size.
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
@@ -40,14 +42,22 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
 }
 
-/// Cards newest first; above-level updates as placeholders; a count of what is hidden.
+/// [`card_list`] with its own focus hook, to render the list on its own (the app calls the
+/// function).
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
-    // Only the card just revealed gets the ref; the effect runs when that id changes.
+    let button = use_focus_button(props.focus.clone());
+    card_list(props, &button)
+}
+
+/// The button to bind to the card whose id is `focus`; it is focused whenever that id changes
+/// to one.
+#[hook]
+pub fn use_focus_button(focus: Option<AttrValue>) -> NodeRef {
     let button = use_node_ref();
     {
         let button = button.clone();
-        use_effect_with(props.focus.clone(), move |focus| {
+        use_effect_with(focus, move |focus| {
             if focus.is_some() {
                 if let Some(button) = button.cast::<web_sys::HtmlElement>() {
                     let _ = button.focus();
@@ -55,6 +65,12 @@ pub fn CardList(props: &CardListProps) -> Html {
             }
         });
     }
+    button
+}
+
+/// Cards newest first; above-level updates as placeholders; a count of what is hidden. Only
+/// the card whose id is `props.focus` gets `button` (from [`use_focus_button`]).
+pub fn card_list(props: &CardListProps, button: &NodeRef) -> Html {
     let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
     let total = view.entries.len();
     let level = props.prefs.level;
@@ -69,7 +85,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
+                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(button)) }
                 </li>
             }
         }

@@ -20,7 +20,7 @@ pub mod skeleton;
 pub mod time;
 
 pub use card::card;
-pub use card_list::CardList;
+pub use card_list::{card_list, use_focus_button, CardList};
 pub use details::kind_details;
 pub use embed_builder::EmbedBuilder;
 pub use error_card::{error_card, ErrorCard};
