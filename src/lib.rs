@@ -28,8 +28,8 @@ use components::error_card::ErrorCardProps;
 use components::filters::FiltersProps;
 use components::level_picker::LevelPickerProps;
 use components::{
-    card_list, error_card, filters, level_picker, live_region, skeleton, use_focus_button,
-    EmbedBuilder, ProgressCode, ProgressPicker,
+    card_list, error_card, filters, level_picker, live_region, progress_code, skeleton,
+    use_focus_button, EmbedBuilder, ProgressPicker,
 };
 use config::{Overrides, Prefs};
 use error::Error;
@@ -134,6 +134,8 @@ fn Widget(props: &AppProps) -> Html {
     let limit = use_state_eq(|| props.page_size);
     let focus = use_state_eq(|| None::<AttrValue>);
     let focus_button = use_focus_button((*focus).clone());
+    // The progress code's paste field.
+    let import_field = use_node_ref();
     let emit = {
         let on_event = props.on_event.clone();
         move |event: WidgetEvent| {
@@ -365,7 +367,7 @@ fn Widget(props: &AppProps) -> Html {
                 if !shows.watchable.is_empty() {
                     <div class="sf-watches">
                         { for pickers }
-                        <ProgressCode code={progress::export_code(&state.progress)} {on_import} />
+                        { progress_code(progress::export_code(&state.progress).into(), &on_import, &import_field) }
                     </div>
                 }
             </div>

@@ -29,7 +29,7 @@ pub use level_picker::{level_picker, LevelPicker};
 pub use live_region::live_region;
 pub use meta::meta;
 pub use placeholder::placeholder;
-pub use progress_code::ProgressCode;
+pub use progress_code::progress_code;
 pub use progress_picker::ProgressPicker;
 pub use skeleton::skeleton;
 pub use time::relative_time;
