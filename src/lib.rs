@@ -351,7 +351,7 @@ fn Widget(props: &AppProps) -> Html {
         .map(|level| AttrValue::from(format!("This site shows updates up to {level}.")));
 
     html! {
-        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}>
+        <div class={if props.embedded { "spoilerfeed spoilerfeed--embedded" } else { "spoilerfeed" }}>
             if !props.embedded {
                 <h1 class="sf-heading">{ heading.unwrap_or_else(|| "Show news".into()) }</h1>
             }

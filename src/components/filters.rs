@@ -43,8 +43,8 @@ pub fn filters(props: &FiltersProps) -> Html {
                     html! {
                         <button
                             type="button"
-                            class={classes!("sf-chip", pressed.then_some("sf-chip--on"))}
-                            aria-pressed={pressed.to_string()}
+                            class={if pressed { "sf-chip sf-chip--on" } else { "sf-chip" }}
+                            aria-pressed={if pressed { "true" } else { "false" }}
                             data-testid="kind-chip"
                             data-kind={kind.key()}
                             part="chip"
