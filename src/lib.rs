@@ -350,8 +350,8 @@ fn Widget(props: &AppProps) -> Html {
         .lock_level
         .map(|level| AttrValue::from(format!("This site shows updates up to {level}.")));
 
-    html! {
-        <div class={if props.embedded { "spoilerfeed spoilerfeed--embedded" } else { "spoilerfeed" }}>
+    let mut root = html! {
+        <div class="spoilerfeed">
             if !props.embedded {
                 <h1 class="sf-heading">{ heading.unwrap_or_else(|| "Show news".into()) }</h1>
             }
@@ -414,7 +414,11 @@ fn Widget(props: &AppProps) -> Html {
                 <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} />
             }
         </div>
+    };
+    if props.embedded {
+        components::set_class(&mut root, "spoilerfeed spoilerfeed--embedded");
     }
+    root
 }
 
 /// The notice over a saved copy: "Offline" only when the network is what failed.

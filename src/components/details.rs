@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
+use super::set_class;
 use crate::date;
 use crate::feed::{Confidence, Details, Release};
 
@@ -59,12 +60,12 @@ fn release_block(release: &Release, now: DateTime<Utc>) -> Html {
         (None, None, None) => "Date not announced".into(),
     };
     let confidence = release.confidence;
+    let mut badge = html! { <span class="sf-badge">{ confidence.label() }</span> };
+    set_class(&mut badge, badge_class(confidence));
     html! {
         <div class="sf-details sf-release">
             <span class="sf-release__window">{ window }</span>
-            <span class={badge_class(confidence)}>
-                { confidence.label() }
-            </span>
+            { badge }
             if let Some(day) = release.confirmed_day() {
                 <span class="sf-release__countdown">{ date::countdown(day, now) }</span>
             }

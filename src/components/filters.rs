@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::set_class;
 use crate::spoiler::{Kind, KindSet};
 
 /// Props of [`Filters`].
@@ -40,10 +41,10 @@ pub fn filters(props: &FiltersProps) -> Html {
                 { for Kind::ALL.into_iter().map(|kind| {
                     let onclick = props.on_toggle_kind.reform(move |_: MouseEvent| kind);
                     let pressed = props.kinds.contains(kind) && !props.kinds.is_all();
-                    html! {
+                    let mut chip = html! {
                         <button
                             type="button"
-                            class={if pressed { "sf-chip sf-chip--on" } else { "sf-chip" }}
+                            class="sf-chip"
                             aria-pressed={if pressed { "true" } else { "false" }}
                             data-testid="kind-chip"
                             data-kind={kind.key()}
@@ -52,7 +53,11 @@ pub fn filters(props: &FiltersProps) -> Html {
                         >
                             { kind.label() }
                         </button>
+                    };
+                    if pressed {
+                        set_class(&mut chip, "sf-chip sf-chip--on");
                     }
+                    chip
                 }) }
             </div>
             if props.shows.len() > 1 {
