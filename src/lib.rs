@@ -17,6 +17,7 @@ pub mod progress;
 pub mod sorted;
 pub mod spoiler;
 pub mod state;
+pub mod urlencoded;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
