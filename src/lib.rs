@@ -131,10 +131,11 @@ fn Widget(props: &AppProps) -> Html {
         let feed_url = feed_url.clone();
         use_reducer_eq(move || State::new(overrides.apply(stored_prefs(&feed_url)), now()))
     };
-    // Rendered entries grow with "Show more".
-    let limit = use_state_eq(|| props.page_size);
-    let focus = use_state_eq(|| None::<AttrValue>);
-    let focus_button = use_focus_button((*focus).clone());
+    let list = use_state_eq(|| ListView {
+        limit: props.page_size,
+        focus: None,
+    });
+    let focus_button = use_focus_button(list.focus.clone());
     // The progress code's paste field.
     let import_field = use_node_ref();
     let emit = {
@@ -262,16 +263,24 @@ fn Widget(props: &AppProps) -> Html {
     };
     let on_reveal = {
         let reveal = dispatch(Action::Reveal);
-        let focus = focus.clone();
+        let list = list.clone();
         Callback::from(move |id: String| {
-            focus.set(Some(AttrValue::from(id.clone())));
+            list.set(ListView {
+                focus: Some(AttrValue::from(id.clone())),
+                ..(*list).clone()
+            });
             reveal.emit(id);
         })
     };
     // Focus moves to a card only right after its reveal, never when a filter brings it back.
     let forget_focus = {
-        let focus = focus.clone();
-        move || focus.set(None)
+        let list = list.clone();
+        move || {
+            list.set(ListView {
+                focus: None,
+                ..(*list).clone()
+            })
+        }
     };
     let on_conceal = {
         let conceal = dispatch(Action::Conceal);
@@ -332,9 +341,14 @@ fn Widget(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowNew))
     };
     let on_more = {
-        let limit = limit.clone();
+        let list = list.clone();
         let page = props.page_size;
-        Callback::from(move |()| limit.set(*limit + page))
+        Callback::from(move |()| {
+            list.set(ListView {
+                limit: list.limit + page,
+                ..(*list).clone()
+            })
+        })
     };
 
     let feed = state.feed.clone();
@@ -401,8 +415,8 @@ fn Widget(props: &AppProps) -> Html {
                     prefs: props.shown_prefs(&state.prefs),
                     now: state.now,
                     progress: state.progress.clone(),
-                    limit: *limit,
-                    focus: (*focus).clone(),
+                    limit: list.limit,
+                    focus: list.focus.clone(),
                     can_reveal: props.lock_level.is_none(),
                     on_reveal,
                     on_conceal,
@@ -420,6 +434,16 @@ fn Widget(props: &AppProps) -> Html {
         components::set_class(&mut root, "spoilerfeed spoilerfeed--embedded");
     }
     root
+}
+
+/// What the list shows beyond the fan's choices: one state rather than two, since each state
+/// type costs wasm size.
+#[derive(Clone, PartialEq)]
+struct ListView {
+    /// Rendered entries; grows with "Show more".
+    limit: usize,
+    /// The card to focus: focus moves to a card only right after its reveal.
+    focus: Option<AttrValue>,
 }
 
 /// The notice over a saved copy: "Offline" only when the network is what failed.
