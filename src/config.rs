@@ -8,6 +8,7 @@ use crate::feed::json::{self, Node};
 use crate::progress::Watched;
 use crate::sorted::SortedSet;
 use crate::spoiler::{Kind, KindSet, Level};
+use crate::urlencoded;
 
 /// The feed shown when the page names none: the sample bundled with the widget.
 pub const SAMPLE_FEED: &str = "sample-feed.json";
@@ -196,7 +197,7 @@ impl Settings {
     /// Reads a query string such as `?feed=a.json&level=mild&kinds=cast,release`.
     pub fn from_query(search: &str) -> Settings {
         let search = search.strip_prefix('?').unwrap_or(search);
-        Settings::from_pairs(form_urlencoded::parse(search.as_bytes()))
+        Settings::from_pairs(urlencoded::parse(search))
     }
 
     /// Reads a `<spoiler-feed>` element's attributes through `get`.
@@ -308,12 +309,14 @@ impl EmbedChoice {
                 )
             }
             EmbedMode::Iframe => {
-                let mut query = form_urlencoded::Serializer::new(String::new());
-                for (name, value) in self.pairs() {
-                    query.append_pair(if name == "src" { "feed" } else { name }, &value);
-                }
-                query.append_pair("embed", "1");
-                let src = format!("{}index.html?{}", self.widget_base, query.finish());
+                let pairs = self.pairs();
+                let query = urlencoded::serialize(
+                    pairs
+                        .iter()
+                        .map(|(name, value)| (if *name == "src" { "feed" } else { name }, &**value))
+                        .chain([("embed", "1")]),
+                );
+                let src = format!("{}index.html?{query}", self.widget_base);
                 format!(
                     "<iframe src=\"{}\" title=\"Show news\" data-spoilerfeed loading=\"lazy\"></iframe>\n<script src=\"{}spoiler-feed-frame.js\" defer></script>",
                     escape_attribute(&src),

@@ -17,15 +17,20 @@ pub mod progress;
 pub mod sorted;
 pub mod spoiler;
 pub mod state;
+pub mod urlencoded;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
+use components::card_list::CardListProps;
+use components::error_card::ErrorCardProps;
+use components::filters::FiltersProps;
+use components::level_picker::LevelPickerProps;
 use components::{
-    CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker, LiveRegion, ProgressCode,
-    ProgressPicker, Skeleton,
+    card_list, error_card, filters, level_picker, live_region, progress_code, skeleton,
+    use_focus_button, use_painted, EmbedBuilder, ProgressPicker,
 };
 use config::{Overrides, Prefs};
 use error::Error;
@@ -126,9 +131,14 @@ fn Widget(props: &AppProps) -> Html {
         let feed_url = feed_url.clone();
         use_reducer_eq(move || State::new(overrides.apply(stored_prefs(&feed_url)), now()))
     };
-    // Rendered entries grow with "Show more".
-    let limit = use_state_eq(|| props.page_size);
-    let focus = use_state_eq(|| None::<AttrValue>);
+    let list = use_state_eq(|| ListView {
+        limit: props.page_size,
+        focus: None,
+    });
+    let focus_button = use_focus_button(list.focus.clone());
+    let painted = use_painted(state.feed.is_some());
+    // The progress code's paste field.
+    let import_field = use_node_ref();
     let emit = {
         let on_event = props.on_event.clone();
         move |event: WidgetEvent| {
@@ -254,16 +264,24 @@ fn Widget(props: &AppProps) -> Html {
     };
     let on_reveal = {
         let reveal = dispatch(Action::Reveal);
-        let focus = focus.clone();
+        let list = list.clone();
         Callback::from(move |id: String| {
-            focus.set(Some(AttrValue::from(id.clone())));
+            list.set(ListView {
+                focus: Some(AttrValue::from(id.clone())),
+                ..(*list).clone()
+            });
             reveal.emit(id);
         })
     };
     // Focus moves to a card only right after its reveal, never when a filter brings it back.
     let forget_focus = {
-        let focus = focus.clone();
-        move || focus.set(None)
+        let list = list.clone();
+        move || {
+            list.set(ListView {
+                focus: None,
+                ..(*list).clone()
+            })
+        }
     };
     let on_conceal = {
         let conceal = dispatch(Action::Conceal);
@@ -324,9 +342,14 @@ fn Widget(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowNew))
     };
     let on_more = {
-        let limit = limit.clone();
+        let list = list.clone();
         let page = props.page_size;
-        Callback::from(move |()| limit.set(*limit + page))
+        Callback::from(move |()| {
+            list.set(ListView {
+                limit: list.limit + page,
+                ..(*list).clone()
+            })
+        })
     };
 
     let feed = state.feed.clone();
@@ -343,30 +366,34 @@ fn Widget(props: &AppProps) -> Html {
         .lock_level
         .map(|level| AttrValue::from(format!("This site shows updates up to {level}.")));
 
-    html! {
-        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}>
+    let mut root = html! {
+        <div class="spoilerfeed">
             if !props.embedded {
                 <h1 class="sf-heading">{ heading.unwrap_or_else(|| "Show news".into()) }</h1>
             }
             <div class="sf-controls">
-                <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
-                <Filters
-                    kinds={state.prefs.kinds}
-                    shows={shows.all.clone()}
-                    show={state.prefs.show.clone().map(AttrValue::from)}
-                    {on_toggle_kind}
-                    {on_show}
-                />
+                { level_picker(&LevelPickerProps { level: state.prefs.level, locked, on_change: on_level }) }
+                { filters(&FiltersProps {
+                    kinds: state.prefs.kinds,
+                    shows: shows.all.clone(),
+                    show: state.prefs.show.clone().map(AttrValue::from),
+                    on_toggle_kind,
+                    on_show,
+                }) }
                 if !shows.watchable.is_empty() {
                     <div class="sf-watches">
                         { for pickers }
-                        <ProgressCode code={progress::export_code(&state.progress)} {on_import} />
+                        { progress_code(progress::export_code(&state.progress).into(), &on_import, &import_field) }
                     </div>
                 }
             </div>
-            <LiveRegion text={state.announcement.clone()} />
+            { live_region(state.announcement.clone()) }
             if let Status::Failed(error) = &state.status {
-                <ErrorCard error={error.clone()} showing_last_good={feed.is_some() && state.saved_at.is_none()} {on_retry} />
+                { error_card(&ErrorCardProps {
+                    error: error.clone(),
+                    showing_last_good: feed.is_some() && state.saved_at.is_none(),
+                    on_retry,
+                }) }
             }
             if let Some(saved) = state.saved_at {
                 <p class="sf-offline" data-testid="offline">
@@ -384,26 +411,40 @@ fn Widget(props: &AppProps) -> Html {
                 if feed.skipped > 0 {
                     <p class="sf-skipped" data-testid="skipped">{ skipped_note(feed.skipped) }</p>
                 }
-                <CardList
-                    feed={feed.clone()}
-                    prefs={props.shown_prefs(&state.prefs)}
-                    now={state.now}
-                    progress={state.progress.clone()}
-                    limit={*limit}
-                    focus={(*focus).clone()}
-                    can_reveal={props.lock_level.is_none()}
-                    {on_reveal}
-                    {on_conceal}
-                    {on_more}
-                />
+                { card_list(&CardListProps {
+                    feed: feed.clone(),
+                    prefs: props.shown_prefs(&state.prefs),
+                    now: state.now,
+                    progress: state.progress.clone(),
+                    limit: list.limit,
+                    focus: list.focus.clone(),
+                    can_reveal: props.lock_level.is_none(),
+                    on_reveal,
+                    on_conceal,
+                    on_more,
+                }, &focus_button, painted) }
             } else if state.status == Status::Loading {
-                <Skeleton />
+                { skeleton() }
             }
             if let Some(widget_base) = props.widget_base.clone() {
                 <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} />
             }
         </div>
+    };
+    if props.embedded {
+        components::set_class(&mut root, "spoilerfeed spoilerfeed--embedded");
     }
+    root
+}
+
+/// What the list shows beyond the fan's choices: one state rather than two, since each state
+/// type costs wasm size.
+#[derive(Clone, PartialEq)]
+struct ListView {
+    /// Rendered entries; grows with "Show more".
+    limit: usize,
+    /// The card to focus: focus moves to a card only right after its reveal.
+    focus: Option<AttrValue>,
 }
 
 /// The notice over a saved copy: "Offline" only when the network is what failed.

@@ -8,6 +8,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::feed::json;
+use crate::urlencoded;
 
 /// A point in a show: an episode, or the end of a whole season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -155,7 +156,25 @@ pub type ProgressBook = crate::sorted::SortedMap<String, ShowProgress>;
 /// The localStorage key of a show's progress: per show, not per feed, so that two feeds (or
 /// two sites) about one show share it.
 pub fn storage_key(show: &str) -> String {
-    format!("{STORAGE_PREFIX}{}", show.trim().to_lowercase())
+    format!("{STORAGE_PREFIX}{}", lowercase(show.trim()))
+}
+
+/// `str::to_lowercase`. In the browser a name that isn't ASCII goes through JavaScript's
+/// `toLowerCase` (the same locale-free Unicode mapping, final sigma included), so that the wasm
+/// carries no case tables (about 15 KB).
+fn lowercase(text: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        if text.is_ascii() {
+            text.to_ascii_lowercase()
+        } else {
+            js_sys::JsString::from(text).to_lower_case().into()
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        text.to_lowercase()
+    }
 }
 
 /// What every progress key in localStorage starts with.
@@ -295,7 +314,7 @@ pub fn export_code(book: &ProgressBook) -> String {
     book.iter()
         .filter(|(_, progress)| progress.watched != Watched::Nothing || progress.ahead)
         .map(|(show, progress)| {
-            let show: String = form_urlencoded::byte_serialize(show.as_bytes()).collect();
+            let show = urlencoded::encode(show);
             let ahead = if progress.ahead { "+" } else { "" };
             format!("{show}={}{ahead}", progress.watched.key())
         })
@@ -314,9 +333,9 @@ pub fn import_code(code: &str) -> ProgressBook {
     code.split(';')
         .filter_map(|entry| {
             let (show, watched) = entry.split_once('=')?;
-            let show: String = form_urlencoded::parse(format!("s={show}").as_bytes())
-                .next()
-                .map(|(_, show)| show.trim().to_owned())?;
+            // Read as a query value: up to a raw `&`.
+            let show = show.split('&').next()?;
+            let show = urlencoded::decode(show).trim().to_owned();
             let (watched, ahead) = match watched.trim().strip_suffix('+') {
                 Some(watched) => (watched, true),
                 None => (watched.trim(), false),

@@ -566,3 +566,19 @@ async fn the_picker_always_shows_the_progress_in_effect() {
     feed.revoke();
     second.revoke();
 }
+
+#[wasm_bindgen_test]
+fn progress_keys_are_lowercased_as_rust_lowercases() {
+    // Keys stored by earlier builds came from `str::to_lowercase`; the browser's `toLowerCase`
+    // must give the same key for every character, and for a final sigma.
+    let every_char: String = ('\0'..=char::MAX).flat_map(|c| [c, ' ']).collect();
+    let sigmas = ["ΟΔΥΣΣΕΥΣ", "ΑΣ Β", "Σ", "ΑΣΑ", "Α.Σ", "Α'Σ'", "İstanbul ǅ"];
+    for name in std::iter::once(every_char.as_str()).chain(sigmas) {
+        let expected = format!("{}{}", progress::STORAGE_PREFIX, name.trim().to_lowercase());
+        assert!(
+            progress::storage_key(name) == expected,
+            "the key of {:?}… differs",
+            name.chars().take(8).collect::<String>()
+        );
+    }
+}

@@ -1,7 +1,9 @@
 //! The list of cards and placeholders for the fan's choices, with the hidden count.
 //!
-//! Cards and placeholders are plain view functions rendered here, so the list is the one
-//! component whose state matters: it focuses the "Hide again" button of a card just revealed.
+//! Cards and placeholders are plain view functions rendered here. The list's one piece of
+//! state, the "Hide again" button of a card just revealed (to focus it), is a hook of the
+//! caller's, so that the app renders the list through a view function too: a component type
+//! costs wasm size.
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
@@ -44,14 +46,23 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
 }
 
-/// Cards newest first; above-level updates as placeholders; a count of what is hidden.
+/// [`card_list`] with its own focus hook, to render the list on its own (the app calls the
+/// function).
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
-    // Only the card just revealed gets the ref; the effect runs when that id changes.
+    let button = use_focus_button(props.focus.clone());
+    let painted = use_painted(true);
+    card_list(props, &button, painted)
+}
+
+/// The button to bind to the card whose id is `focus`; it is focused whenever that id changes
+/// to one.
+#[hook]
+pub fn use_focus_button(focus: Option<AttrValue>) -> NodeRef {
     let button = use_node_ref();
     {
         let button = button.clone();
-        use_effect_with(props.focus.clone(), move |focus| {
+        use_effect_with(focus, move |focus| {
             if focus.is_some() {
                 if let Some(button) = button.cast::<web_sys::HtmlElement>() {
                     let _ = button.focus();
@@ -59,18 +70,34 @@ pub fn CardList(props: &CardListProps) -> Html {
             }
         });
     }
-    // Rendering on a server has no frames: everything is there at once.
+    button
+}
+
+/// Whether a list's first frame has been painted: false from when `shown` first holds until
+/// the browser has painted that frame, so that the first render holds only [`FIRST_FRAME`]
+/// entries. Rendering on a server has no frames: there it is always true.
+#[hook]
+pub fn use_painted(shown: bool) -> bool {
     let painted = use_state_eq(|| !cfg!(target_arch = "wasm32"));
     {
-        let painted = painted.clone();
-        use_effect_with((), move |()| {
+        let painted = painted.setter();
+        use_effect_with(shown, move |shown| {
             #[cfg(target_arch = "wasm32")]
-            crate::web::after_paint(move || painted.set(true));
+            if *shown {
+                crate::web::after_paint(move || painted.set(true));
+            }
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = painted;
+            let _ = (shown, painted);
         });
     }
-    let shown = if *painted {
+    *painted
+}
+
+/// Cards newest first; above-level updates as placeholders; a count of what is hidden. Only
+/// the card whose id is `props.focus` gets `button` (from [`use_focus_button`]); until the
+/// first frame is `painted` (from [`use_painted`]), only the first [`FIRST_FRAME`] entries.
+pub fn card_list(props: &CardListProps, button: &NodeRef, painted: bool) -> Html {
+    let shown = if painted {
         props.limit
     } else {
         props.limit.min(FIRST_FRAME)
@@ -89,7 +116,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
+                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(button)) }
                 </li>
             }
         }
@@ -112,10 +139,10 @@ pub fn CardList(props: &CardListProps) -> Html {
             } else if view.hidden == total {
                 <p class="sf-empty" data-testid="empty">{ "No updates at this level yet" }</p>
             }
-            <ul class="sf-list" aria-busy={(!*painted).then_some("true")}>
+            <ul class="sf-list" aria-busy={(!painted).then_some("true")}>
                 { for entries }
             </ul>
-            if total > props.limit && *painted {
+            if total > props.limit && painted {
                 <button type="button" class="sf-button sf-more" onclick={on_more}>
                     { format!("Show more ({} left)", total - props.limit) }
                 </button>

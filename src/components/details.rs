@@ -3,8 +3,9 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
+use super::set_class;
 use crate::date;
-use crate::feed::{Details, Release};
+use crate::feed::{Confidence, Details, Release};
 
 /// The block for the item's kind; nothing for `other`. A plain view function: it is part
 /// of its card and has no state of its own.
@@ -59,12 +60,12 @@ fn release_block(release: &Release, now: DateTime<Utc>) -> Html {
         (None, None, None) => "Date not announced".into(),
     };
     let confidence = release.confidence;
+    let mut badge = html! { <span class="sf-badge">{ confidence.label() }</span> };
+    set_class(&mut badge, badge_class(confidence));
     html! {
         <div class="sf-details sf-release">
             <span class="sf-release__window">{ window }</span>
-            <span class={classes!("sf-badge", format!("sf-badge--{}", confidence.label().to_ascii_lowercase()))}>
-                { confidence.label() }
-            </span>
+            { badge }
             if let Some(day) = release.confirmed_day() {
                 <span class="sf-release__countdown">{ date::countdown(day, now) }</span>
             }
@@ -72,5 +73,36 @@ fn release_block(release: &Release, now: DateTime<Utc>) -> Html {
                 <p class="sf-release__note">{ note }</p>
             }
         </div>
+    }
+}
+
+/// The confidence badge's classes, written out rather than built on every render.
+fn badge_class(confidence: Confidence) -> &'static str {
+    match confidence {
+        Confidence::Rumored => "sf-badge sf-badge--rumored",
+        Confidence::Reported => "sf-badge sf-badge--reported",
+        Confidence::Confirmed => "sf-badge sf-badge--confirmed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn badge_classes_are_the_confidence_labels() {
+        for confidence in [
+            Confidence::Rumored,
+            Confidence::Reported,
+            Confidence::Confirmed,
+        ] {
+            assert_eq!(
+                badge_class(confidence),
+                format!(
+                    "sf-badge sf-badge--{}",
+                    confidence.label().to_ascii_lowercase()
+                )
+            );
+        }
     }
 }

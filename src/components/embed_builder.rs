@@ -16,46 +16,70 @@ pub struct EmbedBuilderProps {
     pub prefs: Prefs,
 }
 
+/// The panel's own choices. One state rather than one per field: each state type costs wasm
+/// size.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Form {
+    mode: EmbedMode,
+    theme: Theme,
+    lock: bool,
+    /// Whether the snippet shown was copied (a new mode makes a new snippet).
+    copied: bool,
+}
+
 /// A collapsible panel with the snippet, its options and a copy button.
 #[function_component]
 pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
-    let mode = use_state_eq(EmbedMode::default);
-    let theme = use_state_eq(Theme::default);
-    let lock = use_state_eq(|| false);
-    let copied = use_state_eq(|| false);
+    let form = use_state_eq(Form::default);
+    let Form {
+        mode,
+        theme,
+        lock,
+        copied,
+    } = *form;
     let snippet = EmbedChoice {
         widget_base: props.widget_base.to_string(),
         feed: props.feed_url.to_string(),
         prefs: props.prefs.clone(),
-        theme: *theme,
-        lock: *lock,
+        theme,
+        lock,
     }
-    .snippet(*mode);
+    .snippet(mode);
 
-    let set_mode = |value: EmbedMode| {
-        let mode = mode.clone();
-        let copied = copied.clone();
+    let set_mode = |mode: EmbedMode| {
+        let form = form.clone();
         Callback::from(move |_: Event| {
-            mode.set(value);
-            copied.set(false);
+            form.set(Form {
+                mode,
+                copied: false,
+                ..*form
+            })
         })
     };
     let on_theme = {
-        let theme = theme.clone();
+        let form = form.clone();
         Callback::from(move |event: Event| {
             let value = event
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            theme.set(Theme::parse(&value).unwrap_or_default());
+            form.set(Form {
+                theme: Theme::parse(&value).unwrap_or_default(),
+                ..*form
+            });
         })
     };
     let on_lock = {
-        let lock = lock.clone();
-        Callback::from(move |_: Event| lock.set(!*lock))
+        let form = form.clone();
+        Callback::from(move |_: Event| {
+            form.set(Form {
+                lock: !lock,
+                ..*form
+            })
+        })
     };
     let on_copy = {
         let snippet = snippet.clone();
-        let copied = copied.clone();
+        let form = form.clone();
         Callback::from(move |_: MouseEvent| {
             #[cfg(target_arch = "wasm32")]
             if let Some(window) = web_sys::window() {
@@ -63,7 +87,10 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
             }
             #[cfg(not(target_arch = "wasm32"))]
             let _ = &snippet;
-            copied.set(true);
+            form.set(Form {
+                copied: true,
+                ..*form
+            });
         })
     };
     let themes = [Theme::Auto, Theme::Light, Theme::Dark];
@@ -75,12 +102,12 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     <legend>{ "As" }</legend>
                     <label>
                         <input type="radio" name="embed-mode" value="element"
-                            checked={*mode == EmbedMode::Element} onchange={set_mode(EmbedMode::Element)} />
+                            checked={mode == EmbedMode::Element} onchange={set_mode(EmbedMode::Element)} />
                         { " Custom element" }
                     </label>
                     <label>
                         <input type="radio" name="embed-mode" value="iframe"
-                            checked={*mode == EmbedMode::Iframe} onchange={set_mode(EmbedMode::Iframe)} />
+                            checked={mode == EmbedMode::Iframe} onchange={set_mode(EmbedMode::Iframe)} />
                         { " Iframe" }
                     </label>
                 </fieldset>
@@ -88,12 +115,12 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     { "Theme " }
                     <select name="embed-theme" class="sf-select" onchange={on_theme}>
                         { for themes.into_iter().map(|option| html! {
-                            <option value={option.key()} selected={option == *theme}>{ option.key() }</option>
+                            <option value={option.key()} selected={option == theme}>{ option.key() }</option>
                         }) }
                     </select>
                 </label>
                 <label class="sf-embed__option">
-                    <input type="checkbox" name="embed-lock" checked={*lock} onchange={on_lock} />
+                    <input type="checkbox" name="embed-lock" checked={lock} onchange={on_lock} />
                     { format!(" Lock the level at {}", props.prefs.level) }
                 </label>
                 <label class="sf-embed__snippet-label" for="sf-embed-snippet">{ "Snippet" }</label>
@@ -101,7 +128,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     data-testid="embed-snippet" value={snippet.clone()} />
                 <div class="sf-embed__actions">
                     <button type="button" class="sf-button" onclick={on_copy}>{ "Copy snippet" }</button>
-                    <span role="status" class="sf-embed__copied">{ if *copied { "Copied" } else { "" } }</span>
+                    <span role="status" class="sf-embed__copied">{ if copied { "Copied" } else { "" } }</span>
                 </div>
             </div>
         </details>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::set_class;
 use crate::spoiler::{Kind, KindSet};
 
 /// Props of [`Filters`].
@@ -19,9 +20,15 @@ pub struct FiltersProps {
     pub on_show: Callback<Option<String>>,
 }
 
-/// Toggle buttons per kind and a `select` of shows.
+/// [`filters`] as a component, to render it on its own (the app calls the function).
 #[function_component]
 pub fn Filters(props: &FiltersProps) -> Html {
+    filters(props)
+}
+
+/// Toggle buttons per kind and a `select` of shows. A plain view function in the app: it has
+/// no state, and a component type costs wasm size.
+pub fn filters(props: &FiltersProps) -> Html {
     let on_show = props.on_show.reform(|event: Event| {
         let value = event
             .target_unchecked_into::<web_sys::HtmlSelectElement>()
@@ -34,11 +41,11 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 { for Kind::ALL.into_iter().map(|kind| {
                     let onclick = props.on_toggle_kind.reform(move |_: MouseEvent| kind);
                     let pressed = props.kinds.contains(kind) && !props.kinds.is_all();
-                    html! {
+                    let mut chip = html! {
                         <button
                             type="button"
-                            class={classes!("sf-chip", pressed.then_some("sf-chip--on"))}
-                            aria-pressed={pressed.to_string()}
+                            class="sf-chip"
+                            aria-pressed={if pressed { "true" } else { "false" }}
                             data-testid="kind-chip"
                             data-kind={kind.key()}
                             part="chip"
@@ -46,7 +53,11 @@ pub fn Filters(props: &FiltersProps) -> Html {
                         >
                             { kind.label() }
                         </button>
+                    };
+                    if pressed {
+                        set_class(&mut chip, "sf-chip sf-chip--on");
                     }
+                    chip
                 }) }
             </div>
             if props.shows.len() > 1 {

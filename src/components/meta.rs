@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::relative_time;
+use super::{relative_time, set_class};
 use crate::spoiler::Kind;
 
 /// Kind label, show and relative date, then `extra` (a card's "Major spoiler" badge).
@@ -15,9 +15,11 @@ pub fn meta(
     now: DateTime<Utc>,
     extra: Html,
 ) -> Html {
+    let mut label = html! { <span class="sf-kind">{ kind.label() }</span> };
+    set_class(&mut label, kind_class(kind));
     html! {
         <div class="sf-meta">
-            <span class={kind_class(kind)}>{ kind.label() }</span>
+            { label }
             if let Some(show) = show {
                 <span class="sf-meta__show">{ show.to_owned() }</span>
             }

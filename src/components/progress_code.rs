@@ -1,25 +1,18 @@
 //! Carrying watch progress to another site: a short code to copy, and a field to paste one.
+//!
+//! A plain view function: the paste field's `NodeRef` is the caller's, so no component type
+//! (which costs wasm size) is needed.
 
 use yew::prelude::*;
 
-/// Props of [`ProgressCode`].
-#[derive(Properties, PartialEq)]
-pub struct ProgressCodeProps {
-    /// The fan's progress as an export code; empty when there is none.
-    pub code: AttrValue,
-    /// Called with a pasted code (or a link carrying one).
-    pub on_import: Callback<String>,
-}
-
-/// A collapsible panel with the code and an import field.
-#[function_component]
-pub fn ProgressCode(props: &ProgressCodeProps) -> Html {
-    let input = use_node_ref();
+/// A collapsible panel with `code` (the fan's progress as an export code, empty when there is
+/// none) and an import field bound to `field`, whose text `on_import` gets when submitted.
+pub fn progress_code(code: AttrValue, on_import: &Callback<String>, field: &NodeRef) -> Html {
     let on_submit = {
-        let input = input.clone();
-        props.on_import.reform(move |event: SubmitEvent| {
+        let field = field.clone();
+        on_import.reform(move |event: SubmitEvent| {
             event.prevent_default();
-            input
+            field
                 .cast::<web_sys::HtmlInputElement>()
                 .map(|field| field.value())
                 .unwrap_or_default()
@@ -31,12 +24,12 @@ pub fn ProgressCode(props: &ProgressCodeProps) -> Html {
             <label class="sf-code__row">
                 <span>{ "Your code" }</span>
                 <input type="text" readonly=true name="progress-code" class="sf-code__field"
-                    value={props.code.clone()} placeholder="Pick your progress first" />
+                    value={code} placeholder="Pick your progress first" />
             </label>
             <form class="sf-code__row" onsubmit={on_submit}>
                 <label>
                     <span>{ "Paste a code" }</span>
-                    <input type="text" name="progress-import" class="sf-code__field" ref={input} />
+                    <input type="text" name="progress-import" class="sf-code__field" ref={field.clone()} />
                 </label>
                 <button type="submit" class="sf-button sf-button--quiet">{ "Use this code" }</button>
             </form>

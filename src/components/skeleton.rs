@@ -1,10 +1,11 @@
 //! The loading state: grey cards where the updates will be.
+//!
+//! A plain view function: it has no state, and a component type costs wasm size.
 
 use yew::prelude::*;
 
 /// Three card-shaped placeholders while the feed loads.
-#[function_component]
-pub fn Skeleton() -> Html {
+pub fn skeleton() -> Html {
     html! {
         <div class="sf-skeleton" role="status" aria-busy="true" data-testid="loading">
             <span class="sf-visually-hidden">{ "Loading updates…" }</span>
