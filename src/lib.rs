@@ -22,6 +22,12 @@ pub mod urlencoded;
 pub mod web;
 
 use chrono::{DateTime, Utc};
+
+/// The allocator: talc is smaller in wasm than the default (dlmalloc) and faster on the many
+/// small allocations of reading a feed.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use yew::prelude::*;
 
 use components::card_list::CardListProps;
