@@ -40,7 +40,17 @@ thread_local! {
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// The standalone page's feed request, started by `loader.js` before the wasm was ready.
     static PREFETCH: RefCell<Option<Prefetch>> = const { RefCell::new(None) };
+    /// Work waiting for an idle moment (see [`when_idle`]), by number.
+    static IDLE_WORK: RefCell<IdleWork> = const { RefCell::new(Vec::new()) };
+    /// The number of the next work to wait for an idle moment.
+    static NEXT_IDLE: Cell<u32> = const { Cell::new(0) };
+    /// Runs the waiting work when the page is left; added with the first of it.
+    static LEAVE_LISTENER: std::cell::OnceCell<gloo_events::EventListener> =
+        const { std::cell::OnceCell::new() };
 }
+
+/// Work waiting for an idle moment, each with its number.
+type IdleWork = Vec<(u32, Box<dyn FnOnce()>)>;
 
 /// A feed request already on its way: its absolute URL, the `fetch` promise and its abort
 /// controller.
@@ -217,22 +227,44 @@ pub fn after_paint(work: impl FnOnce() + 'static) {
 
 /// Runs `work` when the page is idle: after the frame that shows the cards and whatever the
 /// page itself has queued. The offline copy is a large synchronous write (milliseconds per
-/// megabyte) that must not hold the first cards, or the host page, back.
+/// megabyte) that must not hold the first cards, or the host page, back. A page left before
+/// an idle moment (a quick reload) runs it as it goes.
 fn when_idle(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let work = wasm_bindgen::closure::Closure::once_into_js(work);
-    // A page that is never idle (or a background tab) still gets its copy within a second.
+    let id = NEXT_IDLE.with(|next| next.replace(next.get().wrapping_add(1)));
+    IDLE_WORK.with(|pending| pending.borrow_mut().push((id, Box::new(work))));
+    LEAVE_LISTENER.with(|listener| {
+        listener.get_or_init(|| {
+            gloo_events::EventListener::new(&window, "pagehide", |_| {
+                let pending = IDLE_WORK.with(|pending| std::mem::take(&mut *pending.borrow_mut()));
+                for (_, work) in pending {
+                    work();
+                }
+            })
+        });
+    });
+    let run = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let work = IDLE_WORK.with(|pending| {
+            let mut pending = pending.borrow_mut();
+            let at = pending.iter().position(|(other, _)| *other == id)?;
+            Some(pending.remove(at).1)
+        });
+        if let Some(work) = work {
+            work();
+        }
+    });
+    // A page that is never idle (or a background tab) still gets it done within a second.
     let options = web_sys::IdleRequestOptions::new();
     options.set_timeout(1000);
     if window
-        .request_idle_callback_with_options(work.unchecked_ref(), &options)
+        .request_idle_callback_with_options(run.unchecked_ref(), &options)
         .is_err()
     {
         // Browsers without idle callbacks: a moment after the first frames.
         let _ =
-            window.set_timeout_with_callback_and_timeout_and_arguments_0(work.unchecked_ref(), 200);
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 200);
     }
 }
 

@@ -67,13 +67,43 @@ fn trunk(project: &Project) -> Cmd {
         .dir(project.root())
 }
 
-/// `trunk build --release --offline` into `dist/`, the tools already set up.
+/// `trunk build --release --offline` into `dist/`, then its scripts minified, the tools
+/// already set up.
 pub fn release_build(project: &Project) -> Result {
     fetch_crates(project)?;
     trunk(project)
         .args(["build", "--release", "--offline"])
         .run()?;
+    minify_scripts(project)?;
     println!("build: site written to dist/");
+    Ok(())
+}
+
+/// The scripts of `dist/` that pages download.
+const SCRIPTS: &[&str] = &[
+    "spoilerfeed.js",
+    "loader.js",
+    "spoiler-feed.js",
+    "spoiler-feed-frame.js",
+];
+
+/// Minifies the scripts in `dist/` with terser (npm, in `.tools/`): Trunk minifies the CSS
+/// and the page but leaves the wasm-bindgen glue as it is, a third of it comments and names.
+/// Module exports keep their names, so embedders' imports are unchanged.
+fn minify_scripts(project: &Project) -> Result {
+    let terser = project.tools_bin().join("terser");
+    for script in SCRIPTS {
+        let path = project.dist().join(script);
+        let module = *script != "spoiler-feed-frame.js";
+        let mut cmd = Cmd::new(&terser)
+            .arg(&path)
+            .args(["--compress", "--mangle", "--output"])
+            .arg(&path);
+        if module {
+            cmd = cmd.arg("--module");
+        }
+        cmd.run()?;
+    }
     Ok(())
 }
 

@@ -4,8 +4,8 @@
 //! - the `wasm32-unknown-unknown` Rust target (rustup);
 //! - `trunk` ([`TRUNK_VERSION`]) and `wasm-bindgen-cli` (the version in
 //!   `Cargo.lock`), with `cargo install`;
-//! - `wasm-opt` from the npm package `binaryen`, locked in `xtask/tools/` and
-//!   installed into the git-ignored `.tools/`;
+//! - `wasm-opt` from the npm package `binaryen` and the script minifier `terser`,
+//!   locked in `xtask/tools/` and installed into the git-ignored `.tools/`;
 //! - the end-to-end harness's npm packages (`tests/e2e/node_modules`);
 //! - with `--browser`: Chromium and ChromeDriver from Debian's packages.
 
@@ -52,7 +52,7 @@ pub fn setup(project: &Project, options: Options) -> Result {
     ensure_trunk()?;
     ensure_wasm_bindgen(project)?;
     require_npm()?;
-    ensure_wasm_opt(project)?;
+    ensure_build_tools(project)?;
     ensure_e2e_packages(project)?;
     if options.browser {
         ensure_browser()?;
@@ -172,9 +172,9 @@ fn require_npm() -> Result {
     Ok(())
 }
 
-/// `wasm-opt` comes from the npm package `binaryen`: Debian's binaryen is too
-/// old for the wasm that current Rust emits.
-fn ensure_wasm_opt(project: &Project) -> Result {
+/// The npm build tools: `wasm-opt` from the package `binaryen` (Debian's binaryen is too
+/// old for the wasm that current Rust emits) and `terser` for the release scripts.
+fn ensure_build_tools(project: &Project) -> Result {
     let wanted = project.locked_wasm_opt()?;
     let dir = project.tools_dir();
     fs::create_dir_all(&dir).map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
@@ -183,13 +183,14 @@ fn ensure_wasm_opt(project: &Project) -> Result {
     }
     let wasm_opt = project.tools_bin().join("wasm-opt");
     let found = wasm_opt_version(&wasm_opt);
-    if found.as_deref() == Some(&wanted) && stamp_matches(&dir)? {
-        present("wasm-opt", &format!("{wanted} (.tools)"));
+    let terser = project.tools_bin().join("terser").is_file();
+    if found.as_deref() == Some(&wanted) && terser && stamp_matches(&dir)? {
+        present("wasm-opt, terser", &format!("{wanted} (.tools)"));
         return Ok(());
     }
     installing(
-        "wasm-opt",
-        &format!("{wanted} into .tools (npm package binaryen)"),
+        "wasm-opt, terser",
+        &format!("{wanted} into .tools (npm packages binaryen, terser)"),
     );
     npm_ci(&dir)?;
     match wasm_opt_version(&wasm_opt) {
