@@ -404,7 +404,7 @@ pub(crate) fn parse_item(raw: &Node, base: Option<&str>) -> Option<ReadItem> {
         title: string(obj, "title")
             .map(text::clean_line)
             .filter(|title| !title.is_empty()),
-        text: text::excerpt(&body, EXCERPT_CHARS),
+        text: text::shorten(body, EXCERPT_CHARS),
         url: string(obj, "url").and_then(|url| link::safe_link(url, base)),
         external_url: string(obj, "external_url").and_then(|url| link::safe_link(url, base)),
         image: string(obj, "image").and_then(|url| link::safe_link(url, base)),
