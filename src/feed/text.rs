@@ -25,6 +25,15 @@ pub fn clean_line(raw: &str) -> String {
     out
 }
 
+/// [`clean_line`] of text the caller owns, kept as it is when it is clean already.
+pub(crate) fn into_line(raw: std::borrow::Cow<str>) -> String {
+    if is_clean_line(&raw) {
+        raw.into_owned()
+    } else {
+        clean_line(&raw)
+    }
+}
+
 /// Appends `raw` cleaned as a line to `out`.
 fn push_line(out: &mut String, raw: &str) {
     // Most feed text is already clean: then it is copied whole, once.
