@@ -6,13 +6,14 @@
 /// Resolves `raw` against `base` and returns it only if the result is an http(s) URL.
 pub fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
     // Most links are absolute http(s) URLs of printable ASCII: nothing to strip or resolve.
-    let plain = raw.bytes().all(|byte| byte.is_ascii_graphic());
-    let web = ["https://", "http://"].iter().any(|scheme| {
+    let web = ["https://", "http://"].iter().find(|scheme| {
         raw.get(..scheme.len())
             .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
     });
-    if plain && web {
-        return has_host(raw).then(|| raw.to_owned());
+    if let Some(scheme) = web {
+        if super::text::is_printable_ascii(raw.as_bytes()) {
+            return has_host(&raw[scheme.len()..]).then(|| raw.to_owned());
+        }
     }
     // Browsers strip these before parsing a URL, so they must not hide a scheme from us.
     let cleaned: String = raw
@@ -38,20 +39,25 @@ pub fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
         }
         None => resolve_relative(&cleaned, base?)?,
     };
-    let (scheme, _) = resolved.split_once("://")?;
-    (has_host(&resolved)
+    let (scheme, rest) = resolved.split_once("://")?;
+    (has_host(rest)
         && (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")))
     .then_some(resolved)
 }
 
-/// Whether the URL has a host after its `://`, with none of the characters that browsers and
-/// servers read differently in one.
-fn has_host(url: &str) -> bool {
-    let Some((_, rest)) = url.split_once("://") else {
-        return false;
-    };
-    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
-    !host.is_empty() && !host.contains(['\\', '<', '>', '"'])
+/// Whether what follows a URL's `://` starts with a host, with none of the characters that
+/// browsers and servers read differently in one.
+fn has_host(rest: &str) -> bool {
+    // Byte by byte: these are all ASCII, which never occurs inside a longer UTF-8 character.
+    let mut length = 0;
+    for byte in rest.bytes() {
+        match byte {
+            b'/' | b'?' | b'#' => break,
+            b'\\' | b'<' | b'>' | b'"' => return false,
+            _ => length += 1,
+        }
+    }
+    length > 0
 }
 
 /// The scheme of an absolute URL, if `url` starts with one.

@@ -171,13 +171,17 @@ pub enum Stage {
 
 impl Stage {
     fn parse(value: &str) -> Option<Stage> {
-        Some(match value.trim().to_ascii_lowercase().as_str() {
-            "pre-production" | "preproduction" => Stage::PreProduction,
-            "filming" => Stage::Filming,
-            "post-production" | "postproduction" => Stage::PostProduction,
-            "wrapped" => Stage::Wrapped,
-            _ => return None,
-        })
+        let value = value.trim();
+        [
+            ("pre-production", Stage::PreProduction),
+            ("preproduction", Stage::PreProduction),
+            ("filming", Stage::Filming),
+            ("post-production", Stage::PostProduction),
+            ("postproduction", Stage::PostProduction),
+            ("wrapped", Stage::Wrapped),
+        ]
+        .into_iter()
+        .find_map(|(name, stage)| name.eq_ignore_ascii_case(value).then_some(stage))
     }
 
     /// The name shown on the card.

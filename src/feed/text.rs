@@ -77,6 +77,18 @@ fn zero_bytes(word: u64) -> u64 {
     !(((word & !HIGH) + !HIGH) | word) & HIGH
 }
 
+/// Whether every byte of `text` is printable ASCII other than the space.
+pub(crate) fn is_printable_ascii(text: &[u8]) -> bool {
+    let mut words = text.chunks_exact(8);
+    let odd = words.by_ref().fold(0, |odd, word| {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // 0x7F and above, or below 0x21.
+        odd | ((((word & !HIGH) + ONES) | word) & HIGH)
+            | (!(((word & !HIGH) + ONES * 0x5F) | word) & HIGH)
+    });
+    odd == 0 && words.remainder().iter().all(u8::is_ascii_graphic)
+}
+
 /// Whether `clean_line` would return `text` unchanged: no character to drop, and white space
 /// only as single ASCII spaces between kept characters.
 fn is_clean_line(line: &str) -> bool {
@@ -415,6 +427,18 @@ mod tests {
                     plain.to_owned()
                 };
                 assert_eq!(clean_line(&line), expected, "{dropped:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn printable_ascii_is_told_apart_at_any_offset() {
+        let plain = "https://a.example/x?y=1#z";
+        assert!(is_printable_ascii(plain.as_bytes()));
+        for at in 0..plain.len() {
+            for odd in [" ", "\u{7F}", "\t", "é", "\u{0}"] {
+                let text = format!("{}{odd}{}", &plain[..at], &plain[at..]);
+                assert!(!is_printable_ascii(text.as_bytes()), "{text:?}");
             }
         }
     }
