@@ -5,8 +5,8 @@
 //! the same places (`<what> at line L column C`, columns counted in bytes), the same nesting
 //! limit, numbers too large for a double refused. Strings without escapes are borrowed from the
 //! document, numbers keep their text until read, and an object's members stay a list. A feed's
-//! `items` are turned into items one at a time ([`Node::Items`]), so that a large feed is never
-//! one tree.
+//! `items` are turned into items as they are read ([`Node::Items`]), member by member through
+//! [`Reader`], so that no tree is built for an item.
 
 use std::borrow::Cow;
 use std::cell::Cell;
@@ -359,11 +359,20 @@ enum Role {
     Items,
 }
 
+/// Reads one member's value, given its key.
+pub(crate) type Member<'a, 'r, 'b> =
+    dyn FnMut(&mut Reader<'a, 'b>, Cow<'a, str>) -> Result<(), Error> + 'r;
+
+/// Reads one value of a list.
+pub(crate) type Element<'a, 'r, 'b> = dyn FnMut(&mut Reader<'a, 'b>) -> Result<(), Error> + 'r;
+
 /// serde_json's limit: 127 nested lists and objects are read, the 128th is refused, and the
 /// recursion stays far from the end of the stack.
 const DEPTH: u32 = 128;
 
-struct Reader<'a, 'b> {
+/// Reads one document front to back: whole values as trees, or the members and elements of
+/// one value at a time, for readers that keep only what they need.
+pub(crate) struct Reader<'a, 'b> {
     text: &'a str,
     at: usize,
     /// Lists and objects that may still be opened, plus one.
@@ -433,22 +442,98 @@ impl<'a, 'b> Reader<'a, 'b> {
                 self.at += 1;
                 self.string().map(Node::Str)
             }
-            Some(open @ (b'[' | b'{')) => {
-                self.depth -= 1;
-                if self.depth == 0 {
-                    return Err(self.next_error(TOO_DEEP));
-                }
-                self.at += 1;
-                let node = if open == b'[' {
-                    self.list(role == Role::Items)
-                } else {
-                    self.object(role == Role::Document)
-                };
-                self.depth += 1;
-                node
+            Some(b'[') if role == Role::Items => {
+                let (mut read, mut unreadable) = (Vec::new(), 0);
+                let base = self.base;
+                self.each_element(&mut |json| {
+                    match parse_item(json, base)? {
+                        Some(item) => read.push(item),
+                        None => unreadable += 1,
+                    }
+                    Ok(())
+                })?;
+                Ok(Node::Items {
+                    read: Cell::new(read),
+                    unreadable,
+                })
+            }
+            Some(b'[') => {
+                let mut list = Vec::new();
+                self.each_element(&mut |json| {
+                    list.push(json.value(Role::Value)?);
+                    Ok(())
+                })?;
+                Ok(Node::Array(list))
+            }
+            Some(b'{') => {
+                let mut members = Vec::new();
+                self.each_member(&mut |json, key| {
+                    // In a feed document, `items` is read item by item.
+                    let role = if role == Role::Document && key == "items" {
+                        Role::Items
+                    } else {
+                        Role::Value
+                    };
+                    let value = json.value(role)?;
+                    members.push(Node::Str(key));
+                    members.push(value);
+                    Ok(())
+                })?;
+                Ok(Node::Object(Object(members)))
             }
             Some(_) => Err(self.next_error("expected value")),
         }
+    }
+
+    /// The next value, whatever it is, as a tree.
+    pub(crate) fn node(&mut self) -> Result<Node<'a>, Error> {
+        self.value(Role::Value)
+    }
+
+    /// Reads past the next value, checking it as [`Reader::node`] would, without keeping it.
+    pub(crate) fn skip(&mut self) -> Result<(), Error> {
+        match self.skip_space() {
+            Some(b'{') => self.each_member(&mut |json, _| json.skip()),
+            Some(b'[') => self.each_element(&mut |json| json.skip()),
+            _ => self.value(Role::Value).map(drop),
+        }
+    }
+
+    /// The next value if it is a string; any other value is read past and counts as absent.
+    pub(crate) fn string_value(&mut self) -> Result<Option<Cow<'a, str>>, Error> {
+        if self.skip_space() != Some(b'"') {
+            return self.skip().map(|()| None);
+        }
+        self.at += 1;
+        self.string().map(Some)
+    }
+
+    /// If the next value is an object, hands each member's key to `member`, which reads the
+    /// value, and says `true`; any other value is read past.
+    pub(crate) fn object_value(&mut self, member: &mut Member<'a, '_, 'b>) -> Result<bool, Error> {
+        if self.skip_space() != Some(b'{') {
+            return self.skip().map(|()| false);
+        }
+        self.each_member(member).map(|()| true)
+    }
+
+    /// If the next value is a list, has `element` read each of its values and says `true`; any
+    /// other value is read past.
+    pub(crate) fn list_value(&mut self, element: &mut Element<'a, '_, 'b>) -> Result<bool, Error> {
+        if self.skip_space() != Some(b'[') {
+            return self.skip().map(|()| false);
+        }
+        self.each_element(element).map(|()| true)
+    }
+
+    /// Steps into the list or object whose bracket is next, if the nesting limit allows.
+    fn enter(&mut self) -> Result<(), Error> {
+        self.depth -= 1;
+        if self.depth == 0 {
+            return Err(self.next_error(TOO_DEEP));
+        }
+        self.at += 1;
+        Ok(())
     }
 
     fn word(&mut self, word: &str, node: Node<'a>) -> Result<Node<'a>, Error> {
@@ -467,11 +552,9 @@ impl<'a, 'b> Reader<'a, 'b> {
         Ok(node)
     }
 
-    /// A list's members, after its `[`; as [`Node::Items`] for the feed's `items`.
-    fn list(&mut self, items: bool) -> Result<Node<'a>, Error> {
-        let mut list = Vec::new();
-        let mut read = Vec::new();
-        let mut unreadable = 0;
+    /// The list whose `[` is next, each value read by `element`.
+    fn each_element(&mut self, element: &mut Element<'a, '_, 'b>) -> Result<(), Error> {
+        self.enter()?;
         let mut first = true;
         loop {
             match self.skip_space() {
@@ -488,34 +571,22 @@ impl<'a, 'b> Reader<'a, 'b> {
                 }
                 Some(_) => return Err(self.next_error("expected `,` or `]`")),
             }
-            let node = self.value(Role::Value)?;
-            if !items {
-                list.push(node);
-            } else if let Some(item) = parse_item(&node, self.base) {
-                read.push(item);
-            } else {
-                unreadable += 1;
-            }
+            element(self)?;
         }
         self.at += 1;
-        Ok(if items {
-            Node::Items {
-                read: Cell::new(read),
-                unreadable,
-            }
-        } else {
-            Node::Array(list)
-        })
+        self.depth += 1;
+        Ok(())
     }
 
-    /// An object's members, after its `{`; in a feed document, `items` is read item by item.
-    fn object(&mut self, document: bool) -> Result<Node<'a>, Error> {
-        let mut members = Vec::new();
+    /// The object whose `{` is next, each key handed to `member`, which reads the value.
+    fn each_member(&mut self, member: &mut Member<'a, '_, 'b>) -> Result<(), Error> {
+        self.enter()?;
+        let mut first = true;
         loop {
             let next = match self.skip_space() {
                 None => return Err(self.eof(EOF_OBJECT)),
                 Some(b'}') => break,
-                Some(b',') if !members.is_empty() => {
+                Some(b',') if !first => {
                     self.at += 1;
                     match self.skip_space() {
                         Some(b'}') => return Err(self.next_error("trailing comma")),
@@ -523,11 +594,10 @@ impl<'a, 'b> Reader<'a, 'b> {
                         next => next,
                     }
                 }
-                Some(_) if !members.is_empty() => {
-                    return Err(self.next_error("expected `,` or `}`"))
-                }
+                Some(_) if !first => return Err(self.next_error("expected `,` or `}`")),
                 next => next,
             };
+            first = false;
             if next != Some(b'"') {
                 return Err(self.next_error("key must be a string"));
             }
@@ -538,17 +608,11 @@ impl<'a, 'b> Reader<'a, 'b> {
                 None => return Err(self.eof(EOF_OBJECT)),
                 Some(_) => return Err(self.next_error("expected `:`")),
             }
-            let role = if document && key == "items" {
-                Role::Items
-            } else {
-                Role::Value
-            };
-            let value = self.value(role)?;
-            members.push(Node::Str(key));
-            members.push(value);
+            member(self, key)?;
         }
         self.at += 1;
-        Ok(Node::Object(Object(members)))
+        self.depth += 1;
+        Ok(())
     }
 
     /// A string's text, after its opening quote.

@@ -5,6 +5,16 @@
 
 /// Resolves `raw` against `base` and returns it only if the result is an http(s) URL.
 pub fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
+    // Most links are absolute http(s) URLs of printable ASCII: nothing to strip or resolve.
+    let web = ["https://", "http://"].iter().find(|scheme| {
+        raw.get(..scheme.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(scheme))
+    });
+    if let Some(scheme) = web {
+        if super::text::is_printable_ascii(raw.as_bytes()) {
+            return has_host(&raw[scheme.len()..]).then(|| raw.to_owned());
+        }
+    }
     // Browsers strip these before parsing a URL, so they must not hide a scheme from us.
     let cleaned: String = raw
         .trim_matches(|c: char| c <= ' ')
@@ -30,12 +40,24 @@ pub fn safe_link(raw: &str, base: Option<&str>) -> Option<String> {
         None => resolve_relative(&cleaned, base?)?,
     };
     let (scheme, rest) = resolved.split_once("://")?;
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    if host_end == 0 || rest[..host_end].contains(['\\', '<', '>', '"']) {
-        return None;
+    (has_host(rest)
+        && (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")))
+    .then_some(resolved)
+}
+
+/// Whether what follows a URL's `://` starts with a host, with none of the characters that
+/// browsers and servers read differently in one.
+fn has_host(rest: &str) -> bool {
+    // Byte by byte: these are all ASCII, which never occurs inside a longer UTF-8 character.
+    let mut length = 0;
+    for byte in rest.bytes() {
+        match byte {
+            b'/' | b'?' | b'#' => break,
+            b'\\' | b'<' | b'>' | b'"' => return false,
+            _ => length += 1,
+        }
     }
-    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https"))
-        .then_some(resolved)
+    length > 0
 }
 
 /// The scheme of an absolute URL, if `url` starts with one.
@@ -103,6 +125,26 @@ mod tests {
             safe_link(" HTTP://a.example/ ", None).as_deref(),
             Some("HTTP://a.example/")
         );
+    }
+
+    #[test]
+    fn only_the_host_of_a_plain_link_is_held_to_stricter_rules() {
+        for kept in [
+            "https://a.example/<b>\"c\\",
+            "hTtPs://a.example?q=<x>",
+            "http://a.example#\\",
+        ] {
+            assert_eq!(safe_link(kept, None).as_deref(), Some(kept));
+        }
+        for bad in [
+            "https://a<b.example/",
+            "http://a\"b/",
+            "https://a\\b",
+            "https:///x",
+            "http://?q",
+        ] {
+            assert_eq!(safe_link(bad, BASE), None, "{bad:?} must be dropped");
+        }
     }
 
     #[test]

@@ -8,10 +8,11 @@ pub(crate) mod json;
 pub mod link;
 pub mod text;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use self::json::{Node, Object};
+use self::json::{Node, Object, Reader};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::date;
@@ -147,7 +148,7 @@ pub enum Details {
 }
 
 /// Where production stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Production {
     /// The stage, if known.
     pub stage: Option<Stage>,
@@ -170,13 +171,17 @@ pub enum Stage {
 
 impl Stage {
     fn parse(value: &str) -> Option<Stage> {
-        Some(match value.trim().to_ascii_lowercase().as_str() {
-            "pre-production" | "preproduction" => Stage::PreProduction,
-            "filming" => Stage::Filming,
-            "post-production" | "postproduction" => Stage::PostProduction,
-            "wrapped" => Stage::Wrapped,
-            _ => return None,
-        })
+        let value = value.trim();
+        [
+            ("pre-production", Stage::PreProduction),
+            ("preproduction", Stage::PreProduction),
+            ("filming", Stage::Filming),
+            ("post-production", Stage::PostProduction),
+            ("postproduction", Stage::PostProduction),
+            ("wrapped", Stage::Wrapped),
+        ]
+        .into_iter()
+        .find_map(|(name, stage)| name.eq_ignore_ascii_case(value).then_some(stage))
     }
 
     /// The name shown on the card.
@@ -200,7 +205,7 @@ pub struct CastMember {
 }
 
 /// A release window.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Release {
     /// The first possible day.
     pub from: Option<NaiveDate>,
@@ -256,8 +261,8 @@ const EXTENSION: &str = "_spoilerfeed";
 
 /// Reads a feed document; `base` is the feed's own URL, for relative links.
 ///
-/// The document is read in one pass without a tree of the whole: each item is read into a
-/// small tree of its own (`json::Node`) and turned into an [`Item`] at once.
+/// The document is read in one pass without a tree of the whole: each item is read member by
+/// member straight into an [`Item`], keeping only the members it uses.
 pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
     let body = body.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
@@ -368,72 +373,267 @@ fn is_xml_feed(start: &str) -> bool {
         .any(|root| head.contains(root))
 }
 
-/// Reads one item; `None` when it cannot be read at all. The feed's defaults (its level and
-/// show) are applied later, once the whole document is read.
-pub(crate) fn parse_item(raw: &Node, base: Option<&str>) -> Option<ReadItem> {
-    let obj = raw.as_object()?;
-    let id = match obj.get("id")? {
-        Node::Str(id) => text::clean_line(id),
-        Node::Number(id) => id.to_string(),
-        _ => return None,
-    };
-    if id.is_empty() {
-        return None;
+/// Reads one item, member by member as the reader goes; `None` when it cannot be read at all.
+/// The feed's defaults (its level and show) are applied later, once the whole document is read.
+pub(crate) fn parse_item<'a>(
+    json: &mut Reader<'a, '_>,
+    base: Option<&str>,
+) -> Result<Option<ReadItem>, json::Error> {
+    let mut raw = RawItem::default();
+    let object = json.object_value(&mut |json, key| {
+        // As in a tree of the item, the last of a repeated key counts.
+        let text = match &*key {
+            "id" => {
+                raw.id = Some(json.node()?);
+                return Ok(());
+            }
+            "authors" => {
+                raw.authors.clear();
+                let authors = &mut raw.authors;
+                json.list_value(&mut |json| {
+                    authors.extend(author_name(json)?);
+                    Ok(())
+                })?;
+                return Ok(());
+            }
+            "author" => {
+                raw.author = author_name(json)?;
+                return Ok(());
+            }
+            "tags" => {
+                raw.tags.clear();
+                let tags = &mut raw.tags;
+                json.list_value(&mut |json| {
+                    tags.extend(json.string_value()?.and_then(line));
+                    Ok(())
+                })?;
+                return Ok(());
+            }
+            EXTENSION => {
+                raw.extension = extension(json)?;
+                return Ok(());
+            }
+            "title" => &mut raw.title,
+            "content_text" => &mut raw.content_text,
+            "content_html" => &mut raw.content_html,
+            "summary" => &mut raw.summary,
+            "url" => &mut raw.url,
+            "external_url" => &mut raw.external_url,
+            "image" => &mut raw.image,
+            "date_published" => &mut raw.date_published,
+            "date_modified" => &mut raw.date_modified,
+            _ => return json.skip(),
+        };
+        *text = json.string_value()?;
+        Ok(())
+    })?;
+    Ok(if object { raw.item(base) } else { None })
+}
+
+/// An item's members as read: each the last of its key, strings not yet cleaned; lists and
+/// objects already reduced to what is kept of them.
+#[derive(Default)]
+struct RawItem<'a> {
+    id: Option<Node<'a>>,
+    title: Option<Cow<'a, str>>,
+    content_text: Option<Cow<'a, str>>,
+    content_html: Option<Cow<'a, str>>,
+    summary: Option<Cow<'a, str>>,
+    url: Option<Cow<'a, str>>,
+    external_url: Option<Cow<'a, str>>,
+    image: Option<Cow<'a, str>>,
+    date_published: Option<Cow<'a, str>>,
+    date_modified: Option<Cow<'a, str>>,
+    authors: Vec<String>,
+    author: Option<String>,
+    tags: Vec<String>,
+    extension: Option<Extension<'a>>,
+}
+
+impl RawItem<'_> {
+    /// The item, if it has an id.
+    fn item(self, base: Option<&str>) -> Option<ReadItem> {
+        let id = match self.id? {
+            Node::Str(id) => text::clean_line(&id),
+            Node::Number(id) => id.to_string(),
+            _ => return None,
+        };
+        if id.is_empty() {
+            return None;
+        }
+        let body = self
+            .content_text
+            .as_deref()
+            .map(text::clean_block)
+            .filter(|text| !text.is_empty())
+            .or_else(|| self.content_html.as_deref().map(text::html_to_text))
+            .filter(|text| !text.is_empty())
+            .or_else(|| self.summary.as_deref().map(text::clean_block))
+            .unwrap_or_default();
+        let date = [self.date_published, self.date_modified]
+            .into_iter()
+            .find_map(|date| date::parse_timestamp(&date?));
+        let mut authors = self.authors;
+        if authors.is_empty() {
+            // JSON Feed 1.0's singular author.
+            authors.extend(self.author);
+        }
+        let link = |url: Option<Cow<str>>| link::safe_link(&url?, base);
+        let ext = self.extension.unwrap_or_default();
+        let details = match ext.kind {
+            Some(Kind::Production) => Details::Production(ext.production.unwrap_or_default()),
+            Some(Kind::Cast) => Details::Cast(ext.cast.unwrap_or_default()),
+            Some(Kind::Release) => Details::Release(ext.release.unwrap_or_default()),
+            Some(Kind::Other) | None => Details::Other,
+        };
+        let item = Item {
+            title: self.title.and_then(line),
+            text: text::shorten(body, EXCERPT_CHARS),
+            url: link(self.url),
+            external_url: link(self.external_url),
+            image: link(self.image),
+            date,
+            authors,
+            tags: self.tags,
+            show: ext.show.and_then(line),
+            // Set once the feed's default level is known.
+            level: Level::Major,
+            details,
+            safe_title: ext.safe_title.and_then(line),
+            spoils: ext.spoils,
+            id,
+        };
+        Some(ReadItem {
+            item,
+            level: ext.level,
+        })
     }
-    let ext = obj.get(EXTENSION).and_then(Node::as_object);
-    let level = ext.and_then(|ext| Level::parse(ext.get("level")?.as_str()?));
-    let body = string(obj, "content_text")
-        .map(text::clean_block)
-        .filter(|text| !text.is_empty())
-        .or_else(|| string(obj, "content_html").map(text::html_to_text))
-        .filter(|text| !text.is_empty())
-        .or_else(|| string(obj, "summary").map(text::clean_block))
-        .unwrap_or_default();
-    let date = ["date_published", "date_modified"]
-        .into_iter()
-        .find_map(|key| date::parse_timestamp(obj.get(key)?.as_str()?));
-    let mut authors: Vec<String> = match obj.get("authors") {
-        Some(Node::Array(list)) => list.iter().filter_map(author_name).collect(),
-        _ => Vec::new(),
-    };
-    if authors.is_empty() {
-        // JSON Feed 1.0's singular author.
-        authors.extend(obj.get("author").and_then(author_name));
+}
+
+/// An item's `_spoilerfeed` object as read; without one, everything is absent.
+#[derive(Default)]
+struct Extension<'a> {
+    level: Option<Level>,
+    kind: Option<Kind>,
+    show: Option<Cow<'a, str>>,
+    safe_title: Option<Cow<'a, str>>,
+    spoils: Option<Point>,
+    /// The kinds' objects: the kind, which may come after them, says which one counts.
+    production: Option<Production>,
+    cast: Option<Vec<CastMember>>,
+    release: Option<Release>,
+}
+
+/// An item's `_spoilerfeed` object, if the next value is one.
+fn extension<'a>(json: &mut Reader<'a, '_>) -> Result<Option<Extension<'a>>, json::Error> {
+    let mut ext = Extension::default();
+    let object = json.object_value(&mut |json, key| {
+        match &*key {
+            "level" => ext.level = json.string_value()?.and_then(|level| Level::parse(&level)),
+            "kind" => ext.kind = json.string_value()?.and_then(|kind| Kind::parse(&kind)),
+            "show" => ext.show = json.string_value()?,
+            "safe_title" => ext.safe_title = json.string_value()?,
+            "spoils" => ext.spoils = point(&json.node()?),
+            "production" => ext.production = production(json)?,
+            "cast" => ext.cast = cast(json)?,
+            "release" => ext.release = release(json)?,
+            _ => json.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(object.then_some(ext))
+}
+
+/// A `production` object, if the next value is one.
+fn production(json: &mut Reader<'_, '_>) -> Result<Option<Production>, json::Error> {
+    let mut production = Production::default();
+    let object = json.object_value(&mut |json, key| {
+        match &*key {
+            "stage" => {
+                production.stage = json.string_value()?.and_then(|stage| Stage::parse(&stage))
+            }
+            "progress" => {
+                production.progress = json
+                    .node()?
+                    .as_f64()
+                    .filter(|p| p.is_finite())
+                    .map(|p| (p.clamp(0.0, 1.0) * 100.0).round() as u8)
+            }
+            _ => json.skip()?,
+        }
+        Ok(())
+    })?;
+    Ok(object.then_some(production))
+}
+
+/// A `cast` list, if the next value is one: its members that have a name.
+fn cast(json: &mut Reader<'_, '_>) -> Result<Option<Vec<CastMember>>, json::Error> {
+    let mut cast = Vec::new();
+    let list = json.list_value(&mut |json| {
+        let (mut name, mut role) = (None, None);
+        json.object_value(&mut |json, key| {
+            match &*key {
+                "name" => name = json.string_value()?,
+                "role" => role = json.string_value()?,
+                _ => json.skip()?,
+            }
+            Ok(())
+        })?;
+        if let Some(name) = name.and_then(line) {
+            cast.push(CastMember {
+                name,
+                role: role.and_then(line),
+            });
+        }
+        Ok(())
+    })?;
+    Ok(list.then_some(cast))
+}
+
+/// A `release` object, if the next value is one.
+fn release(json: &mut Reader<'_, '_>) -> Result<Option<Release>, json::Error> {
+    let (mut label, mut note) = (None, None);
+    let mut release = Release::default();
+    let object = json.object_value(&mut |json, key| {
+        let day = match &*key {
+            "from" => &mut release.from,
+            "to" => &mut release.to,
+            "label" => {
+                label = json.string_value()?;
+                return Ok(());
+            }
+            "note" => {
+                note = json.string_value()?;
+                return Ok(());
+            }
+            "confidence" => {
+                release.confidence = match json.string_value()?.as_deref() {
+                    Some("confirmed") => Confidence::Confirmed,
+                    Some("reported") => Confidence::Reported,
+                    _ => Confidence::Rumored,
+                };
+                return Ok(());
+            }
+            _ => return json.skip(),
+        };
+        *day = json.string_value()?.and_then(|day| date::parse_day(&day));
+        Ok(())
+    })?;
+    if let (Some(from), Some(to)) = (release.from, release.to) {
+        if from > to {
+            // A window given backwards is still the same window.
+            (release.from, release.to) = (Some(to), Some(from));
+        }
     }
-    let item = Item {
-        title: string(obj, "title")
-            .map(text::clean_line)
-            .filter(|title| !title.is_empty()),
-        text: text::excerpt(&body, EXCERPT_CHARS),
-        url: string(obj, "url").and_then(|url| link::safe_link(url, base)),
-        external_url: string(obj, "external_url").and_then(|url| link::safe_link(url, base)),
-        image: string(obj, "image").and_then(|url| link::safe_link(url, base)),
-        date,
-        authors,
-        tags: match obj.get("tags") {
-            Some(Node::Array(tags)) => tags
-                .iter()
-                .filter_map(Node::as_str)
-                .map(text::clean_line)
-                .filter(|tag| !tag.is_empty())
-                .collect(),
-            _ => Vec::new(),
-        },
-        show: ext
-            .and_then(|ext| string(ext, "show"))
-            .map(text::clean_line)
-            .filter(|show| !show.is_empty()),
-        // Set once the feed's default level is known.
-        level: Level::Major,
-        details: ext.map_or(Details::Other, details),
-        safe_title: ext
-            .and_then(|ext| string(ext, "safe_title"))
-            .map(text::clean_line)
-            .filter(|title| !title.is_empty()),
-        spoils: ext.and_then(|ext| point(ext.get("spoils")?)),
-        id,
-    };
-    Some(ReadItem { item, level })
+    release.label = label.and_then(line);
+    release.note = note.and_then(line);
+    Ok(object.then_some(release))
+}
+
+/// A string cleaned as a line, unless nothing is left of it.
+fn line(raw: Cow<str>) -> Option<String> {
+    let line = text::into_line(raw);
+    (!line.is_empty()).then_some(line)
 }
 
 /// A `{ "season": N, "episode": M }` object; the episode is optional.
@@ -491,79 +691,79 @@ fn seasons(ext: &Object) -> Vec<Season> {
     seasons
 }
 
-/// The kind and its object; anything unknown or malformed is `Other` or left out.
-fn details(ext: &Object) -> Details {
-    let kind = ext.get("kind").and_then(Node::as_str).and_then(Kind::parse);
-    let object = kind.and_then(|kind| ext.get(kind.key()));
-    match kind {
-        Some(Kind::Production) => {
-            let obj = object.and_then(Node::as_object);
-            Details::Production(Production {
-                stage: obj.and_then(|o| Stage::parse(o.get("stage")?.as_str()?)),
-                progress: obj
-                    .and_then(|o| o.get("progress")?.as_f64())
-                    .filter(|p| p.is_finite())
-                    .map(|p| (p.clamp(0.0, 1.0) * 100.0).round() as u8),
-            })
-        }
-        Some(Kind::Cast) => Details::Cast(
-            object
-                .and_then(Node::as_array)
-                .map(|list| {
-                    list.iter()
-                        .filter_map(|member| {
-                            let member = member.as_object()?;
-                            let name = text::clean_line(member.get("name")?.as_str()?);
-                            (!name.is_empty()).then(|| CastMember {
-                                name,
-                                role: string(member, "role")
-                                    .map(text::clean_line)
-                                    .filter(|role| !role.is_empty()),
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-        ),
-        Some(Kind::Release) => {
-            let obj = object.and_then(Node::as_object);
-            let day = |key: &str| obj.and_then(|o| date::parse_day(o.get(key)?.as_str()?));
-            let (mut from, mut to) = (day("from"), day("to"));
-            if let (Some(a), Some(b)) = (from, to) {
-                if a > b {
-                    // A window given backwards is still the same window.
-                    (from, to) = (Some(b), Some(a));
-                }
-            }
-            Details::Release(Release {
-                from,
-                to,
-                label: obj
-                    .and_then(|o| string(o, "label"))
-                    .map(text::clean_line)
-                    .filter(|label| !label.is_empty()),
-                confidence: match obj.and_then(|o| o.get("confidence")?.as_str()) {
-                    Some("confirmed") => Confidence::Confirmed,
-                    Some("reported") => Confidence::Reported,
-                    _ => Confidence::Rumored,
-                },
-                note: obj
-                    .and_then(|o| string(o, "note"))
-                    .map(text::clean_line)
-                    .filter(|note| !note.is_empty()),
-            })
-        }
-        Some(Kind::Other) | None => Details::Other,
-    }
-}
-
 /// A string member; any other type counts as absent.
 fn string<'o>(obj: &'o Object, key: &str) -> Option<&'o str> {
     obj.get(key)?.as_str()
 }
 
-/// An author's name, from a 1.1 author object or a 1.0 `author`.
-fn author_name(author: &Node) -> Option<String> {
-    let name = text::clean_line(author.as_object()?.get("name")?.as_str()?);
-    (!name.is_empty()).then_some(name)
+/// An author's name, from a 1.1 author object or a 1.0 `author`, if the next value is one.
+fn author_name(json: &mut Reader<'_, '_>) -> Result<Option<String>, json::Error> {
+    let mut name = None;
+    json.object_value(&mut |json, key| {
+        if key == "name" {
+            name = json.string_value()?;
+            Ok(())
+        } else {
+            json.skip()
+        }
+    })?;
+    Ok(name.and_then(line))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(items: &str) -> Vec<Rc<Item>> {
+        let doc = format!(r#"{{"version": "https://jsonfeed.org/version/1.1", "items": {items}}}"#);
+        parse(&doc, Some("https://fans.example/feed.json"))
+            .unwrap()
+            .items
+    }
+
+    #[test]
+    fn the_last_of_a_repeated_member_counts_at_every_level() {
+        let item = &items(
+            r#"[{"id": "a", "title": "First", "title": "Second", "url": "/x", "url": 5,
+                 "tags": ["t"], "tags": {"x": 1}, "authors": [{"name": "A", "name": 1}],
+                 "_spoilerfeed": {"level": "none"},
+                 "_spoilerfeed": {"release": {"from": "2026-01-02", "from": "x", "to": "2026-01-01",
+                                              "confidence": "confirmed", "confidence": 1},
+                                  "kind": "cast", "kind": "release", "level": "mild"}}]"#,
+        )[0];
+        assert_eq!(item.title.as_deref(), Some("Second"));
+        assert_eq!(item.url, None);
+        assert!(item.tags.is_empty() && item.authors.is_empty());
+        assert_eq!(item.level, Level::Mild);
+        let to = NaiveDate::from_ymd_opt(2026, 1, 1);
+        assert_eq!(
+            item.details,
+            Details::Release(Release {
+                to,
+                ..Release::default()
+            })
+        );
+    }
+
+    #[test]
+    fn members_of_any_other_type_are_read_past() {
+        let read = items(
+            r#"[{"id": "a", "x": [{"y": [1, "\u00e9", {}]}], "_spoilerfeed": [], "kind": {}},
+                {"id": 7, "content_text": ["no"], "summary": "Yes \"quoted\"",
+                 "_spoilerfeed": {"kind": "production", "production": {"progress": 0.5, "p": [[]]},
+                                  "cast": [{"name": "Ann"}, 3, {"role": "r"}]}},
+                [], {"title": "no id"}]"#,
+        );
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[0].details, Details::Other);
+        assert_eq!(read[1].id, "7");
+        assert_eq!(read[1].text, "Yes \"quoted\"");
+        assert_eq!(
+            read[1].details,
+            Details::Production(Production {
+                stage: None,
+                progress: Some(50)
+            })
+        );
+    }
 }

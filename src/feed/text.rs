@@ -20,9 +20,29 @@ pub(crate) fn is_invisible_control(c: char) -> bool {
 
 /// One line of text: control and invisible characters dropped, white space folded.
 pub fn clean_line(raw: &str) -> String {
-    // Runs of kept characters are copied whole, and ASCII is classified byte by byte: feeds
-    // are mostly plain text, and this runs over every title and body of every item.
     let mut out = String::with_capacity(raw.len());
+    push_line(&mut out, raw);
+    out
+}
+
+/// [`clean_line`] of text the caller owns, kept as it is when it is clean already.
+pub(crate) fn into_line(raw: std::borrow::Cow<str>) -> String {
+    if is_clean_line(&raw) {
+        raw.into_owned()
+    } else {
+        clean_line(&raw)
+    }
+}
+
+/// Appends `raw` cleaned as a line to `out`.
+fn push_line(out: &mut String, raw: &str) {
+    // Most feed text is already clean: then it is copied whole, once.
+    if is_clean_line(raw) {
+        out.push_str(raw);
+        return;
+    }
+    // Runs of kept characters are copied whole, and ASCII is classified byte by byte.
+    let start = out.len();
     let mut space = false;
     let mut run = 0;
     let mut at = 0;
@@ -36,16 +56,86 @@ pub fn clean_line(raw: &str) -> String {
             (c.len_utf8(), white, !white && !is_invisible_control(c))
         };
         if !keep {
-            push_run(&mut out, &raw[run..at], &mut space);
+            push_run(out, &raw[run..at], &mut space);
             if white {
-                space = !out.is_empty();
+                space = out.len() > start;
             }
             run = at + width;
         }
         at += width;
     }
-    push_run(&mut out, &raw[run..], &mut space);
-    out
+    push_run(out, &raw[run..], &mut space);
+}
+
+/// Eight bytes of ones, for looking at a word of text at once.
+const ONES: u64 = u64::MAX / 255;
+/// The top bit of each byte.
+const HIGH: u64 = ONES << 7;
+
+/// Flags (the top bit of each byte) the bytes of `word` that are zero; exact, no carries.
+fn zero_bytes(word: u64) -> u64 {
+    !(((word & !HIGH) + !HIGH) | word) & HIGH
+}
+
+/// Whether every byte of `text` is printable ASCII other than the space.
+pub(crate) fn is_printable_ascii(text: &[u8]) -> bool {
+    let mut words = text.chunks_exact(8);
+    let odd = words.by_ref().fold(0, |odd, word| {
+        let word = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // 0x7F and above, or below 0x21.
+        odd | ((((word & !HIGH) + ONES) | word) & HIGH)
+            | (!(((word & !HIGH) + ONES * 0x5F) | word) & HIGH)
+    });
+    odd == 0 && words.remainder().iter().all(u8::is_ascii_graphic)
+}
+
+/// Whether `clean_line` would return `text` unchanged: no character to drop, and white space
+/// only as single ASCII spaces between kept characters.
+fn is_clean_line(line: &str) -> bool {
+    let text = line.as_bytes();
+    if text.first() == Some(&b' ') || text.last() == Some(&b' ') {
+        return false;
+    }
+    let mut at = 0;
+    loop {
+        // Eight bytes at a time while they are printable ASCII with no two spaces in a row:
+        // each word is compared with the one a byte further on.
+        while let Some(bytes) = text.get(at..at + 9) {
+            let word = |from: usize| {
+                u64::from_le_bytes(bytes[from..from + 8].try_into().unwrap_or_default())
+            };
+            let (here, next) = (word(0), word(1));
+            let spaces = ONES * u64::from(b' ');
+            let odd = ((((here & !HIGH) + ONES) | here) & HIGH) // 0x7F and above
+                | (!(((here & !HIGH) + ONES * 0x60) | here) & HIGH) // below 0x20
+                | (zero_bytes(here ^ spaces) & zero_bytes(next ^ spaces));
+            if odd != 0 {
+                break;
+            }
+            at += 8;
+        }
+        let Some(&byte) = text.get(at) else {
+            return true;
+        };
+        if byte == b' ' {
+            if text.get(at + 1) == Some(&b' ') {
+                return false;
+            }
+            at += 1;
+        } else if byte.is_ascii() {
+            if !byte.is_ascii_graphic() {
+                return false;
+            }
+            at += 1;
+        } else {
+            // Whole ASCII words were skipped, so `at` is at a character.
+            let c = line[at..].chars().next().unwrap_or_default();
+            if c.is_whitespace() || is_invisible_control(c) {
+                return false;
+            }
+            at += c.len_utf8();
+        }
+    }
 }
 
 /// Appends a run of kept characters, after the space that white space before it left.
@@ -61,20 +151,28 @@ fn push_run(out: &mut String, run: &str, space: &mut bool) {
 
 /// A body of text: each paragraph cleaned like a line, paragraphs separated by one blank line.
 pub fn clean_block(raw: &str) -> String {
-    if !raw.contains('\n') {
-        return clean_line(raw);
-    }
     let mut out = String::with_capacity(raw.len());
+    push_block(&mut out, raw);
+    out
+}
+
+/// Appends `raw` cleaned as a body of text to `out`, which must be empty.
+fn push_block(out: &mut String, raw: &str) {
+    if !raw.contains('\n') {
+        return push_line(out, raw);
+    }
     for para in raw.split("\n\n").flat_map(|para| para.split("\r\n\r\n")) {
-        let para = clean_line(para);
-        if !para.is_empty() {
-            if !out.is_empty() {
-                out.push_str("\n\n");
-            }
-            out.push_str(&para);
+        let before = out.len();
+        if before > 0 {
+            out.push_str("\n\n");
+        }
+        let start = out.len();
+        push_line(out, para);
+        if out.len() == start {
+            // An empty paragraph leaves no blank line.
+            out.truncate(before);
         }
     }
-    out
 }
 
 /// Tags whose content is never text a reader should see.
@@ -106,7 +204,7 @@ pub fn html_to_text(html: &str) -> String {
     let mut skipping: Option<&str> = None;
     while let Some(start) = rest.find('<') {
         if skipping.is_none() {
-            out.push_str(&decode_entities(&rest[..start]));
+            push_decoded(&mut out, &rest[..start]);
         }
         rest = &rest[start..];
         if let Some(after) = rest.strip_prefix("<!--") {
@@ -116,7 +214,7 @@ pub fn html_to_text(html: &str) -> String {
         let Some(end) = rest.find('>') else {
             // An unclosed `<` is text, not a tag.
             if skipping.is_none() {
-                out.push_str(&decode_entities(rest));
+                push_decoded(&mut out, rest);
             }
             rest = "";
             break;
@@ -124,43 +222,40 @@ pub fn html_to_text(html: &str) -> String {
         let tag = &rest[1..end];
         rest = &rest[end + 1..];
         let closing = tag.starts_with('/');
-        let name: String = tag
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let name = tag.trim_start_matches('/');
+        let name = &name[..name
+            .bytes()
+            .position(|byte| !byte.is_ascii_alphanumeric())
+            .unwrap_or(name.len())];
+        let is = |known: &str| known.eq_ignore_ascii_case(name);
         match skipping {
             Some(skipped) => {
-                if closing && name == skipped {
+                if closing && is(skipped) {
                     skipping = None;
                 }
             }
             None => {
-                if let Some(skipped) = SKIPPED_ELEMENTS.iter().find(|s| **s == name) {
+                if let Some(skipped) = SKIPPED_ELEMENTS.iter().find(|known| is(known)) {
                     if !closing && !tag.ends_with('/') {
                         skipping = Some(skipped);
                     }
-                } else if BLOCK_ELEMENTS.contains(&name.as_str()) {
+                } else if BLOCK_ELEMENTS.iter().any(|known| is(known)) {
                     out.push_str("\n\n");
-                } else if matches!(name.as_str(), "td" | "th" | "img" | "hr") {
+                } else if ["td", "th", "img", "hr"].iter().any(|known| is(known)) {
                     out.push(' ');
                 }
             }
         }
     }
     if skipping.is_none() {
-        out.push_str(&decode_entities(rest));
+        push_decoded(&mut out, rest);
     }
     clean_block(&out)
 }
 
-/// Decodes the character references that commonly appear in feed HTML.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
+/// Appends `text` to `out` with the character references that commonly appear in feed HTML
+/// decoded.
+fn push_decoded(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
@@ -181,7 +276,6 @@ fn decode_entities(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 fn decode_entity(name: &str) -> Option<char> {
@@ -213,15 +307,27 @@ fn decode_entity(name: &str) -> Option<char> {
 
 /// Shortens a body to about `max` characters at a word boundary, with an ellipsis.
 pub fn excerpt(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
+    shorten(text.to_owned(), max)
+}
+
+/// [`excerpt`] of a body the caller owns, kept as it is when it is short enough.
+pub(crate) fn shorten(mut text: String, max: usize) -> String {
+    // Never more characters than bytes: most bodies are decided without counting.
+    if text.len() <= max {
+        return text;
     }
-    let cut: String = text.chars().take(max).collect();
+    let Some((end, _)) = text.char_indices().nth(max) else {
+        return text;
+    };
+    let cut = &text[..end];
     let cut = match cut.rfind(char::is_whitespace) {
         Some(space) if space > max / 2 => &cut[..space],
-        _ => cut.as_str(),
+        _ => cut,
     };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+    let kept = cut.trim_end_matches([',', '.', ';', ':', ' ']).len();
+    text.truncate(kept);
+    text.push('…');
+    text
 }
 
 #[cfg(test)]
@@ -286,6 +392,62 @@ mod tests {
     fn the_arabic_letter_mark_is_removed_like_the_other_bidi_marks() {
         assert_eq!(clean_line("a\u{061C}b \u{200E}c\u{200F}"), "ab c");
         assert_eq!(html_to_text("x&#x61C;y"), "xy");
+    }
+
+    #[test]
+    fn odd_characters_are_found_anywhere_in_long_lines() {
+        // Long enough to be looked at a word at a time, with the odd character at every offset.
+        let plain = "The crew say the weather has mostly played along";
+        assert_eq!(clean_line(plain), plain);
+        assert_eq!(
+            clean_line("Tomás Ferreira joins “Glass City” — as Nora"),
+            "Tomás Ferreira joins “Glass City” — as Nora"
+        );
+        for at in (0..=plain.len()).filter(|at| plain.is_char_boundary(*at)) {
+            let (head, tail) = plain.split_at(at);
+            let spaced = |gap: &str| {
+                [head.trim_end(), tail.trim_start()]
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(gap)
+            };
+            for (odd, gap) in [(" ", " "), ("\t", " "), ("\u{A0}", " "), ("\n", " ")] {
+                assert_eq!(
+                    clean_line(&format!("{head}{odd}{tail}")),
+                    spaced(gap),
+                    "{odd:?} at {at}"
+                );
+            }
+            for dropped in ["\u{7F}", "\u{1}", "\u{200B}", "\u{85}"] {
+                let line = format!("{head}{dropped}{tail}");
+                let expected = if dropped == "\u{85}" {
+                    spaced(" ")
+                } else {
+                    plain.to_owned()
+                };
+                assert_eq!(clean_line(&line), expected, "{dropped:?} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn printable_ascii_is_told_apart_at_any_offset() {
+        let plain = "https://a.example/x?y=1#z";
+        assert!(is_printable_ascii(plain.as_bytes()));
+        for at in 0..plain.len() {
+            for odd in [" ", "\u{7F}", "\t", "é", "\u{0}"] {
+                let text = format!("{}{odd}{}", &plain[..at], &plain[at..]);
+                assert!(!is_printable_ascii(text.as_bytes()), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn blocks_keep_paragraphs_of_any_length() {
+        assert_eq!(clean_block("ab\n\ncd"), "ab\n\ncd");
+        assert_eq!(clean_block("\n\nab\n\n \n\ncd\r\n\r\n"), "ab\n\ncd");
+        assert_eq!(clean_block("a\nb  c"), "a b c");
     }
 
     #[test]
