@@ -21,9 +21,11 @@ usage: cargo xtask <command>
 
 commands:
   setup [--browser]   install the missing tools: wasm32 target, trunk, wasm-bindgen-cli
-                      (the version in Cargo.lock), wasm-opt (into .tools/), the e2e
-                      harness's npm packages; --browser adds Chromium and ChromeDriver
-  build               setup, then `trunk build --release --offline` into dist/
+                      (the version in Cargo.lock), wasm-opt and terser (into .tools/),
+                      the e2e harness's npm packages; --browser adds Chromium and
+                      ChromeDriver
+  build               setup, then `trunk build --release --offline` into dist/ and its
+                      scripts minified
   serve [--port N]    setup, then serve the widget with the sample feed at
                       http://127.0.0.1:8080/ (rebuilds on change)
   test [STEP...]      setup --browser, then every check CI runs, stopping at the first
