@@ -5,11 +5,11 @@
 // The feed is requested now, while the wasm downloads and compiles, with the request the
 // widget would send itself; the widget takes the response if it wants the same URL and
 // cancels it otherwise. The URL is read from the query as the widget reads it: the last
-// non-empty `feed` or `src`, else the bundled sample, relative to the page.
+// `feed` or `src` that isn't blank, trimmed, else the bundled sample, relative to the page.
 function prefetch() {
   let feed = "sample-feed.json";
   for (const [name, value] of new URLSearchParams(location.search)) {
-    if ((name === "feed" || name === "src") && value) feed = value;
+    if ((name === "feed" || name === "src") && value.trim()) feed = value.trim();
   }
   let url;
   try {

@@ -356,7 +356,7 @@ pub fn read_stored(json: Option<&str>) -> Option<Prefs> {
             .iter()
             .map(|kind| Kind::parse(kind.as_str()?))
             .collect::<Option<Vec<Kind>>>()?;
-        prefs.kinds = KindSet::from(kinds);
+        prefs.kinds = KindSet::from_stored(kinds);
     }
     match stored.get("show") {
         None | Some(Node::Null) => {}

@@ -1,7 +1,8 @@
 //! spoilerfeed: a TV show's news as cards, with everything above the fan's spoiler level kept
 //! off the page.
 //!
-//! The app is one reducer ([`state`]) rendered by thin components ([`components`]); the feed
+//! The app is one reducer ([`state`]) rendered through components and view functions
+//! ([`components`]) that only render what they are given; the feed
 //! format ([`feed`]), the spoiler rule ([`spoiler`]) and the fan's choices ([`config`]) are pure
 //! and tested natively. Browser-only glue (fetching, storage, mounting) is in [`web`].
 
@@ -22,12 +23,6 @@ pub mod urlencoded;
 pub mod web;
 
 use chrono::{DateTime, Utc};
-
-/// The allocator: talc is smaller in wasm than the default (dlmalloc) and faster on the many
-/// small allocations of reading a feed.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 use yew::prelude::*;
 
 use components::card_list::CardListProps;
@@ -44,6 +39,12 @@ use event::WidgetEvent;
 use progress::{ProgressBook, ShowProgress, Watched};
 use spoiler::Level;
 use state::{Action, State, Status};
+
+/// The allocator: talc is smaller in wasm than the default (dlmalloc) and as fast on the many
+/// small allocations of reading a feed.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 /// How many entries are rendered before "Show more", unless the page says otherwise: a few
 /// screens, so that a change of level or filter rebuilds only what a fan is about to see.

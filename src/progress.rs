@@ -298,14 +298,10 @@ pub fn choices(seasons: &[Season], mentioned: impl IntoIterator<Item = Point>) -
             })
             .collect()
     };
-    // Sorted by insertion: the lists are short, and a sort per element type costs wasm size.
-    let mut sorted: Vec<Point> = Vec::with_capacity(points.len());
-    for point in points.drain(..) {
-        if let Err(at) = sorted.binary_search(&point) {
-            sorted.insert(at, point);
-        }
-    }
-    sorted
+    // A real sort, not sorted inserts: a hostile feed can mention tens of thousands of points.
+    points.sort_unstable();
+    points.dedup();
+    points
 }
 
 /// A short code carrying progress between sites: `Stranger Things=S4E7+;Wednesday=S1`, where

@@ -154,7 +154,7 @@ impl KindSet {
         (kinds.0 != 0).then_some(kinds)
     }
 
-    /// One bit per kind, in the order of [`Kind::ALL`].
+    /// One bit per kind, by its place in the enum (which is the order of [`Kind::ALL`]).
     fn bit(kind: Kind) -> u8 {
         1 << kind as u8
     }
@@ -205,9 +205,10 @@ impl FromIterator<Kind> for KindSet {
     }
 }
 
-impl From<Vec<Kind>> for KindSet {
-    /// A stored empty list lists every kind, as removing the last chip does.
-    fn from(kinds: Vec<Kind>) -> Self {
+impl KindSet {
+    /// The kinds of a stored list; an empty list lists every kind, as removing the last chip
+    /// does.
+    pub fn from_stored(kinds: impl IntoIterator<Item = Kind>) -> Self {
         let kinds: KindSet = kinds.into_iter().collect();
         if kinds.0 == 0 {
             KindSet::all()
@@ -353,11 +354,40 @@ fn listed<'a: 'p, 'p>(feed: &'a Feed, prefs: &'p Prefs) -> impl Iterator<Item = 
         })
 }
 
+/// How the fan sees a listed item: the one rule, for the list and for the counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sight {
+    /// Within the level, or unlocked by the fan's progress.
+    Shown,
+    /// Above the level and not unlocked, but revealed by hand.
+    Revealed,
+    /// Above the level: a placeholder.
+    Hidden,
+}
+
+/// How the fan sees `item`. The cheap test first: an item within the level needs neither the
+/// fan's progress nor the revealed set looked up.
+fn sight(
+    item: &Item,
+    feed: &Feed,
+    prefs: &Prefs,
+    book: &ProgressBook,
+    now: DateTime<Utc>,
+) -> Sight {
+    if item.level <= prefs.level || unlocked(item, feed, book, now) {
+        Sight::Shown
+    } else if prefs.revealed.contains(&item.id) {
+        Sight::Revealed
+    } else {
+        Sight::Hidden
+    }
+}
+
 /// How many full cards the fan sees: [`view_with_progress`]'s count, without building the
 /// list (announcements compare counts before and after a change).
 pub fn shown_count(feed: &Feed, prefs: &Prefs, book: &ProgressBook, now: DateTime<Utc>) -> usize {
     listed(feed, prefs)
-        .filter(|item| is_visible(item, prefs) || unlocked(item, feed, book, now))
+        .filter(|item| sight(item, feed, prefs, book, now) != Sight::Hidden)
         .count()
 }
 
@@ -371,20 +401,16 @@ pub fn view_with_progress<'a>(
 ) -> View<'a> {
     let mut hidden = 0;
     let entries = listed(feed, prefs)
-        .map(|item| {
-            // The cheap test first: an item within the level needs neither the fan's progress
-            // nor the revealed set looked up.
-            if item.level <= prefs.level || unlocked(item, feed, book, now) {
-                Entry::Shown {
-                    item,
-                    revealed: false,
-                }
-            } else if prefs.revealed.contains(&item.id) {
-                Entry::Shown {
-                    item,
-                    revealed: true,
-                }
-            } else {
+        .map(|item| match sight(item, feed, prefs, book, now) {
+            Sight::Shown => Entry::Shown {
+                item,
+                revealed: false,
+            },
+            Sight::Revealed => Entry::Shown {
+                item,
+                revealed: true,
+            },
+            Sight::Hidden => {
                 hidden += 1;
                 Entry::Hidden(Concealed(Rc::clone(item), progress_of(item, book)))
             }

@@ -35,6 +35,9 @@ pub const TIMEOUT_SECONDS: u32 = 15;
 /// The largest feed cached for offline use, in bytes (localStorage holds about 5 MB per site).
 const MAX_CACHED_BYTES: usize = 1_500_000;
 
+/// The most reserved up front for a body from its declared length, in bytes.
+const MAX_PREALLOCATED_BYTES: u64 = 16 << 20;
+
 thread_local! {
     /// Every element a widget is mounted on, so a panic can tell each one.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
@@ -196,33 +199,45 @@ async fn fetch(
     let body = read_body(&response, max_bytes, declared).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
     let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
-    let url = url.to_owned();
-    when_idle(move || save_for_offline(&url, &body));
+    // A body too large to keep is not held until the page is idle either.
+    if body.len() <= MAX_CACHED_BYTES {
+        let url = url.to_owned();
+        when_idle(move || save_for_offline(&url, &body));
+    }
     Ok(feed)
 }
 
 /// Runs `work` right after the next frame is painted (a task posted from the frame's animation
 /// callback runs once that frame's style, layout and paint are done), or after a moment where
 /// the page draws no frames: hidden tabs and iframes out of view get no animation callbacks.
-pub fn after_paint(work: impl FnOnce() + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
+/// Dropping the returned handle cancels it.
+pub fn after_paint(work: impl FnOnce() + 'static) -> AfterPaint {
     let work = Rc::new(Cell::new(Some(work)));
-    let run = {
-        let work = Rc::clone(&work);
-        move || {
-            if let Some(work) = work.take() {
-                work();
-            }
+    let run = move || {
+        if let Some(work) = work.take() {
+            work();
         }
     };
+    let after_frame = Rc::new(Cell::new(None));
     let frame = {
+        let after_frame = Rc::clone(&after_frame);
         let run = run.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || Timeout::new(0, run).forget())
+        gloo_render::request_animation_frame(move |_| {
+            after_frame.set(Some(Timeout::new(0, run)));
+        })
     };
-    let _ = window.request_animation_frame(frame.unchecked_ref());
-    Timeout::new(100, run).forget();
+    AfterPaint {
+        _frame: frame,
+        _after_frame: after_frame,
+        _fallback: Timeout::new(100, run),
+    }
+}
+
+/// Pending [`after_paint`] work; dropping it cancels the work.
+pub struct AfterPaint {
+    _frame: gloo_render::AnimationFrame,
+    _after_frame: Rc<Cell<Option<Timeout>>>,
+    _fallback: Timeout,
 }
 
 /// Runs `work` when the page is idle: after the frame that shows the cards and whatever the
@@ -286,9 +301,12 @@ async fn read_body(
         return Ok(String::new());
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    // The declared length (already checked against the limit) saves growing and copying the
-    // buffer chunk after chunk; it is only a hint, since a compressed body may decode larger.
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0) as usize);
+    // The declared length saves growing and copying the buffer chunk after chunk. It is only
+    // a hint (a compressed body decodes larger, and a server may lie), so it is capped: a
+    // false header must not make the widget ask for gigabytes before any data has come.
+    let mut bytes = Vec::new();
+    let hint = declared.unwrap_or(0).min(limit).min(MAX_PREALLOCATED_BYTES);
+    let _ = bytes.try_reserve(usize::try_from(hint).unwrap_or(0));
     loop {
         let chunk = JsFuture::from(reader.read())
             .await
@@ -321,15 +339,12 @@ fn cache_keys(feed_url: &str) -> (String, String) {
     )
 }
 
-/// Keeps the last good feed body for offline use. A full storage drops other feeds' copies
-/// first; if it is still full, the feed simply isn't kept.
+/// Keeps the last good feed body (at most [`MAX_CACHED_BYTES`]) for offline use. A full
+/// storage drops other feeds' copies first; if it is still full, the feed simply isn't kept.
 fn save_for_offline(feed_url: &str, body: &str) {
     let Some(storage) = storage() else {
         return;
     };
-    if body.len() > MAX_CACHED_BYTES {
-        return;
-    }
     let (key, saved_key) = cache_keys(feed_url);
     let saved = (js_sys::Date::now() as u64).to_string();
     let write =
@@ -467,6 +482,9 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
         return;
     };
     let Some(root) = document.get_element_by_id("spoilerfeed") else {
+        if let Some(prefetch) = prefetch {
+            prefetch.controller.abort();
+        }
         return;
     };
     import_progress_from_address();

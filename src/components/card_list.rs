@@ -83,11 +83,11 @@ pub fn use_painted(shown: bool) -> bool {
         let painted = painted.setter();
         use_effect_with(shown, move |shown| {
             #[cfg(target_arch = "wasm32")]
-            if *shown {
-                crate::web::after_paint(move || painted.set(true));
-            }
+            let pending = shown.then(|| crate::web::after_paint(move || painted.set(true)));
             #[cfg(not(target_arch = "wasm32"))]
-            let _ = (shown, painted);
+            let pending = shown.then_some(painted);
+            // A list gone before its frame was painted leaves nothing behind.
+            move || drop(pending)
         });
     }
     *painted

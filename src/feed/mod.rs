@@ -651,12 +651,15 @@ fn point(value: &Node) -> Option<Point> {
     })
 }
 
+/// The most entries of a feed's `episodes` list that are read: no show has a hundred seasons.
+const MAX_SEASONS: usize = 100;
+
 /// The feed's `episodes` list: `[{ "season": 1, "episodes": 8, "air_dates": [...] }]`.
 fn seasons(ext: &Object) -> Vec<Season> {
     let Some(Node::Array(list)) = ext.get("episodes") else {
         return Vec::new();
     };
-    let read = list.iter().filter_map(|season| {
+    let read = list.iter().take(MAX_SEASONS).filter_map(|season| {
         let obj = season.as_object()?;
         let number = u32::try_from(obj.get("season")?.as_u64()?)
             .ok()
@@ -681,7 +684,7 @@ fn seasons(ext: &Object) -> Vec<Season> {
         })
     });
     // In season order, the first entry for a season counting; sorted as they are read, since
-    // a sort of its own would cost wasm size for a list this short.
+    // a sort of its own would cost wasm size for a list this short (at most MAX_SEASONS).
     let mut seasons: Vec<Season> = Vec::new();
     for season in read {
         if let Err(at) = seasons.binary_search_by_key(&season.number, |s| s.number) {
@@ -719,6 +722,26 @@ mod tests {
         parse(&doc, Some("https://fans.example/feed.json"))
             .unwrap()
             .items
+    }
+
+    #[test]
+    fn seasons_are_sorted_first_entry_first_and_a_long_list_is_cut() {
+        // Seasons 150 down to 1, then a second season 7: the first hundred entries are read.
+        let mut list: Vec<String> = (1..=150)
+            .rev()
+            .map(|n| format!(r#"{{"season": {n}, "episodes": 2}}"#))
+            .collect();
+        list.insert(3, r#"{"season": 149, "episodes": 9}"#.into());
+        let doc = format!(
+            r#"{{"version": "https://jsonfeed.org/version/1.1", "items": [],
+                "_spoilerfeed": {{"show": "S", "episodes": [{}]}}}}"#,
+            list.join(",")
+        );
+        let feed = parse(&doc, None).unwrap();
+        let numbers: Vec<u32> = feed.episodes.iter().map(|season| season.number).collect();
+        assert_eq!(numbers, (52..=150).collect::<Vec<_>>());
+        // The first entry for season 149 counts, not the later one.
+        assert_eq!(feed.episodes[97].episodes, 2);
     }
 
     #[test]

@@ -48,15 +48,22 @@ fn fetch_crates(project: &Project) -> Result {
 /// `name-version/` in the wasm (panic messages name them): they would otherwise name this
 /// machine's folders, and cost bytes in every download.
 fn trunk(project: &Project) -> Cmd {
-    let mut flags: Vec<String> = env::var("RUSTFLAGS")
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
+    // Flags the caller set are kept. (Setting these also means cargo ignores `rustflags` in
+    // `.cargo/config.toml`: keep build flags here, not there.)
+    let mut flags: Vec<String> = match env::var("CARGO_ENCODED_RUSTFLAGS") {
+        Ok(encoded) if !encoded.is_empty() => encoded.split('\x1f').map(str::to_owned).collect(),
+        _ => env::var("RUSTFLAGS")
+            .unwrap_or_default()
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect(),
+    };
     let sources = cargo_home().join("registry").join("src");
     let mut registries: Vec<PathBuf> = fs::read_dir(&sources)
         .map(|dir| dir.filter_map(|entry| Some(entry.ok()?.path())).collect())
         .unwrap_or_default();
+    // In a stable order: other flags would make cargo rebuild every dependency.
+    registries.sort();
     registries.push(project.root().to_path_buf());
     for dir in registries {
         flags.push(format!("--remap-path-prefix={}/=", dir.display()));
