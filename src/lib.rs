@@ -208,11 +208,16 @@ fn Widget(props: &AppProps) -> Html {
         let feed_url = feed_url.clone();
         let fixed = props.fixed_choices();
         use_effect_with(state.prefs.clone(), move |prefs| {
-            // What the page fixed is not the fan's choice: it isn't stored over theirs.
-            store_prefs(
-                &feed_url,
-                &fixed.keep_stored(prefs, stored_prefs(&feed_url)),
-            )
+            let prefs = prefs.clone();
+            // Storage is synchronous I/O: a level switch or a reveal pays only for its render,
+            // and the choice is written when the page is idle (or as it is left). What the page
+            // fixed is not the fan's choice: it isn't stored over theirs.
+            when_idle(move || {
+                store_prefs(
+                    &feed_url,
+                    &fixed.keep_stored(&prefs, stored_prefs(&feed_url)),
+                )
+            });
         });
     }
     // What the feed says about its shows, worked out once per feed rather than per render.
@@ -552,6 +557,14 @@ fn store_progress(show: &str, progress: &ShowProgress) {
     web::store_progress(show, progress);
     #[cfg(not(target_arch = "wasm32"))]
     let _ = (show, progress);
+}
+
+/// Runs `work` when the page is idle, or as it is left; at once where there is no page.
+fn when_idle(work: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    web::when_idle(work);
+    #[cfg(not(target_arch = "wasm32"))]
+    work();
 }
 
 /// Remembers the choices for a feed.

@@ -241,10 +241,11 @@ pub struct AfterPaint {
 }
 
 /// Runs `work` when the page is idle: after the frame that shows the cards and whatever the
-/// page itself has queued. The offline copy is a large synchronous write (milliseconds per
-/// megabyte) that must not hold the first cards, or the host page, back. A page left before
-/// an idle moment (a quick reload) runs it as it goes.
-fn when_idle(work: impl FnOnce() + 'static) {
+/// page itself has queued. For storage writes, which are synchronous (the offline copy takes
+/// milliseconds per megabyte) and must not hold the cards, a level switch or the host page
+/// back. A page left before an idle moment (a quick reload) runs it as it goes; queued work
+/// runs in order.
+pub fn when_idle(work: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -261,12 +262,16 @@ fn when_idle(work: impl FnOnce() + 'static) {
         });
     });
     let run = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let work = IDLE_WORK.with(|pending| {
+        // This work and any queued before it, in order: a callback whose timeout ran out may
+        // come before an earlier one, and a later write of the choices must stay the last.
+        let due: IdleWork = IDLE_WORK.with(|pending| {
             let mut pending = pending.borrow_mut();
-            let at = pending.iter().position(|(other, _)| *other == id)?;
-            Some(pending.remove(at).1)
+            match pending.iter().position(|(other, _)| *other == id) {
+                Some(at) => pending.drain(..=at).collect(),
+                None => Vec::new(),
+            }
         });
-        if let Some(work) = work {
+        for (_, work) in due {
             work();
         }
     });
