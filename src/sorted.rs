@@ -155,16 +155,6 @@ impl<K: Ord> SortedSet<K> {
         self.0.iter().map(|(key, ())| key)
     }
 
-    /// How many keys there are.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// Removes every key.
     pub fn clear(&mut self) {
         self.0.clear();
@@ -224,6 +214,6 @@ mod tests {
         assert_eq!(one.iter().copied().collect::<Vec<_>>(), ["x", "y", "z"]);
         assert!(other.remove("y"));
         assert!(!other.contains("y"));
-        assert_eq!(other.len(), 2);
+        assert_eq!(other.iter().count(), 2);
     }
 }
