@@ -681,3 +681,55 @@ async fn a_feed_that_answers_404_shows_the_error_card_with_retry() {
 
     widget.unmount().await;
 }
+
+/// A list's first frame holds one screenful, then the whole page of entries follows on its own
+/// (README, Performance): a fan never has to do anything for the rest to appear, and "Show
+/// more" only shows once it can be trusted.
+#[wasm_bindgen_test]
+async fn the_first_frame_holds_a_screenful_and_the_rest_follows() {
+    use spoilerfeed::components::card_list::{CardListProps, FIRST_FRAME};
+    use spoilerfeed::components::CardList;
+
+    clean_page();
+    let feed = spoilerfeed::state::SharedFeed(std::rc::Rc::new(
+        spoilerfeed::feed::parse(ALL_KINDS, None).expect("the fixture"),
+    ));
+    let items = feed.items.len();
+    assert!(
+        items > FIRST_FRAME + 1,
+        "the fixture is longer than a first frame"
+    );
+    let root = document().create_element("div").unwrap();
+    root.set_attribute(ROOT_MARK, "").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let props = yew::props!(CardListProps {
+        feed,
+        prefs: Prefs {
+            level: Level::Major,
+            ..Prefs::default()
+        },
+        now: spoilerfeed::now(),
+        // One fewer than the feed has: the last update waits behind "Show more".
+        limit: items - 1,
+        on_reveal: yew::Callback::noop(),
+        on_conceal: yew::Callback::noop(),
+        on_more: yew::Callback::noop(),
+    });
+    let app = yew::Renderer::<CardList>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let entries = || root.query_selector_all(".sf-list > li").unwrap().length() as usize;
+    let busy = || {
+        root.query_selector(".sf-list[aria-busy=true]")
+            .unwrap()
+            .is_some()
+    };
+    let more = || root.query_selector(".sf-more").unwrap().is_some();
+    assert_eq!(entries(), FIRST_FRAME, "the first frame");
+    assert!(busy(), "the list says it is still filling in");
+    assert!(!more(), "no Show more while the page is still filling in");
+
+    wait_for("the rest of the page", || entries() == items - 1 && !busy()).await;
+    assert!(more(), "Show more for the update past the limit");
+    app.destroy();
+    root.remove();
+}
