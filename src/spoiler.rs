@@ -218,11 +218,6 @@ impl KindSet {
     }
 }
 
-/// Whether an item is within the fan's level, or revealed by hand.
-pub fn is_visible(item: &Item, prefs: &Prefs) -> bool {
-    item.level <= prefs.level || prefs.revealed.contains(&item.id)
-}
-
 /// An item above the fan's level. Only its spoiler-free fields can be read through this
 /// type, so a placeholder cannot render a title, text, link, image or tag by mistake.
 #[derive(Clone, Debug)]
