@@ -575,9 +575,9 @@ fn store_prefs(feed_url: &str, prefs: &Prefs) {
     let _ = (feed_url, prefs);
 }
 
-/// Runs once when the module starts, before any widget is mounted: a panic anywhere then
+/// Runs once when the module starts, before any widget is mounted: a crash anywhere then
 /// shows an error card instead of freezing the widget.
 pub fn start() {
     #[cfg(target_arch = "wasm32")]
-    web::install_panic_hook();
+    web::install_crash_card();
 }

@@ -1,5 +1,5 @@
 //! The browser side: fetching the feed, storing choices, mounting the widget, and turning a
-//! panic into a message instead of a blank page.
+//! crash into a message instead of a frozen widget.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -39,7 +39,7 @@ const MAX_CACHED_BYTES: usize = 1_500_000;
 const MAX_PREALLOCATED_BYTES: u64 = 16 << 20;
 
 thread_local! {
-    /// Every element a widget is mounted on, so a panic can tell each one.
+    /// Every element a widget is mounted on, so a crash can tell each one.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// The standalone page's feed request, started by `loader.js` before the wasm was ready.
     static PREFETCH: RefCell<Option<Prefetch>> = const { RefCell::new(None) };
@@ -530,7 +530,7 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     mount(root, props);
 }
 
-/// Renders a widget into `root` and remembers the root for the panic hook.
+/// Renders a widget into `root` and remembers the root for the crash card.
 pub fn mount(root: Element, props: AppProps) -> yew::AppHandle<App> {
     ROOTS.with(|roots| roots.borrow_mut().push(root.clone()));
     yew::Renderer::<App>::with_root_and_props(root, props).render()
@@ -541,20 +541,69 @@ pub fn unmount(root: &Element) {
     ROOTS.with(|roots| roots.borrow_mut().retain(|known| known != root));
 }
 
-/// On a panic: log the details to the console and replace every widget with an error card,
-/// so the fan sees what happened instead of a frozen or blank widget.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("spoilerfeed: {info}").into());
-        ROOTS.with(|roots| {
-            for root in roots.borrow().iter() {
-                show_panic_card(root);
-            }
-        });
-    }));
+#[wasm_bindgen]
+extern "C" {
+    /// The glue module's `import.meta`.
+    type ImportMeta;
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
 }
 
-fn show_panic_card(root: &Element) {
+/// On a crash, every widget is replaced with an error card, so the fan sees what happened
+/// instead of a frozen widget.
+///
+/// A panic stops the wasm at once (the release build keeps no panic machinery, for size), so
+/// the crash is seen from outside: the uncaught `WebAssembly.RuntimeError` it becomes. Only
+/// errors whose stack passes through this module's wasm or glue count; another module's
+/// crash on the same page leaves the widgets alone.
+pub fn install_crash_card() {
+    // Debug builds still run panic hooks; the message goes to the console.
+    #[cfg(debug_assertions)]
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("spoilerfeed: {info}").into())
+    }));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let glue = IMPORT_META.with(ImportMeta::url);
+    // wasm-bindgen names the wasm after its glue: `x.js` loads `x_bg.wasm`.
+    let wasm = glue
+        .strip_suffix(".js")
+        .map(|base| format!("{base}_bg.wasm"));
+    let ours = Rc::new(move |error: wasm_bindgen::JsValue| {
+        error.is_instance_of::<js_sys::WebAssembly::RuntimeError>()
+            && Reflect::get(&error, &"stack".into())
+                .ok()
+                .and_then(|stack| stack.as_string())
+                .is_some_and(|stack| {
+                    stack.contains(&glue) || wasm.as_ref().is_some_and(|wasm| stack.contains(wasm))
+                })
+    });
+    // A crash in an event handler is an `error` event; one in a future, a rejection.
+    for (kind, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+        let ours = ours.clone();
+        gloo_events::EventListener::new(&window, kind, move |event| {
+            if Reflect::get(event, &field.into()).is_ok_and(|error| ours(error)) {
+                show_crash_cards();
+            }
+        })
+        .forget();
+    }
+}
+
+/// Replaces every mounted widget with the error card of [`Error::Internal`].
+fn show_crash_cards() {
+    // The crash may have stopped the wasm while it held the list; then there is nothing to do.
+    let _ = ROOTS.try_with(|roots| {
+        if let Ok(roots) = roots.try_borrow() {
+            roots.iter().for_each(show_crash_card);
+        }
+    });
+}
+
+fn show_crash_card(root: &Element) {
     let Some(document) = root.owner_document() else {
         return;
     };

@@ -6,6 +6,7 @@
 
 mod bench;
 mod cmd;
+mod names;
 mod project;
 mod tasks;
 mod tools;

@@ -6,11 +6,12 @@
 
 use std::env;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use crate::cmd::{Cmd, Result};
-use crate::project::{cargo_home, Project};
+use crate::names;
+use crate::project::Project;
 use crate::tools::{self, WASM_TARGET};
 
 /// The address `serve` listens on unless told otherwise.
@@ -38,15 +39,29 @@ pub fn serve(project: &Project, port: u16) -> Result {
         .run_interactive()
 }
 
-/// Downloads every crate of the lockfile, for all targets, so that trunk's
-/// `--offline` cargo build finds them.
+/// Downloads every crate of the lockfile, for all targets, and those of the standard
+/// library's own lockfile (rebuilt for size, see [`trunk`]), so that trunk's `--offline`
+/// cargo build finds them.
 fn fetch_crates(project: &Project) -> Result {
-    Cmd::new("cargo").arg("fetch").dir(project.root()).run()
+    Cmd::new("cargo").arg("fetch").dir(project.root()).run()?;
+    // The standard library's manifest uses unstable cargo features.
+    Cmd::new("cargo")
+        .env("RUSTC_BOOTSTRAP", "1")
+        .arg("fetch")
+        .arg("--manifest-path")
+        .arg(tools::std_sources()?.join("Cargo.toml"))
+        .dir(project.root())
+        .run()
 }
 
-/// Trunk in the project's folder. The paths of the crates' sources are cut to their
-/// `name-version/` in the wasm (panic messages name them): they would otherwise name this
-/// machine's folders, and cost bytes in every download.
+/// Trunk in the project's folder, its wasm built for size.
+///
+/// The standard library is rebuilt with the widget (`build-std`, tuned for size) and a panic
+/// stops the instance at once (`panic=immediate-abort`), with no message or location: the
+/// formatting and unwinding code that std's own build links into every panic is a tenth of
+/// the wasm. The crash handler in `web.rs` still turns such a stop into an error card. These
+/// options are unstable; `RUSTC_BOOTSTRAP` enables them on the pinned stable toolchain, for
+/// this build only (tests and lints build as usual).
 fn trunk(project: &Project) -> Cmd {
     // Flags the caller set are kept. (Setting these also means cargo ignores `rustflags` in
     // `.cargo/config.toml`: keep build flags here, not there.)
@@ -58,29 +73,36 @@ fn trunk(project: &Project) -> Cmd {
             .map(str::to_owned)
             .collect(),
     };
-    let sources = cargo_home().join("registry").join("src");
-    let mut registries: Vec<PathBuf> = fs::read_dir(&sources)
-        .map(|dir| dir.filter_map(|entry| Some(entry.ok()?.path())).collect())
-        .unwrap_or_default();
-    // In a stable order: other flags would make cargo rebuild every dependency.
-    registries.sort();
-    registries.push(project.root().to_path_buf());
-    for dir in registries {
-        flags.push(format!("--remap-path-prefix={}/=", dir.display()));
-    }
+    flags.extend(
+        [
+            "-Zunstable-options",
+            "-Cpanic=immediate-abort",
+            "-Zlocation-detail=none",
+        ]
+        .map(str::to_owned),
+    );
     // The encoded form keeps folder names with spaces whole.
     Cmd::new("trunk")
+        .env("RUSTC_BOOTSTRAP", "1")
+        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
+        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
         .env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"))
         .dir(project.root())
 }
 
-/// `trunk build --release --offline` into `dist/`, then its scripts minified, the tools
-/// already set up.
+/// `trunk build --release --offline` into `dist/`, then short names for what the wasm and its
+/// glue share, and the scripts minified; the tools already set up.
 pub fn release_build(project: &Project) -> Result {
     fetch_crates(project)?;
     trunk(project)
         .args(["build", "--release", "--offline"])
         .run()?;
+    let dist = project.dist();
+    names::shorten(
+        &dist.join("spoilerfeed_bg.wasm"),
+        &dist.join("spoilerfeed.js"),
+        "./spoilerfeed_bg.js",
+    )?;
     minify_scripts(project)?;
     println!("build: site written to dist/");
     Ok(())
