@@ -96,14 +96,7 @@ fn rename_imports(
     module: &str,
     names: &mut HashMap<String, String>,
 ) -> std::result::Result<Vec<u8>, String> {
-    let mut input = Reader {
-        bytes: payload,
-        at: 0,
-    };
-    let count = input.u32()?;
-    let mut output = Vec::with_capacity(payload.len());
-    write_u32(&mut output, count as usize);
-    for _ in 0..count {
+    rewrite_entries(payload, |input, output| {
         let from = input.name()?;
         let name = input.name()?;
         let description = input.import_description()?;
@@ -112,21 +105,38 @@ fn rename_imports(
             if names.insert(name.to_owned(), short.clone()).is_some() {
                 return Err(format!("the import {name} appears twice"));
             }
-            write_name(&mut output, SHORT_MODULE);
-            write_name(&mut output, &short);
+            write_name(output, SHORT_MODULE);
+            write_name(output, &short);
         } else {
-            write_name(&mut output, from);
-            write_name(&mut output, name);
+            write_name(output, from);
+            write_name(output, name);
         }
         output.extend_from_slice(description);
-    }
-    input.end()?;
-    Ok(output)
+        Ok(())
+    })
 }
 
 fn rename_exports(
     payload: &[u8],
     names: &mut HashMap<String, String>,
+) -> std::result::Result<Vec<u8>, String> {
+    rewrite_entries(payload, |input, output| {
+        let name = input.name()?;
+        let kind = input.byte()?;
+        let index = input.u32()?;
+        let short = short_name(names.len());
+        write_name(output, &short);
+        names.insert(name.to_owned(), short);
+        output.push(kind);
+        write_u32(output, index as usize);
+        Ok(())
+    })
+}
+
+/// Rewrites a section that is a vector of entries, one entry at a time.
+fn rewrite_entries<'a>(
+    payload: &'a [u8],
+    mut entry: impl FnMut(&mut Reader<'a>, &mut Vec<u8>) -> std::result::Result<(), String>,
 ) -> std::result::Result<Vec<u8>, String> {
     let mut input = Reader {
         bytes: payload,
@@ -136,14 +146,7 @@ fn rename_exports(
     let mut output = Vec::with_capacity(payload.len());
     write_u32(&mut output, count as usize);
     for _ in 0..count {
-        let name = input.name()?;
-        let kind = input.byte()?;
-        let index = input.u32()?;
-        let short = short_name(names.len());
-        write_name(&mut output, &short);
-        names.insert(name.to_owned(), short);
-        output.push(kind);
-        write_u32(&mut output, index as usize);
+        entry(&mut input, &mut output)?;
     }
     input.end()?;
     Ok(output)
