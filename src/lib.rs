@@ -136,13 +136,11 @@ fn Widget(props: &AppProps) -> Html {
     let state = {
         let overrides = props.fixed_choices();
         let feed_url = feed_url.clone();
-        use_reducer_eq(move || State::new(overrides.apply(stored_prefs(&feed_url)), now()))
+        let limit = props.page_size;
+        use_reducer_eq(move || State::new(overrides.apply(stored_prefs(&feed_url)), limit, now()))
     };
-    let list = use_state_eq(|| ListView {
-        limit: props.page_size,
-        focus: None,
-    });
-    let focus_button = use_focus_button(list.focus.clone());
+    let focus = state.focus.clone().map(AttrValue::from);
+    let focus_button = use_focus_button(focus.clone());
     let painted = use_painted(state.feed.is_some());
     // The progress code's paste field.
     let import_field = use_node_ref();
@@ -274,35 +272,8 @@ fn Widget(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         Callback::from(move |id: String| dispatcher.dispatch(make(id)))
     };
-    let on_reveal = {
-        let reveal = dispatch(Action::Reveal);
-        let list = list.clone();
-        Callback::from(move |id: String| {
-            list.set(ListView {
-                focus: Some(AttrValue::from(id.clone())),
-                ..(*list).clone()
-            });
-            reveal.emit(id);
-        })
-    };
-    // Focus moves to a card only right after its reveal, never when a filter brings it back.
-    let forget_focus = {
-        let list = list.clone();
-        move || {
-            list.set(ListView {
-                focus: None,
-                ..(*list).clone()
-            })
-        }
-    };
-    let on_conceal = {
-        let conceal = dispatch(Action::Conceal);
-        let forget_focus = forget_focus.clone();
-        Callback::from(move |id: String| {
-            forget_focus();
-            conceal.emit(id);
-        })
-    };
+    let on_reveal = dispatch(Action::Reveal);
+    let on_conceal = dispatch(Action::Conceal);
     let on_level = {
         let dispatcher = state.dispatcher();
         let previous = state.prefs.level;
@@ -315,18 +286,11 @@ fn Widget(props: &AppProps) -> Html {
     };
     let on_toggle_kind = {
         let dispatcher = state.dispatcher();
-        let forget_focus = forget_focus.clone();
-        Callback::from(move |kind| {
-            forget_focus();
-            dispatcher.dispatch(Action::ToggleKind(kind));
-        })
+        Callback::from(move |kind| dispatcher.dispatch(Action::ToggleKind(kind)))
     };
     let on_show = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |show| {
-            forget_focus();
-            dispatcher.dispatch(Action::SetShow(show));
-        })
+        Callback::from(move |show| dispatcher.dispatch(Action::SetShow(show)))
     };
     let on_retry = {
         let dispatcher = state.dispatcher();
@@ -354,14 +318,9 @@ fn Widget(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowNew))
     };
     let on_more = {
-        let list = list.clone();
+        let dispatcher = state.dispatcher();
         let page = props.page_size;
-        Callback::from(move |()| {
-            list.set(ListView {
-                limit: list.limit + page,
-                ..(*list).clone()
-            })
-        })
+        Callback::from(move |()| dispatcher.dispatch(Action::ShowMore(page)))
     };
 
     let feed = state.feed.clone();
@@ -428,8 +387,8 @@ fn Widget(props: &AppProps) -> Html {
                     prefs: props.shown_prefs(&state.prefs),
                     now: state.now,
                     progress: state.progress.clone(),
-                    limit: list.limit,
-                    focus: list.focus.clone(),
+                    limit: state.limit,
+                    focus,
                     can_reveal: props.lock_level.is_none(),
                     on_reveal,
                     on_conceal,
@@ -447,16 +406,6 @@ fn Widget(props: &AppProps) -> Html {
         components::set_class(&mut root, "spoilerfeed spoilerfeed--embedded");
     }
     root
-}
-
-/// What the list shows beyond the fan's choices: one state rather than two, since each state
-/// type costs wasm size.
-#[derive(Clone, PartialEq)]
-struct ListView {
-    /// Rendered entries; grows with "Show more".
-    limit: usize,
-    /// The card to focus: focus moves to a card only right after its reveal.
-    focus: Option<AttrValue>,
 }
 
 /// The notice over a saved copy: "Offline" only when the network is what failed.

@@ -66,11 +66,16 @@ pub struct State {
     pub saved_at: Option<DateTime<Utc>>,
     /// The fan's watch progress per show.
     pub progress: ProgressBook,
+    /// How many entries the list renders; grows with "Show more".
+    pub limit: usize,
+    /// The card to focus: focus moves to a card only right after its reveal, never when a
+    /// filter brings it back.
+    pub focus: Option<String>,
 }
 
 impl State {
-    /// A widget that has started loading, with the fan's choices.
-    pub fn new(prefs: Prefs, now: DateTime<Utc>) -> Self {
+    /// A widget that has started loading, with the fan's choices, listing `limit` entries.
+    pub fn new(prefs: Prefs, limit: usize, now: DateTime<Utc>) -> Self {
         State {
             prefs,
             feed: None,
@@ -82,6 +87,8 @@ impl State {
             pending: None,
             saved_at: None,
             progress: ProgressBook::new(),
+            limit,
+            focus: None,
         }
     }
 
@@ -122,6 +129,8 @@ pub enum Action {
     SetProgress(String, ShowProgress),
     /// Progress was read from storage, or changed in another widget or tab.
     ProgressLoaded(ProgressBook),
+    /// List this many more entries.
+    ShowMore(usize),
 }
 
 impl Reducible for State {
@@ -188,10 +197,12 @@ impl Reducible for State {
                 );
             }
             Action::ToggleKind(kind) => {
+                next.focus = None;
                 next.prefs.kinds.toggle(kind);
                 next.announcement = filter_announcement(next.shown_with(&next.prefs));
             }
             Action::SetShow(show) => {
+                next.focus = None;
                 next.prefs.show = show;
                 next.announcement = filter_announcement(next.shown_with(&next.prefs));
             }
@@ -202,9 +213,11 @@ impl Reducible for State {
                     .and_then(|feed| feed.items.iter().find(|item| item.id == id))
                     .map_or("update", |item| item.kind().noun());
                 next.announcement = format!("Revealed: {noun}");
+                next.focus = Some(id.clone());
                 next.prefs.revealed.insert(id);
             }
             Action::Conceal(id) => {
+                next.focus = None;
                 next.prefs.revealed.remove(&id);
                 next.announcement = "Hidden again".into();
             }
@@ -218,6 +231,7 @@ impl Reducible for State {
                 };
             }
             Action::ProgressLoaded(book) => next.progress = book,
+            Action::ShowMore(more) => next.limit = next.limit.saturating_add(more),
             Action::Override(overrides) => {
                 next.prefs = overrides.apply(Some(next.prefs));
                 if next.prefs.level != self.prefs.level {

@@ -1039,7 +1039,7 @@ fn the_picker_shows_stored_progress_the_feed_does_not_list_and_caught_up() {
 // The reducer.
 
 fn loaded(level: Level) -> Rc<State> {
-    Rc::new(State::new(prefs(level), now()))
+    Rc::new(State::new(prefs(level), 50, now()))
         .reduce(Action::Loaded(Rc::new(load_fixture(PROGRESS)), now()))
 }
 

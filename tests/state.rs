@@ -17,9 +17,12 @@ use spoilerfeed::spoiler::{self, Kind, Level};
 use spoilerfeed::state::{Action, State, Status};
 use yew::Reducible;
 
+/// The entries a list starts with in these tests.
+const PAGE: usize = 50;
+
 /// A fresh widget with these choices, still loading.
 fn start(prefs: Prefs) -> Rc<State> {
-    Rc::new(State::new(prefs, now()))
+    Rc::new(State::new(prefs, PAGE, now()))
 }
 
 /// A widget that has loaded `all-kinds.json`, with these choices.
@@ -123,6 +126,39 @@ fn reveal_announces_the_kind_and_shows_the_item() {
     }
     let state = loaded(prefs(Level::None)).reduce(Action::Reveal("unknown".into()));
     assert_eq!(state.announcement, "Revealed: update");
+}
+
+#[test]
+fn focus_goes_to_a_card_just_revealed_and_no_filter_brings_it_back() {
+    let state = loaded(prefs(Level::None));
+    assert_eq!(state.focus, None);
+    let revealed = state.reduce(Action::Reveal("major-cast".into()));
+    assert_eq!(revealed.focus.as_deref(), Some("major-cast"));
+    // A level change leaves it; filtering or hiding again forgets it.
+    let state = revealed.clone().reduce(Action::SetLevel(Level::Mild));
+    assert_eq!(state.focus.as_deref(), Some("major-cast"));
+    for action in [
+        Action::ToggleKind(Kind::Cast),
+        Action::SetShow(Some("Harbour Lights".into())),
+        Action::Conceal("major-cast".into()),
+    ] {
+        let state = revealed.clone().reduce(action.clone());
+        assert_eq!(state.focus, None, "after {action:?}");
+    }
+}
+
+#[test]
+fn show_more_lists_another_page_each_time() {
+    let state = loaded(prefs(Level::None));
+    assert_eq!(state.limit, PAGE);
+    let state = state
+        .reduce(Action::ShowMore(PAGE))
+        .reduce(Action::ShowMore(PAGE));
+    assert_eq!(state.limit, 3 * PAGE);
+    // What the fan chooses doesn't shrink the list back.
+    let state = state.reduce(Action::SetLevel(Level::Major));
+    assert_eq!(state.limit, 3 * PAGE);
+    assert_eq!(state.reduce(Action::ShowMore(usize::MAX)).limit, usize::MAX);
 }
 
 #[test]
