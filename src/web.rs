@@ -468,6 +468,21 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events:
     ]
 }
 
+/// Puts `text` on the clipboard, then calls `done` with whether it got there. Pages that
+/// aren't a secure context have no clipboard at all; the fan may also have refused it.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = web_sys::window()
+        .and_then(|window| Reflect::get(&window.navigator(), &"clipboard".into()).ok())
+        .filter(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
+    let Some(clipboard) = clipboard else {
+        return done(false);
+    };
+    let written = clipboard
+        .unchecked_into::<web_sys::Clipboard>()
+        .write_text(text);
+    wasm_bindgen_futures::spawn_local(async move { done(JsFuture::from(written).await.is_ok()) });
+}
+
 /// Resolves a possibly relative URL against `base`; empty when it isn't a URL.
 pub fn absolute_url(url: &str, base: &str) -> String {
     web_sys::Url::new_with_base(url, base)

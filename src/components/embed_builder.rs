@@ -1,6 +1,8 @@
 //! The "Embed" panel of the standalone page: the fan's current choices as a snippet for a fan
 //! site, as a custom element or a self-sizing iframe, with a copy button.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::config::{EmbedChoice, EmbedMode, Prefs, Theme};
@@ -16,26 +18,63 @@ pub struct EmbedBuilderProps {
     pub prefs: Prefs,
 }
 
-/// The panel's own choices. One state rather than one per field: each state type costs wasm
-/// size.
+/// The panel's own choices, changed only through [`FormAction`]s: the clipboard answers
+/// later, and its answer must not undo a choice made meanwhile.
 #[derive(Clone, Copy, Default, PartialEq)]
 struct Form {
     mode: EmbedMode,
     theme: Theme,
     lock: bool,
-    /// Whether the snippet shown was copied (a new mode makes a new snippet).
-    copied: bool,
+    /// What became of the last copy of the snippet shown.
+    copy: Copy,
+}
+
+/// Whether the snippet shown was copied.
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Copy {
+    #[default]
+    NotYet,
+    Done,
+    Failed,
+}
+
+/// What changes the panel.
+enum FormAction {
+    Mode(EmbedMode),
+    Theme(Theme),
+    ToggleLock,
+    /// The clipboard answered: whether the snippet got there.
+    Copied(bool),
+}
+
+impl Reducible for Form {
+    type Action = FormAction;
+
+    fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+        let mut next = *self;
+        // Every choice makes a new snippet, not yet copied.
+        next.copy = Copy::NotYet;
+        match action {
+            FormAction::Mode(mode) => next.mode = mode,
+            FormAction::Theme(theme) => next.theme = theme,
+            FormAction::ToggleLock => next.lock = !next.lock,
+            FormAction::Copied(done) => {
+                next.copy = if done { Copy::Done } else { Copy::Failed };
+            }
+        }
+        Rc::new(next)
+    }
 }
 
 /// A collapsible panel with the snippet, its options and a copy button.
 #[function_component]
 pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
-    let form = use_state_eq(Form::default);
+    let form = use_reducer_eq(Form::default);
     let Form {
         mode,
         theme,
         lock,
-        copied,
+        copy,
     } = *form;
     let snippet = EmbedChoice {
         widget_base: props.widget_base.to_string(),
@@ -47,51 +86,36 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     .snippet(mode);
 
     let set_mode = |mode: EmbedMode| {
-        let form = form.clone();
-        Callback::from(move |_: Event| {
-            form.set(Form {
-                mode,
-                copied: false,
-                ..*form
-            })
-        })
+        let form = form.dispatcher();
+        Callback::from(move |_: Event| form.dispatch(FormAction::Mode(mode)))
     };
     let on_theme = {
-        let form = form.clone();
+        let form = form.dispatcher();
         Callback::from(move |event: Event| {
             let value = event
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
-            form.set(Form {
-                theme: Theme::parse(&value).unwrap_or_default(),
-                ..*form
-            });
+            form.dispatch(FormAction::Theme(Theme::parse(&value).unwrap_or_default()));
         })
     };
     let on_lock = {
-        let form = form.clone();
-        Callback::from(move |_: Event| {
-            form.set(Form {
-                lock: !lock,
-                ..*form
-            })
-        })
+        let form = form.dispatcher();
+        Callback::from(move |_: Event| form.dispatch(FormAction::ToggleLock))
     };
     let on_copy = {
         let snippet = snippet.clone();
-        let form = form.clone();
+        let form = form.dispatcher();
         Callback::from(move |_: MouseEvent| {
-            #[cfg(target_arch = "wasm32")]
-            if let Some(window) = web_sys::window() {
-                let _ = window.navigator().clipboard().write_text(&snippet);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &snippet;
-            form.set(Form {
-                copied: true,
-                ..*form
+            let form = form.clone();
+            copy_text(&snippet, move |done| {
+                form.dispatch(FormAction::Copied(done))
             });
         })
+    };
+    let copied = match copy {
+        Copy::NotYet => "",
+        Copy::Done => "Copied",
+        Copy::Failed => "Couldn't copy: select the snippet and copy it yourself",
     };
     let themes = [Theme::Auto, Theme::Light, Theme::Dark];
     html! {
@@ -128,9 +152,21 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     data-testid="embed-snippet" value={snippet.clone()} />
                 <div class="sf-embed__actions">
                     <button type="button" class="sf-button" onclick={on_copy}>{ "Copy snippet" }</button>
-                    <span role="status" class="sf-embed__copied">{ if copied { "Copied" } else { "" } }</span>
+                    <span role="status" class="sf-embed__copied">{ copied }</span>
                 </div>
             </div>
         </details>
+    }
+}
+
+/// Puts `text` on the clipboard, then calls `done` with whether it got there (rendered on a
+/// server, there is no clipboard).
+fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    crate::web::copy_text(text, done);
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = text;
+        done(false);
     }
 }

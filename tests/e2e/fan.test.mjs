@@ -640,6 +640,35 @@ test('the embed builder gives snippets that work on another site', { timeout: TE
   assert.deepEqual(hostSide.errors, [], 'no uncaught errors in the host page');
 });
 
+// The copy button says whether the snippet reached the clipboard. A page that isn't a secure
+// context has no clipboard at all, and a browser may refuse: neither may break the page.
+test('the embed builder says when the snippet could not be copied', { timeout: TEST_TIMEOUT }, async (t) => {
+  const site = await serve(t, { root: dist, routes: sampleRoutes() });
+  const refusals = {
+    'no clipboard': () => Object.defineProperty(Navigator.prototype, 'clipboard', { get: () => undefined }),
+    'a refusal': () => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+    },
+  };
+  for (const [what, refuse] of Object.entries(refusals)) {
+    const { page, errors } = await openPage(t, browser);
+    await page.addInitScript(refuse);
+    await page.goto(`${site.url}/index.html`);
+    await page.locator('[data-testid="card"], [data-testid="placeholder"]').first().waitFor({ timeout: FIRST_WAIT });
+    const builder = page.locator('[data-testid="embed-builder"]');
+    await builder.locator('summary').click();
+    const status = builder.getByRole('status');
+    await builder.getByRole('button', { name: 'Copy snippet' }).click();
+    await eventually(async () => {
+      assert.equal(await status.textContent(), "Couldn't copy: select the snippet and copy it yourself", what);
+    });
+    // Another choice makes another snippet, not copied either way.
+    await builder.locator('input[name="embed-mode"][value="iframe"]').check();
+    await eventually(async () => assert.equal(await status.textContent(), '', what));
+    assert.deepEqual(errors, [], `${what}: no uncaught errors`);
+  }
+});
+
 // With `embed=1` and an explicit `theme`, the text outside the cards (the "Spoiler level"
 // legend, the "Show" label, the hidden count) must stay readable on a host page of the other
 // scheme: the frame keeps an opaque background of its own.
