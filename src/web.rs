@@ -570,42 +570,39 @@ extern "C" {
 /// instead of a frozen widget.
 ///
 /// A panic stops the wasm at once (the release build keeps no panic machinery, for size), so
-/// the crash is seen from outside: the uncaught `WebAssembly.RuntimeError` it becomes. Only
-/// errors whose stack passes through this module's wasm or glue count; another module's
-/// crash on the same page leaves the widgets alone.
+/// the crash is seen from outside: the uncaught `WebAssembly.RuntimeError` it becomes, when
+/// its stack says it stopped in this module ([`crate::error::crashed_here`]); another
+/// module's crash on the same page leaves the widgets alone. Installed once however often
+/// it is called.
 pub fn install_crash_card() {
-    // Debug builds still run panic hooks; the message goes to the console.
-    #[cfg(debug_assertions)]
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("spoilerfeed: {info}").into())
-    }));
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let glue = IMPORT_META.with(ImportMeta::url);
-    // wasm-bindgen names the wasm after its glue: `x.js` loads `x_bg.wasm`.
-    let wasm = glue
-        .strip_suffix(".js")
-        .map(|base| format!("{base}_bg.wasm"));
-    let ours = Rc::new(move |error: wasm_bindgen::JsValue| {
-        error.is_instance_of::<js_sys::WebAssembly::RuntimeError>()
-            && Reflect::get(&error, &"stack".into())
-                .ok()
-                .and_then(|stack| stack.as_string())
-                .is_some_and(|stack| {
-                    stack.contains(&glue) || wasm.as_ref().is_some_and(|wasm| stack.contains(wasm))
-                })
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        // Debug builds still run panic hooks; the message goes to the console.
+        #[cfg(debug_assertions)]
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&format!("spoilerfeed: {info}").into())
+        }));
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let glue = Rc::new(IMPORT_META.with(ImportMeta::url));
+        // A crash in an event handler is an `error` event; one in a future, a rejection.
+        for (kind, field) in [("error", "error"), ("unhandledrejection", "reason")] {
+            let glue = glue.clone();
+            gloo_events::EventListener::new(&window, kind, move |event| {
+                let crashed = Reflect::get(event, &field.into())
+                    .ok()
+                    .filter(|error| error.is_instance_of::<js_sys::WebAssembly::RuntimeError>())
+                    .and_then(|error| Reflect::get(&error, &"stack".into()).ok())
+                    .and_then(|stack| stack.as_string())
+                    .is_some_and(|stack| crate::error::crashed_here(&stack, &glue));
+                if crashed {
+                    show_crash_cards();
+                }
+            })
+            .forget();
+        }
     });
-    // A crash in an event handler is an `error` event; one in a future, a rejection.
-    for (kind, field) in [("error", "error"), ("unhandledrejection", "reason")] {
-        let ours = ours.clone();
-        gloo_events::EventListener::new(&window, kind, move |event| {
-            if Reflect::get(event, &field.into()).is_ok_and(|error| ours(error)) {
-                show_crash_cards();
-            }
-        })
-        .forget();
-    }
 }
 
 /// Replaces every mounted widget with the error card of [`Error::Internal`].

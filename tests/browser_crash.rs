@@ -31,8 +31,28 @@ const WAIT_MS: f64 = 20_000.0;
 /// Marks the elements this file's widgets are mounted on, so a clean page drops them.
 const ROOT_MARK: &str = "data-browser-crash-root";
 
+/// A wasm module whose one export, `f`, traps (`unreachable`).
+const TRAPPING_MODULE: [u8; 32] = [
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // header
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // one type: () -> ()
+    0x03, 0x02, 0x01, 0x00, // one function of that type
+    0x07, 0x05, 0x01, 0x01, b'f', 0x00, 0x00, // exported as `f`
+    0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b, // its body: unreachable
+];
+
+/// Each widget still shows its list and no error card.
+fn assert_widgets_stay(widgets: &[Widget], context: &str) {
+    for widget in widgets {
+        assert!(widget.one("[data-testid=error]").is_none(), "{context}");
+        assert!(
+            widget.one(".sf-list").is_some(),
+            "{context}: the list stays"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
-async fn the_widgets_own_crash_shows_an_error_card_and_another_modules_does_not() {
+async fn the_widgets_own_crash_shows_an_error_card_and_no_other_error_does() {
     clean_page();
     spoilerfeed::start();
     let feed = FeedUrl::blob(FEED, "application/feed+json");
@@ -53,22 +73,39 @@ async fn the_widgets_own_crash_shows_an_error_card_and_another_modules_does_not(
         gloo_events::EventListener::new(&window, "error", move |_| errors.set(errors.get() + 1))
     };
 
-    // Another module's crash: the same kind of error, thrown by a script of the page.
+    // A script of the page throws the same kind of error.
     window
         .set_timeout_with_str("throw new WebAssembly.RuntimeError('unreachable')")
         .expect("a timer");
     wait_for("the page's own error", || errors.get() == 1).await;
-    for widget in &widgets {
-        assert!(widget.one("[data-testid=error]").is_none());
-        assert!(widget.one(".sf-list").is_some(), "the list stays");
-    }
+    assert_widgets_stay(&widgets, "after a page script's error");
+
+    // Another module crashes in the page's listener of an event this module dispatches:
+    // this module's frames are in the stack too, further out. (The listener is added by a
+    // script of the page, not by a function this module made.)
+    window
+        .set_timeout_with_str(&format!(
+            "addEventListener('sf-host-event', () => new WebAssembly.Instance(\
+             new WebAssembly.Module(new Uint8Array({TRAPPING_MODULE:?}))).exports.f());\
+             window.sfHostListening = true;"
+        ))
+        .expect("a timer");
+    wait_for("the page's listener", || {
+        js_sys::Reflect::get(&window, &"sfHostListening".into()).is_ok_and(|v| v.is_truthy())
+    })
+    .await;
+    window
+        .dispatch_event(&web_sys::Event::new("sf-host-event").expect("an event"))
+        .expect("dispatched");
+    wait_for("the other module's crash", || errors.get() == 2).await;
+    assert_widgets_stay(&widgets, "after another module's crash");
 
     // The widget's crash, from an event handler as the browser runs it.
     let crash = Closure::once_into_js(|| -> () { panic!("a bug in the widget") });
     window
         .set_timeout_with_callback(crash.unchecked_ref())
         .expect("a timer");
-    wait_for("the crash", || errors.get() == 2).await;
+    wait_for("the crash", || errors.get() == 3).await;
     for widget in &widgets {
         assert_eq!(
             widget.text("[data-testid=error]"),
