@@ -25,13 +25,16 @@ struct Form {
     mode: EmbedMode,
     theme: Theme,
     lock: bool,
-    /// What became of the last copy of the snippet shown.
-    copy: Copy,
+    /// What became of copying the snippet shown.
+    copy: CopyStatus,
+    /// Counts the choices made, so that the clipboard's answer about an earlier snippet is
+    /// told from one about the snippet shown.
+    choices: u32,
 }
 
 /// Whether the snippet shown was copied.
 #[derive(Clone, Copy, Default, PartialEq)]
-enum Copy {
+enum CopyStatus {
     #[default]
     NotYet,
     Done,
@@ -43,8 +46,12 @@ enum FormAction {
     Mode(EmbedMode),
     Theme(Theme),
     ToggleLock,
-    /// The clipboard answered: whether the snippet got there.
-    Copied(bool),
+    /// The clipboard answered about the snippet shown after `choices` choices: whether it
+    /// got there.
+    Copied {
+        choices: u32,
+        done: bool,
+    },
 }
 
 impl Reducible for Form {
@@ -52,16 +59,24 @@ impl Reducible for Form {
 
     fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
         let mut next = *self;
-        // Every choice makes a new snippet, not yet copied.
-        next.copy = Copy::NotYet;
         match action {
+            FormAction::Copied { choices, done } => {
+                if choices == self.choices {
+                    next.copy = if done {
+                        CopyStatus::Done
+                    } else {
+                        CopyStatus::Failed
+                    };
+                }
+                return Rc::new(next);
+            }
             FormAction::Mode(mode) => next.mode = mode,
             FormAction::Theme(theme) => next.theme = theme,
             FormAction::ToggleLock => next.lock = !next.lock,
-            FormAction::Copied(done) => {
-                next.copy = if done { Copy::Done } else { Copy::Failed };
-            }
         }
+        // Every choice makes a new snippet, not yet copied.
+        next.copy = CopyStatus::NotYet;
+        next.choices = self.choices.wrapping_add(1);
         Rc::new(next)
     }
 }
@@ -75,6 +90,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         theme,
         lock,
         copy,
+        choices,
     } = *form;
     let snippet = EmbedChoice {
         widget_base: props.widget_base.to_string(),
@@ -108,14 +124,14 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let form = form.clone();
             copy_text(&snippet, move |done| {
-                form.dispatch(FormAction::Copied(done))
+                form.dispatch(FormAction::Copied { choices, done })
             });
         })
     };
     let copied = match copy {
-        Copy::NotYet => "",
-        Copy::Done => "Copied",
-        Copy::Failed => "Couldn't copy: select the snippet and copy it yourself",
+        CopyStatus::NotYet => "",
+        CopyStatus::Done => "Copied",
+        CopyStatus::Failed => "Couldn't copy: select the snippet and copy it yourself",
     };
     let themes = [Theme::Auto, Theme::Light, Theme::Dark];
     html! {
@@ -168,5 +184,55 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
     {
         let _ = text;
         done(false);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(actions: impl IntoIterator<Item = FormAction>) -> Form {
+        *actions
+            .into_iter()
+            .fold(Rc::new(Form::default()), Reducible::reduce)
+    }
+
+    #[test]
+    fn the_clipboards_answer_shows_until_the_next_choice() {
+        let copied = after([
+            FormAction::Theme(Theme::Dark),
+            FormAction::Copied {
+                choices: 1,
+                done: true,
+            },
+        ]);
+        assert!(copied.copy == CopyStatus::Done);
+        let refused = after([FormAction::Copied {
+            choices: 0,
+            done: false,
+        }]);
+        assert!(refused.copy == CopyStatus::Failed);
+        let changed = after([
+            FormAction::Copied {
+                choices: 0,
+                done: true,
+            },
+            FormAction::ToggleLock,
+        ]);
+        assert!(changed.copy == CopyStatus::NotYet && changed.lock);
+    }
+
+    #[test]
+    fn an_answer_about_an_earlier_snippet_is_ignored() {
+        // Copy asked with no choice made; the fan picks the iframe before the answer.
+        let form = after([
+            FormAction::Mode(EmbedMode::Iframe),
+            FormAction::Copied {
+                choices: 0,
+                done: true,
+            },
+        ]);
+        assert!(form.copy == CopyStatus::NotYet);
+        assert!(form.mode == EmbedMode::Iframe);
     }
 }
