@@ -6,7 +6,8 @@
 //! hashes: together 5 KB of the download. [`shorten`] renames them `a`, `b`, … in both files,
 //! as emscripten does for its own output. Names nothing in the glue uses are renamed too;
 //! the glue's own exports (`mountPage`, …) keep their names, so embedders' imports work
-//! as before.
+//! as before. Only the raw wasm exports that the glue's `init` returns are renamed: nothing
+//! of the widget's documented interface reads them.
 
 use std::collections::HashMap;
 use std::fs;

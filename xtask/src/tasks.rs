@@ -44,10 +44,11 @@ pub fn serve(project: &Project, port: u16) -> Result {
 /// cargo build finds them.
 fn fetch_crates(project: &Project) -> Result {
     Cmd::new("cargo").arg("fetch").dir(project.root()).run()?;
-    // The standard library's manifest uses unstable cargo features.
+    // The standard library's manifest uses unstable cargo features; its lockfile is the
+    // toolchain's own and must not change.
     Cmd::new("cargo")
         .env("RUSTC_BOOTSTRAP", "1")
-        .arg("fetch")
+        .args(["fetch", "--locked"])
         .arg("--manifest-path")
         .arg(tools::std_sources()?.join("Cargo.toml"))
         .dir(project.root())
@@ -60,8 +61,9 @@ fn fetch_crates(project: &Project) -> Result {
 /// stops the instance at once (`panic=immediate-abort`), with no message or location: the
 /// formatting and unwinding code that std's own build links into every panic is a tenth of
 /// the wasm. The crash handler in `web.rs` still turns such a stop into an error card. These
-/// options are unstable; `RUSTC_BOOTSTRAP` enables them on the pinned stable toolchain, for
-/// this build only (tests and lints build as usual).
+/// options are unstable; `RUSTC_BOOTSTRAP` enables them on the stable toolchain (checked with
+/// rustc 1.95), for this build only: tests and lints build as usual. Build scripts see it
+/// too, and some (proc-macro2's) then use unstable compiler APIs in this build alone.
 fn trunk(project: &Project) -> Cmd {
     // Flags the caller set are kept. (Setting these also means cargo ignores `rustflags` in
     // `.cargo/config.toml`: keep build flags here, not there.)
@@ -81,7 +83,7 @@ fn trunk(project: &Project) -> Cmd {
         ]
         .map(str::to_owned),
     );
-    // The encoded form keeps folder names with spaces whole.
+    // The encoded form keeps a caller's flags with spaces whole.
     Cmd::new("trunk")
         .env("RUSTC_BOOTSTRAP", "1")
         .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
