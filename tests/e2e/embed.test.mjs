@@ -895,6 +895,10 @@ test('custom properties and ::part() from the host theme the widget', TEST_TIMEO
   await themed.evaluate((element) => element.style.setProperty('--spoilerfeed-accent', 'rgb(1, 2, 3)'));
   await eventually(async () => assert.equal(await background(themed), 'rgb(1, 2, 3)'));
   assert.equal(await background(plain), defaultAccent, 'the other element keeps the default accent');
+  // Set on an ancestor, a property reaches every element that doesn't set its own.
+  await page.evaluate(() => document.body.style.setProperty('--spoilerfeed-accent', 'rgb(10, 20, 30)'));
+  await eventually(async () => assert.equal(await background(plain), 'rgb(10, 20, 30)', 'from the body'));
+  assert.equal(await background(themed), 'rgb(1, 2, 3)', "the element's own value wins");
 
   const card = (element) => element.locator('[data-testid="card"]').first();
   assert.equal(
