@@ -25,7 +25,8 @@ function prefetch() {
   });
   // A failure is reported by the widget when it reads the response, not here.
   response.catch(() => {});
-  return { url, response, controller };
+  // The widget's 15 s limit counts from here, not from when the wasm takes the request over.
+  return { url, response, controller, started: Date.now() };
 }
 
 const feed = prefetch();

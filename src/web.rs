@@ -55,22 +55,24 @@ thread_local! {
 /// Work waiting for an idle moment, each with its number.
 type IdleWork = Vec<(u32, Box<dyn FnOnce()>)>;
 
-/// A feed request already on its way: its absolute URL, the `fetch` promise and its abort
-/// controller.
+/// A feed request already on its way: its absolute URL, the `fetch` promise, its abort
+/// controller and when it started (`Date.now()`).
 struct Prefetch {
     url: String,
     response: js_sys::Promise,
     controller: AbortController,
+    started: Option<f64>,
 }
 
 impl Prefetch {
-    /// Reads `{ url, response, controller }` as `loader.js` hands it over.
+    /// Reads `{ url, response, controller, started }` as `loader.js` hands it over.
     fn from_js(value: &wasm_bindgen::JsValue) -> Option<Self> {
         let get = |name: &str| Reflect::get(value, &name.into()).ok();
         Some(Prefetch {
             url: get("url")?.as_string()?,
             response: get("response")?.dyn_into().ok()?,
             controller: get("controller")?.dyn_into().ok()?,
+            started: get("started").and_then(|started| started.as_f64()),
         })
     }
 }
@@ -99,12 +101,19 @@ pub fn load_feed(
         None => AbortController::new().ok(),
     };
     let signal = controller.as_ref().map(AbortController::signal);
+    // A request `loader.js` started while the wasm loaded has had part of its time already.
+    let waited = prefetched
+        .as_ref()
+        .and_then(|prefetched| prefetched.started)
+        .map_or(0.0, |started| js_sys::Date::now() - started);
+    let limit_ms = TIMEOUT_SECONDS * 1000;
+    let remaining_ms = (f64::from(limit_ms) - waited).clamp(0.0, f64::from(limit_ms)) as u32;
     let cancelled = Rc::new(Cell::new(false));
     let timed_out = Rc::new(Cell::new(false));
     let timeout = Rc::new(RefCell::new(Some({
         let controller = controller.clone();
         let timed_out = Rc::clone(&timed_out);
-        Timeout::new(TIMEOUT_SECONDS * 1000, move || {
+        Timeout::new(remaining_ms, move || {
             timed_out.set(true);
             if let Some(controller) = controller {
                 controller.abort();
