@@ -76,6 +76,7 @@ fn element_props(host: &HtmlElement) -> AppProps {
         refresh: settings.refresh,
         progress: settings.progress,
         widget_base: None,
+        theme: settings.theme,
     }
 }
 

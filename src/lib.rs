@@ -33,7 +33,7 @@ use components::{
     card_list, error_card, filters, level_picker, live_region, progress_code, skeleton,
     use_focus_button, use_painted, EmbedBuilder, ProgressPicker,
 };
-use config::{Overrides, Prefs};
+use config::{Overrides, Prefs, Theme};
 use error::Error;
 use event::WidgetEvent;
 use progress::{ProgressBook, ShowProgress, Watched};
@@ -84,6 +84,9 @@ pub struct AppProps {
     /// offered only on the standalone page.
     #[prop_or_default]
     pub widget_base: Option<AttrValue>,
+    /// The page's theme: the embed-code builder's first choice.
+    #[prop_or_default]
+    pub theme: Theme,
 }
 
 impl AppProps {
@@ -119,6 +122,7 @@ impl Default for AppProps {
             progress: None,
             on_event: None,
             widget_base: None,
+            theme: Theme::default(),
         }
     }
 }
@@ -398,7 +402,7 @@ fn Widget(props: &AppProps) -> Html {
                 { skeleton() }
             }
             if let Some(widget_base) = props.widget_base.clone() {
-                <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} />
+                <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} theme={props.theme} />
             }
         </div>
     };

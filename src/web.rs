@@ -549,6 +549,7 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
         progress: settings.progress,
         on_event: None,
         widget_base: (!settings.embed).then(|| absolute_url(".", &page).into()),
+        theme: settings.theme,
     };
     // The page's widget lives as long as the page: its handle is never needed.
     mount(root, props);

@@ -16,6 +16,9 @@ pub struct EmbedBuilderProps {
     pub feed_url: AttrValue,
     /// The fan's current choices.
     pub prefs: Prefs,
+    /// The theme the panel starts with: the page's own.
+    #[prop_or_default]
+    pub theme: Theme,
 }
 
 /// The panel's own choices, changed only through [`FormAction`]s: the clipboard answers
@@ -84,7 +87,10 @@ impl Reducible for Form {
 /// A collapsible panel with the snippet, its options and a copy button.
 #[function_component]
 pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
-    let form = use_reducer_eq(Form::default);
+    let form = use_reducer_eq(|| Form {
+        theme: props.theme,
+        ..Form::default()
+    });
     let Form {
         mode,
         theme,

@@ -640,6 +640,19 @@ test('the embed builder gives snippets that work on another site', { timeout: TE
   assert.deepEqual(hostSide.errors, [], 'no uncaught errors in the host page');
 });
 
+// The builder starts from the page's own theme, as it starts from its feed and level.
+test('the embed builder starts with the theme the page was opened with', { timeout: TEST_TIMEOUT }, async (t) => {
+  const site = await serve(t, { root: dist, routes: sampleRoutes() });
+  const { page, errors } = await openPage(t, browser);
+  await page.goto(`${site.url}/index.html?theme=dark`);
+  await page.locator('[data-testid="card"], [data-testid="placeholder"]').first().waitFor({ timeout: FIRST_WAIT });
+  const builder = page.locator('[data-testid="embed-builder"]');
+  await builder.locator('summary').click();
+  assert.equal(await builder.locator('select[name="embed-theme"]').inputValue(), 'dark');
+  assert.match(await builder.locator('[data-testid="embed-snippet"]').inputValue(), / theme="dark"/);
+  assert.deepEqual(errors, [], 'no uncaught errors');
+});
+
 // The copy button says whether the snippet reached the clipboard. A page that isn't a secure
 // context has no clipboard at all, and a browser may refuse: neither may break the page.
 test('the embed builder says when the snippet could not be copied', { timeout: TEST_TIMEOUT }, async (t) => {
