@@ -197,6 +197,11 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 mod tests {
     use super::*;
 
+    /// The clipboard's answer about the snippet shown after `choices` choices.
+    fn answer(choices: u32, done: bool) -> FormAction {
+        FormAction::Copied { choices, done }
+    }
+
     fn after(actions: impl IntoIterator<Item = FormAction>) -> Form {
         *actions
             .into_iter()
@@ -205,39 +210,18 @@ mod tests {
 
     #[test]
     fn the_clipboards_answer_shows_until_the_next_choice() {
-        let copied = after([
-            FormAction::Theme(Theme::Dark),
-            FormAction::Copied {
-                choices: 1,
-                done: true,
-            },
-        ]);
+        let copied = after([FormAction::Theme(Theme::Dark), answer(1, true)]);
         assert!(copied.copy == CopyStatus::Done);
-        let refused = after([FormAction::Copied {
-            choices: 0,
-            done: false,
-        }]);
+        let refused = after([answer(0, false)]);
         assert!(refused.copy == CopyStatus::Failed);
-        let changed = after([
-            FormAction::Copied {
-                choices: 0,
-                done: true,
-            },
-            FormAction::ToggleLock,
-        ]);
+        let changed = after([answer(0, true), FormAction::ToggleLock]);
         assert!(changed.copy == CopyStatus::NotYet && changed.lock);
     }
 
     #[test]
     fn an_answer_about_an_earlier_snippet_is_ignored() {
         // Copy asked with no choice made; the fan picks the iframe before the answer.
-        let form = after([
-            FormAction::Mode(EmbedMode::Iframe),
-            FormAction::Copied {
-                choices: 0,
-                done: true,
-            },
-        ]);
+        let form = after([FormAction::Mode(EmbedMode::Iframe), answer(0, true)]);
         assert!(form.copy == CopyStatus::NotYet);
         assert!(form.mode == EmbedMode::Iframe);
     }
