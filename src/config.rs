@@ -7,7 +7,7 @@
 use crate::feed::json::{self, Node};
 use crate::progress::Watched;
 use crate::sorted::SortedSet;
-use crate::spoiler::{Kind, KindSet, Level};
+use crate::types::{Kind, KindSet, Level};
 use crate::urlencoded;
 
 /// The feed shown when the page names none: the sample bundled with the widget.

@@ -2,7 +2,7 @@
 //! `spoilerfeed:levelchange`, each with a documented `detail` object.
 
 use crate::error::Error;
-use crate::spoiler::Level;
+use crate::types::Level;
 
 /// Something a host page may want to react to.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,4 +1,4 @@
-//! Standalone entry point: mounts the widget on the page that loads it.
+//! Standalone entry point: readies the module; `loader.js` then mounts the page's widget.
 fn main() {
-    spoilerfeed::start();
+    spoilerfeed::platform::install_crash_card();
 }

@@ -11,7 +11,8 @@ use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
 use crate::progress::{ProgressBook, ShowProgress};
-use crate::spoiler::{self, Kind, Level};
+use crate::spoiler;
+use crate::types::{Kind, Level};
 
 /// A feed shared between renders without copying; compared by identity, which is cheap and
 /// right because a feed is never changed after it is read.

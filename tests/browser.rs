@@ -23,7 +23,7 @@ use browser_support::{
 };
 use serde_json::Value;
 use spoilerfeed::config::{self, Overrides, Prefs};
-use spoilerfeed::spoiler::Level;
+use spoilerfeed::types::Level;
 use spoilerfeed::AppProps;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -708,7 +708,7 @@ async fn the_first_frame_holds_a_screenful_and_the_rest_follows() {
             level: Level::Major,
             ..Prefs::default()
         },
-        now: spoilerfeed::now(),
+        now: spoilerfeed::platform::now(),
         // One fewer than the feed has: the last update waits behind "Show more".
         limit: items - 1,
         on_reveal: yew::Callback::noop(),

@@ -54,7 +54,7 @@ fn assert_widgets_stay(widgets: &[Widget], context: &str) {
 #[wasm_bindgen_test]
 async fn the_widgets_own_crash_shows_an_error_card_and_no_other_error_does() {
     clean_page();
-    spoilerfeed::start();
+    spoilerfeed::platform::install_crash_card();
     let feed = FeedUrl::blob(FEED, "application/feed+json");
     let widgets = [
         Widget::mount_until(props(&feed.0, Overrides::default()), "the list", |w| {

@@ -4,7 +4,7 @@
 //!
 //! Same setup as `tests/browser.rs`, with the same harness (`tests/browser_support/mod.rs`):
 //! feeds are `blob:` URLs made from `tests/fixtures/progress.json`, every test mounts its own
-//! widgets with `spoilerfeed::web::mount` and cleans up, and waits poll the DOM (never a fixed
+//! widgets with `spoilerfeed::mount::mount` and cleans up, and waits poll the DOM (never a fixed
 //! sleep).
 //!
 //! Run with `CHROMEDRIVER=/usr/bin/chromedriver cargo test -p spoilerfeed --target

@@ -11,7 +11,8 @@ use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use common::*;
 use serde_json::{json, Value};
 use spoilerfeed::feed::{self, CastMember, Confidence, Details, Production, Release, Stage};
-use spoilerfeed::spoiler::{self, Entry, Kind, Level};
+use spoilerfeed::spoiler::{self, Entry};
+use spoilerfeed::types::{Kind, Level};
 
 fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap()

@@ -11,7 +11,8 @@ mod common;
 use common::*;
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::Feed;
-use spoilerfeed::spoiler::{self, Entry, Kind, KindSet, Level, View};
+use spoilerfeed::spoiler::{self, Entry, View};
+use spoilerfeed::types::{Kind, KindSet, Level};
 
 /// The ids of a view's entries: (cards, placeholders), each in list order.
 fn split(view: &View<'_>) -> (Vec<String>, Vec<String>) {

@@ -24,7 +24,8 @@ use spoilerfeed::components::{item_ref, ErrorCard, Filters};
 use spoilerfeed::config::{Prefs, DEFAULT_MAX_BYTES};
 use spoilerfeed::error::Error;
 use spoilerfeed::feed::{self, Confidence, Details, Feed, Item, Stage};
-use spoilerfeed::spoiler::{self, Kind, KindSet, Level};
+use spoilerfeed::spoiler;
+use spoilerfeed::types::{Kind, KindSet, Level};
 use spoilerfeed::PAGE_SIZE;
 use yew::{AttrValue, Callback};
 

@@ -27,8 +27,9 @@ use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::Feed;
 use spoilerfeed::progress::{self, Point, ProgressBook, ShowProgress, Watched};
 use spoilerfeed::sorted::SortedSet;
-use spoilerfeed::spoiler::{self, Entry, Level};
+use spoilerfeed::spoiler::{self, Entry};
 use spoilerfeed::state::{Action, State};
+use spoilerfeed::types::Level;
 use yew::{Callback, Reducible};
 
 const PROGRESS: &str = "progress.json";

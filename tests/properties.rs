@@ -21,7 +21,8 @@ use proptest::sample::{select, subsequence};
 use serde_json::{json, Map, Value};
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::{self, link::safe_link, text::html_to_text};
-use spoilerfeed::spoiler::{self, Entry, Kind, KindSet, Level};
+use spoilerfeed::spoiler::{self, Entry};
+use spoilerfeed::types::{Kind, KindSet, Level};
 
 // ---------------------------------------------------------------------------------------------
 // Strategies.

@@ -23,7 +23,8 @@ use spoilerfeed::components::{self, CardList, ErrorCard, Filters, LevelPicker};
 use spoilerfeed::config::{Overrides, Prefs};
 use spoilerfeed::error::Error;
 use spoilerfeed::feed::{Feed, Item};
-use spoilerfeed::spoiler::{Concealed, KindSet, Level};
+use spoilerfeed::spoiler::Concealed;
+use spoilerfeed::types::{KindSet, Level};
 use spoilerfeed::{App, AppProps};
 use yew::{function_component, AttrValue, Callback, Html, Properties};
 

@@ -13,8 +13,9 @@ use common::*;
 use spoilerfeed::config::{Overrides, Prefs};
 use spoilerfeed::error::Error;
 use spoilerfeed::feed::Feed;
-use spoilerfeed::spoiler::{self, Kind, Level};
+use spoilerfeed::spoiler;
 use spoilerfeed::state::{Action, State, Status};
+use spoilerfeed::types::{Kind, Level};
 use yew::Reducible;
 
 /// The entries a list starts with in these tests.

@@ -1,15 +1,14 @@
 //! The list of cards and placeholders for the fan's choices, with the hidden count.
 //!
-//! Cards and placeholders are plain view functions rendered here. The list's one piece of
-//! state, the "Hide again" button of a card just revealed (to focus it), is a hook of the
-//! caller's, so that the app renders the list through a view function too: a component type
-//! costs wasm size.
+//! Cards and placeholders are plain view functions rendered here: a component each would cost
+//! a scope and scheduler work per entry on every change.
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use super::{card, placeholder};
 use crate::config::Prefs;
+use crate::hooks::{use_focus_button, use_painted};
 use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
 use crate::state::{self, SharedFeed};
@@ -46,57 +45,13 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
 }
 
-/// [`card_list`] with its own focus hook, to render the list on its own (the app calls the
-/// function).
+/// Cards newest first; above-level updates as placeholders; a count of what is hidden. The
+/// card whose id is `props.focus` is focused; until the first frame is painted, only the first
+/// [`FIRST_FRAME`] entries are rendered.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
     let button = use_focus_button(props.focus.clone());
     let painted = use_painted(true);
-    card_list(props, &button, painted)
-}
-
-/// The button to bind to the card whose id is `focus`; it is focused whenever that id changes
-/// to one.
-#[hook]
-pub fn use_focus_button(focus: Option<AttrValue>) -> NodeRef {
-    let button = use_node_ref();
-    {
-        let button = button.clone();
-        use_effect_with(focus, move |focus| {
-            if focus.is_some() {
-                if let Some(button) = button.cast::<web_sys::HtmlElement>() {
-                    let _ = button.focus();
-                }
-            }
-        });
-    }
-    button
-}
-
-/// Whether a list's first frame has been painted: false from when `shown` first holds until
-/// the browser has painted that frame, so that the first render holds only [`FIRST_FRAME`]
-/// entries. Rendering on a server has no frames: there it is always true.
-#[hook]
-pub fn use_painted(shown: bool) -> bool {
-    let painted = use_state_eq(|| !cfg!(target_arch = "wasm32"));
-    {
-        let painted = painted.setter();
-        use_effect_with(shown, move |shown| {
-            #[cfg(target_arch = "wasm32")]
-            let pending = shown.then(|| crate::web::after_paint(move || painted.set(true)));
-            #[cfg(not(target_arch = "wasm32"))]
-            let pending = shown.then_some(painted);
-            // A list gone before its frame was painted leaves nothing behind.
-            move || drop(pending)
-        });
-    }
-    *painted
-}
-
-/// Cards newest first; above-level updates as placeholders; a count of what is hidden. Only
-/// the card whose id is `props.focus` gets `button` (from [`use_focus_button`]); until the
-/// first frame is `painted` (from [`use_painted`]), only the first [`FIRST_FRAME`] entries.
-pub fn card_list(props: &CardListProps, button: &NodeRef, painted: bool) -> Html {
     let shown = if painted {
         props.limit
     } else {
@@ -116,7 +71,7 @@ pub fn card_list(props: &CardListProps, button: &NodeRef, painted: bool) -> Html
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(button)) }
+                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
                 </li>
             }
         }

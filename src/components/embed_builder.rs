@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::config::{EmbedChoice, EmbedMode, Prefs, Theme};
+use crate::platform::copy_text;
 
 /// Props of [`EmbedBuilder`].
 #[derive(Properties, PartialEq)]
@@ -178,18 +179,6 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                 </div>
             </div>
         </details>
-    }
-}
-
-/// Puts `text` on the clipboard, then calls `done` with whether it got there (rendered on a
-/// server, there is no clipboard).
-fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
-    #[cfg(target_arch = "wasm32")]
-    crate::web::copy_text(text, done);
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = text;
-        done(false);
     }
 }
 

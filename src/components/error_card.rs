@@ -16,15 +16,9 @@ pub struct ErrorCardProps {
     pub on_retry: Callback<()>,
 }
 
-/// [`error_card`] as a component, to render it on its own (the app calls the function).
+/// An alert card with the error's message and, when it can help, a Retry button.
 #[function_component]
 pub fn ErrorCard(props: &ErrorCardProps) -> Html {
-    error_card(props)
-}
-
-/// An alert card with the error's message and, when it can help, a Retry button. A plain view
-/// function in the app: it has no state, and a component type costs wasm size.
-pub fn error_card(props: &ErrorCardProps) -> Html {
     let onclick = props.on_retry.reform(|_: MouseEvent| ());
     html! {
         <div class="sf-error" role="alert" data-testid="error">

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::set_class;
-use crate::spoiler::{Kind, KindSet};
+use crate::types::{Kind, KindSet};
 
 /// Props of [`Filters`].
 #[derive(Properties, PartialEq)]
@@ -20,15 +20,9 @@ pub struct FiltersProps {
     pub on_show: Callback<Option<String>>,
 }
 
-/// [`filters`] as a component, to render it on its own (the app calls the function).
+/// Toggle buttons per kind and a `select` of shows.
 #[function_component]
 pub fn Filters(props: &FiltersProps) -> Html {
-    filters(props)
-}
-
-/// Toggle buttons per kind and a `select` of shows. A plain view function in the app: it has
-/// no state, and a component type costs wasm size.
-pub fn filters(props: &FiltersProps) -> Html {
     let on_show = props.on_show.reform(|event: Event| {
         let value = event
             .target_unchecked_into::<web_sys::HtmlSelectElement>()

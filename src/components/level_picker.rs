@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::spoiler::Level;
+use crate::types::Level;
 
 /// Props of [`LevelPicker`].
 #[derive(Properties, PartialEq)]
@@ -16,15 +16,9 @@ pub struct LevelPickerProps {
     pub on_change: Callback<Level>,
 }
 
-/// [`level_picker`] as a component, to render it on its own (the app calls the function).
+/// A `fieldset` of radio buttons, one per level.
 #[function_component]
 pub fn LevelPicker(props: &LevelPickerProps) -> Html {
-    level_picker(props)
-}
-
-/// A `fieldset` of radio buttons, one per level. A plain view function in the app: it has no
-/// state, and a component type costs wasm size.
-pub fn level_picker(props: &LevelPickerProps) -> Html {
     html! {
         <fieldset class="sf-levels" disabled={props.locked.is_some()}>
             <legend class="sf-levels__legend">{ "Spoiler level" }</legend>

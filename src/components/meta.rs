@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use super::{relative_time, set_class};
-use crate::spoiler::Kind;
+use crate::types::Kind;
 
 /// Kind label, show and relative date, then `extra` (a card's "Major spoiler" badge).
 pub fn meta(

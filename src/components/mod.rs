@@ -20,12 +20,12 @@ pub mod skeleton;
 pub mod time;
 
 pub use card::card;
-pub use card_list::{card_list, use_focus_button, use_painted, CardList};
+pub use card_list::CardList;
 pub use details::kind_details;
 pub use embed_builder::EmbedBuilder;
-pub use error_card::{error_card, ErrorCard};
-pub use filters::{filters, Filters};
-pub use level_picker::{level_picker, LevelPicker};
+pub use error_card::ErrorCard;
+pub use filters::Filters;
+pub use level_picker::LevelPicker;
 pub use live_region::live_region;
 pub use meta::meta;
 pub use placeholder::placeholder;

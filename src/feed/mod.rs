@@ -18,7 +18,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::date;
 use crate::error::Error;
 use crate::progress::{Point, Season};
-use crate::spoiler::{Kind, Level};
+use crate::types::{Kind, Level};
 
 /// A feed as the widget shows it.
 #[derive(Clone, Debug, Default, PartialEq)]

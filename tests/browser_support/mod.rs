@@ -199,7 +199,7 @@ impl Widget {
             .expect("a body")
             .append_child(&root)
             .expect("the div is added");
-        let handle = spoilerfeed::web::mount(root.clone(), props);
+        let handle = spoilerfeed::mount::mount(root.clone(), props);
         Widget { root, handle }
     }
 
@@ -232,7 +232,7 @@ impl Widget {
     pub async fn remove(self) {
         self.handle.destroy();
         yew::scheduler::flush().await;
-        spoilerfeed::web::unmount(&self.root);
+        spoilerfeed::mount::unmount(&self.root);
         self.root.remove();
     }
 

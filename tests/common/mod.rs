@@ -11,8 +11,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{json, Value};
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::{self, Feed, Item};
-use spoilerfeed::spoiler::{Kind, KindSet, Level};
 use spoilerfeed::state::SharedFeed;
+use spoilerfeed::types::{Kind, KindSet, Level};
 use yew::BaseComponent;
 
 /// The address inline test feeds are "loaded from", for relative links.

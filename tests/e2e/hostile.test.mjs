@@ -528,7 +528,7 @@ const INLINE = [
 const corpusDir = join(fixtures, 'hostile');
 const LABELS = { none: 'None', mild: 'Mild', moderate: 'Moderate', major: 'Major' };
 const LEVELS = Object.keys(LABELS);
-/** Entries rendered before "Show more" (src/lib.rs, PAGE_SIZE). */
+/** Entries rendered before "Show more" (src/app.rs, PAGE_SIZE). */
 const PAGE_SIZE = 50;
 
 const COUNTS = /(\d+) items?, (\d+) skipped; shown at none \/ mild \/ moderate \/ major: (\d+) \/ (\d+) \/ (\d+) \/ (\d+)/;

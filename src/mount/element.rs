@@ -1,20 +1,17 @@
-//! Embedding: the `<spoiler-feed>` custom element's Rust side, and the iframe's height reports.
+//! The `<spoiler-feed>` custom element's Rust side.
 //!
 //! `spoiler-feed.js` defines the element (a custom element class must be JavaScript); it
 //! creates the shadow root and calls [`mount_element`], then forwards attribute changes and
 //! removal to the returned [`ElementHandle`].
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use web_sys::{
-    CustomEvent, CustomEventInit, Element, HtmlElement, MutationObserver, MutationObserverInit,
-    ResizeObserver,
-};
+use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AppHandle, Callback};
 
+use super::{absolute_url, import_progress_from_address, mount, unmount};
+use crate::app::{App, AppProps};
 use crate::config::Settings;
 use crate::event::{Field, WidgetEvent};
-use crate::{web, App, AppProps, PAGE_SIZE};
 
 /// A mounted `<spoiler-feed>` widget, owned by its element.
 #[wasm_bindgen]
@@ -38,7 +35,7 @@ impl ElementHandle {
     pub fn destroy(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();
-            web::unmount(&self.root);
+            unmount(&self.root);
         }
     }
 }
@@ -46,9 +43,9 @@ impl ElementHandle {
 /// Mounts a widget for the element `host` into `root` (inside the element's shadow root).
 #[wasm_bindgen(js_name = mountElement)]
 pub fn mount_element(host: HtmlElement, root: Element) -> ElementHandle {
-    web::import_progress_from_address();
+    import_progress_from_address();
     let props = element_props(&host);
-    let app = web::mount(root.clone(), props);
+    let app = mount(root.clone(), props);
     ElementHandle {
         host,
         root,
@@ -63,20 +60,12 @@ fn element_props(host: &HtmlElement) -> AppProps {
     let feed_url = settings
         .feed
         .as_deref()
-        .map(|feed| web::absolute_url(feed, &base))
+        .map(|feed| absolute_url(feed, &base))
         .unwrap_or_default();
     AppProps {
         on_event: Some(event_dispatcher(host.clone(), feed_url.clone())),
-        feed_url: feed_url.into(),
-        overrides: settings.overrides,
-        lock_level: settings.lock_level,
-        page_size: settings.max_items.unwrap_or(PAGE_SIZE),
         embedded: true,
-        max_bytes: settings.max_bytes,
-        refresh: settings.refresh,
-        progress: settings.progress,
-        widget_base: None,
-        theme: settings.theme,
+        ..AppProps::from_settings(feed_url, settings)
     }
 }
 
@@ -99,45 +88,4 @@ fn event_dispatcher(host: HtmlElement, feed_url: String) -> Callback<WidgetEvent
             let _ = host.dispatch_event(&event);
         }
     })
-}
-
-/// In iframe mode, posts the page's height to the parent whenever it changes, as
-/// `{ type: "spoilerfeed:resize", height }`.
-///
-/// A ResizeObserver alone isn't enough: browsers skip its callbacks in cross-origin frames
-/// that are off screen, so a frame below the fold would stay unsized until scrolled to. DOM
-/// changes are observed too, since those callbacks always run.
-pub fn report_height(html: &Element) {
-    let Some(parent) = web_sys::window().and_then(|window| window.parent().ok().flatten()) else {
-        return;
-    };
-    let measured = html.clone();
-    let last = std::cell::Cell::new(0);
-    let post = Closure::<dyn FnMut(JsValue)>::new(move |_changes: JsValue| {
-        let height = measured.get_bounding_client_rect().height().ceil() as u32;
-        if height != last.replace(height) {
-            let message = js_sys::JSON::parse(&format!(
-                r#"{{"type":"spoilerfeed:resize","height":{height}}}"#
-            ))
-            .unwrap_or_default();
-            let _ = parent.post_message(&message, "*");
-        }
-    });
-    let callback = post.as_ref().unchecked_ref();
-    if let Ok(observer) = ResizeObserver::new(callback) {
-        observer.observe(html);
-        // The observer lives as long as the page.
-        std::mem::forget(observer);
-    }
-    if let Ok(observer) = MutationObserver::new(callback) {
-        let options = MutationObserverInit::new();
-        options.set_subtree(true);
-        options.set_child_list(true);
-        options.set_attributes(true);
-        options.set_character_data(true);
-        if observer.observe_with_options(html, &options).is_ok() {
-            std::mem::forget(observer);
-        }
-    }
-    post.forget();
 }

@@ -1,0 +1,47 @@
+//! The standalone page (`index.html`): one widget on `#spoilerfeed`, configured by the query.
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use super::{absolute_url, frame, import_progress_from_address, mount};
+use crate::app::AppProps;
+use crate::config::{self, Settings};
+use crate::platform;
+
+/// Mounts the standalone page's widget on `#spoilerfeed`, configured by the page's query;
+/// `prefetch` is the feed request `loader.js` started, if any.
+#[wasm_bindgen(js_name = mountPage)]
+pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("spoilerfeed") else {
+        platform::hand_over_prefetch(&prefetch, None);
+        return;
+    };
+    import_progress_from_address();
+    let location = window.location();
+    let settings = Settings::from_query(&location.search().unwrap_or_default());
+    let page = location.href().unwrap_or_default();
+    let feed = settings.feed.as_deref().unwrap_or(config::SAMPLE_FEED);
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-theme", settings.theme.key());
+        if settings.embed {
+            let _ = html.set_attribute("data-embed", "");
+            frame::report_height(&html);
+        }
+    }
+    let feed_url = absolute_url(feed, &page);
+    // A request for another URL (the loader read the query differently) is not wasted
+    // bandwidth for long: it is cancelled here.
+    platform::hand_over_prefetch(&prefetch, Some(&feed_url));
+    let widget_base = (!settings.embed).then(|| absolute_url(".", &page).into());
+    let props = AppProps {
+        widget_base,
+        ..AppProps::from_settings(feed_url, settings)
+    };
+    // The page's widget lives as long as the page: its handle is never needed.
+    mount(root, props);
+}

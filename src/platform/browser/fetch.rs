@@ -1,0 +1,261 @@
+//! Fetching a feed: the request (or the one `loader.js` already started), its timeout and
+//! abort, and its body read in chunks up to the size limit.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use js_sys::{Reflect, Uint8Array};
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader, Response};
+
+use super::schedule::when_idle;
+use super::storage::{save_for_offline, MAX_CACHED_BYTES};
+use crate::error::Error;
+use crate::feed::{self, Feed};
+
+/// The `Accept` header of feed requests (`loader.js` sends the same).
+const FEED_ACCEPT: &str = "application/feed+json, application/json";
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `fetch`, called directly rather than through a request wrapper: the wrapper
+    /// costs wasm and glue, and rebuilt the URL (a URL with a query got a trailing `&`).
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_with_init(url: &str, init: &web_sys::RequestInit) -> js_sys::Promise;
+}
+
+/// How long a feed may take to answer.
+pub const TIMEOUT_SECONDS: u32 = 15;
+
+/// The most reserved up front for a body from its declared length, in bytes.
+const MAX_PREALLOCATED_BYTES: u64 = 16 << 20;
+
+thread_local! {
+    /// The standalone page's feed request, started by `loader.js` before the wasm was ready.
+    static PREFETCH: RefCell<Option<Prefetch>> = const { RefCell::new(None) };
+}
+
+/// A feed request already on its way: its absolute URL, the `fetch` promise, its abort
+/// controller and when it started (`Date.now()`).
+struct Prefetch {
+    url: String,
+    response: js_sys::Promise,
+    controller: AbortController,
+    started: Option<f64>,
+}
+
+impl Prefetch {
+    /// Reads `{ url, response, controller, started }` as `loader.js` hands it over.
+    fn from_js(value: &wasm_bindgen::JsValue) -> Option<Self> {
+        let get = |name: &str| Reflect::get(value, &name.into()).ok();
+        Some(Prefetch {
+            url: get("url")?.as_string()?,
+            response: get("response")?.dyn_into().ok()?,
+            controller: get("controller")?.dyn_into().ok()?,
+            started: get("started").and_then(|started| started.as_f64()),
+        })
+    }
+}
+
+/// Keeps the request `loader.js` started (`{ url, response, controller, started }`) for the
+/// widget of `feed_url`; a request for another URL, or for no widget, is cancelled.
+pub fn hand_over_prefetch(prefetch: &wasm_bindgen::JsValue, feed_url: Option<&str>) {
+    let Some(prefetch) = Prefetch::from_js(prefetch) else {
+        return;
+    };
+    if feed_url == Some(prefetch.url.as_str()) {
+        PREFETCH.with(|slot| *slot.borrow_mut() = Some(prefetch));
+    } else {
+        prefetch.controller.abort();
+    }
+}
+
+/// Takes the prefetched request for `url`, if that is the one `loader.js` started.
+fn take_prefetch(url: &str) -> Option<Prefetch> {
+    PREFETCH.with(|prefetch| {
+        let mut prefetch = prefetch.borrow_mut();
+        prefetch.take_if(|prefetch| prefetch.url == url)
+    })
+}
+
+/// Starts loading `url`, reading at most `max_bytes`; `done` gets the result unless the
+/// returned canceller ran first.
+///
+/// The canceller aborts the request and its timeout, so a widget that is removed or switched
+/// to another feed leaves nothing running.
+pub fn load_feed(
+    url: String,
+    max_bytes: u64,
+    done: impl FnOnce(Result<Feed, Error>) + 'static,
+) -> impl FnOnce() {
+    let prefetched = take_prefetch(&url);
+    let controller = match &prefetched {
+        Some(prefetched) => Some(prefetched.controller.clone()),
+        None => AbortController::new().ok(),
+    };
+    let signal = controller.as_ref().map(AbortController::signal);
+    // A request `loader.js` started while the wasm loaded has had part of its time already.
+    let waited = prefetched
+        .as_ref()
+        .and_then(|prefetched| prefetched.started)
+        .map_or(0.0, |started| js_sys::Date::now() - started);
+    let limit_ms = TIMEOUT_SECONDS * 1000;
+    let remaining_ms = (f64::from(limit_ms) - waited).clamp(0.0, f64::from(limit_ms)) as u32;
+    let cancelled = Rc::new(Cell::new(false));
+    let timed_out = Rc::new(Cell::new(false));
+    let timeout = Rc::new(RefCell::new(Some({
+        let controller = controller.clone();
+        let timed_out = Rc::clone(&timed_out);
+        Timeout::new(remaining_ms, move || {
+            timed_out.set(true);
+            if let Some(controller) = controller {
+                controller.abort();
+            }
+        })
+    })));
+    {
+        let cancelled = Rc::clone(&cancelled);
+        let timeout = Rc::clone(&timeout);
+        wasm_bindgen_futures::spawn_local(async move {
+            let response = prefetched.map(|prefetched| prefetched.response);
+            let result = fetch(&url, max_bytes, signal.as_ref(), response).await;
+            timeout.borrow_mut().take();
+            if cancelled.get() {
+                return;
+            }
+            done(result.map_err(|error| {
+                if timed_out.get() {
+                    Error::Timeout(TIMEOUT_SECONDS)
+                } else if error == Error::Network && is_offline() {
+                    Error::Offline
+                } else {
+                    error
+                }
+            }));
+        });
+    }
+    move || {
+        cancelled.set(true);
+        timeout.borrow_mut().take();
+        if let Some(controller) = controller {
+            controller.abort();
+        }
+    }
+}
+
+/// Whether the browser says it has no network.
+fn is_offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
+}
+
+/// Fetches and reads a feed, and keeps a copy of it for when the network fails; `prefetched`
+/// is the same request already started by `loader.js`.
+async fn fetch(
+    url: &str,
+    max_bytes: u64,
+    signal: Option<&AbortSignal>,
+    prefetched: Option<js_sys::Promise>,
+) -> Result<Feed, Error> {
+    if url.is_empty() {
+        return Err(Error::NoFeed);
+    }
+    let response = match prefetched {
+        Some(response) => response,
+        None => {
+            let init = web_sys::RequestInit::new();
+            let headers = js_sys::Object::new();
+            let _ = Reflect::set(&headers, &"Accept".into(), &FEED_ACCEPT.into());
+            init.set_headers(&headers);
+            // Revalidate with the server every time: the browser sends If-None-Match /
+            // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
+            init.set_cache(web_sys::RequestCache::NoCache);
+            init.set_signal(signal);
+            fetch_with_init(url, &init)
+        }
+    };
+    let response: Response = JsFuture::from(response)
+        .await
+        .ok()
+        .and_then(|response| response.dyn_into().ok())
+        .ok_or(Error::Network)?;
+    if !response.ok() {
+        cancel_body(&response);
+        return Err(Error::Http {
+            status: response.status(),
+            reason: response.status_text(),
+        });
+    }
+    let declared = response
+        .headers()
+        .get("content-length")
+        .ok()
+        .flatten()
+        .and_then(|length| length.trim().parse::<u64>().ok());
+    if let Some(size) = declared.filter(|size| *size > max_bytes) {
+        cancel_body(&response);
+        return Err(Error::TooLarge {
+            size: Some(size),
+            limit: max_bytes,
+        });
+    }
+    let body = read_body(&response, max_bytes, declared).await?;
+    let base = Some(response.url()).filter(|u| !u.is_empty());
+    let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
+    // A body too large to keep is not held until the page is idle either.
+    if body.len() <= MAX_CACHED_BYTES {
+        let url = url.to_owned();
+        when_idle(move || save_for_offline(&url, &body));
+    }
+    Ok(feed)
+}
+
+/// Stops downloading a body that won't be read.
+fn cancel_body(response: &Response) {
+    if let Some(body) = response.body() {
+        let _ = body.cancel();
+    }
+}
+
+/// Reads the body chunk by chunk and stops as soon as it passes `limit`, so an oversized feed
+/// is never held in memory whole.
+async fn read_body(
+    response: &Response,
+    limit: u64,
+    declared: Option<u64>,
+) -> Result<String, Error> {
+    let Some(stream) = response.body() else {
+        return Ok(String::new());
+    };
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    // The declared length saves growing and copying the buffer chunk after chunk. It is only
+    // a hint (a compressed body decodes larger, and a server may lie), so it is capped: a
+    // false header must not make the widget ask for gigabytes before any data has come.
+    let mut bytes = Vec::new();
+    let hint = declared.unwrap_or(0).min(limit).min(MAX_PREALLOCATED_BYTES);
+    let _ = bytes.try_reserve(usize::try_from(hint).unwrap_or(0));
+    loop {
+        let chunk = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| Error::Network)?;
+        let done = Reflect::get(&chunk, &"done".into())
+            .ok()
+            .and_then(|done| done.as_bool())
+            .unwrap_or(true);
+        if done {
+            break;
+        }
+        let value = Reflect::get(&chunk, &"value".into()).map_err(|_| Error::Network)?;
+        let array = Uint8Array::new(&value);
+        let start = bytes.len();
+        if (start + array.length() as usize) as u64 > limit {
+            let _ = reader.cancel();
+            return Err(Error::TooLarge { size: None, limit });
+        }
+        bytes.resize(start + array.length() as usize, 0);
+        array.copy_to(&mut bytes[start..]);
+    }
+    String::from_utf8(bytes).map_err(|_| Error::NotJson("it isn't UTF-8 text".into()))
+}

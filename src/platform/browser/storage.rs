@@ -1,0 +1,124 @@
+//! Storage: the fan's choices per feed, watch progress per show, and each feed's offline copy,
+//! in `localStorage`.
+
+use chrono::{DateTime, Utc};
+use wasm_bindgen::JsCast;
+
+use crate::config::{self, Prefs};
+use crate::feed::{self, Feed};
+use crate::progress::{self, ShowProgress};
+
+/// The largest feed cached for offline use, in bytes (localStorage holds about 5 MB per site).
+pub(super) const MAX_CACHED_BYTES: usize = 1_500_000;
+
+/// The localStorage keys of a feed's offline copy: the body as it came, and when it was saved.
+fn cache_keys(feed_url: &str) -> (String, String) {
+    (
+        format!("spoilerfeed:feed:{feed_url}"),
+        format!("spoilerfeed:feed-saved:{feed_url}"),
+    )
+}
+
+/// Keeps the last good feed body (at most [`MAX_CACHED_BYTES`]) for offline use. A full
+/// storage drops other feeds' copies first; if it is still full, the feed simply isn't kept.
+pub(super) fn save_for_offline(feed_url: &str, body: &str) {
+    let Some(storage) = storage() else {
+        return;
+    };
+    let (key, saved_key) = cache_keys(feed_url);
+    let saved = (js_sys::Date::now() as u64).to_string();
+    let write =
+        || storage.set_item(&key, body).is_ok() && storage.set_item(&saved_key, &saved).is_ok();
+    if write() {
+        return;
+    }
+    let length = storage.length().unwrap_or(0);
+    let others: Vec<String> = (0..length)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .filter(|other| {
+            other.starts_with("spoilerfeed:feed") && *other != key && *other != saved_key
+        })
+        .collect();
+    for other in others {
+        let _ = storage.remove_item(&other);
+    }
+    if !write() {
+        let _ = storage.remove_item(&key);
+        let _ = storage.remove_item(&saved_key);
+    }
+}
+
+/// The last good copy of a feed and when it was saved.
+pub fn offline_copy(feed_url: &str) -> Option<(Feed, DateTime<Utc>)> {
+    let storage = storage()?;
+    let (key, saved_key) = cache_keys(feed_url);
+    let saved: i64 = storage.get_item(&saved_key).ok()??.parse().ok()?;
+    let saved = DateTime::from_timestamp_millis(saved)?;
+    let body = storage.get_item(&key).ok()??;
+    let feed = feed::parse(&body, Some(feed_url)).ok()?;
+    Some((feed, saved))
+}
+
+/// The browser's localStorage, when the page may use it (sandboxed frames and some privacy
+/// settings forbid it; then choices last for the visit only).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The choices stored for a feed.
+pub fn stored_prefs(feed_url: &str) -> Option<Prefs> {
+    let json = storage()?.get_item(&config::storage_key(feed_url)).ok()?;
+    config::read_stored(json.as_deref())
+}
+
+/// Stores the choices for a feed; a full or forbidden storage is not an error for the fan.
+pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
+    if feed_url.is_empty() {
+        return;
+    }
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&config::storage_key(feed_url), &prefs.to_json());
+    }
+}
+
+/// A show's stored watch progress.
+pub fn stored_progress(show: &str) -> Option<ShowProgress> {
+    let json = storage()?.get_item(&progress::storage_key(show)).ok()??;
+    ShowProgress::from_json(&json)
+}
+
+/// The name of the window event that tells every widget on the page that progress changed.
+const PROGRESS_EVENT: &str = "spoilerfeed:progress";
+
+/// Stores a show's progress and tells the other widgets on the page (other tabs learn it from
+/// the `storage` event).
+pub fn store_progress(show: &str, progress: &ShowProgress) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&progress::storage_key(show), &progress.to_json());
+    }
+    if let Some(window) = web_sys::window() {
+        if let Ok(event) = web_sys::Event::new(PROGRESS_EVENT) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}
+
+/// Calls `changed` whenever progress changes in another widget on this page or another tab;
+/// listening ends when the returned listeners are dropped.
+pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events::EventListener; 2] {
+    let window = web_sys::window().expect("widgets run in a window");
+    let other_tab = changed.clone();
+    [
+        gloo_events::EventListener::new(&window, PROGRESS_EVENT, move |_| changed()),
+        gloo_events::EventListener::new(&window, "storage", move |event| {
+            // Other tabs also store choices and offline copies; only progress matters here
+            // (no key: the other tab cleared the storage).
+            let key = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(web_sys::StorageEvent::key);
+            if key.is_none_or(|key| key.starts_with(progress::STORAGE_PREFIX)) {
+                other_tab();
+            }
+        }),
+    ]
+}

@@ -1,0 +1,87 @@
+//! The native stand-in for the browser side: what tests and server-side rendering run.
+//!
+//! Nothing is fetched or stored, idle work runs at once, and nothing repeats or waits for a
+//! frame; the signatures match the browser's, so the app is written once.
+
+use chrono::{DateTime, Utc};
+
+use crate::config::Prefs;
+use crate::error::Error;
+use crate::feed::Feed;
+use crate::progress::ShowProgress;
+
+/// The current time, by the system clock.
+pub fn now() -> DateTime<Utc> {
+    DateTime::from(std::time::SystemTime::now())
+}
+
+/// Loads nothing: `done` is never called; the canceller does nothing.
+pub fn load_feed(
+    url: String,
+    max_bytes: u64,
+    done: impl FnOnce(Result<Feed, Error>) + 'static,
+) -> impl FnOnce() {
+    let _ = (url, max_bytes, done);
+    || ()
+}
+
+/// There is no offline copy without a browser.
+pub fn offline_copy(feed_url: &str) -> Option<(Feed, DateTime<Utc>)> {
+    let _ = feed_url;
+    None
+}
+
+/// Nothing is stored natively.
+pub fn stored_prefs(feed_url: &str) -> Option<Prefs> {
+    let _ = feed_url;
+    None
+}
+
+/// Stores nothing.
+pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
+    let _ = (feed_url, prefs);
+}
+
+/// Nothing is stored natively.
+pub fn stored_progress(show: &str) -> Option<ShowProgress> {
+    let _ = show;
+    None
+}
+
+/// Stores nothing.
+pub fn store_progress(show: &str, progress: &ShowProgress) {
+    let _ = (show, progress);
+}
+
+/// No other widget or tab can change progress: `changed` is kept, never called.
+pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
+    changed
+}
+
+/// Runs `work` at once: there is no page to wait for.
+pub fn when_idle(work: impl FnOnce() + 'static) {
+    work();
+}
+
+/// Never runs `work`: there are no frames; the hook that asks treats a server as painted.
+pub fn after_paint(work: impl FnOnce() + 'static) -> impl Sized {
+    work
+}
+
+/// Never runs `work`: server-side rendering runs no effects.
+pub fn every(seconds: u32, work: impl FnMut() + 'static) -> impl Sized {
+    let _ = seconds;
+    work
+}
+
+/// There is no clipboard: `done` hears that nothing was copied.
+pub fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    let _ = text;
+    done(false);
+}
+
+/// There is nothing to crash into a card natively.
+pub fn install_crash_card() {}
+
+/// Whether the browser draws frames: not natively, so a list is whole from its first render.
+pub const DRAWS_FRAMES: bool = false;
