@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{item_ref, kind_details, meta, set_class};
+use super::{item_ref, kind_details, meta};
 use crate::feed::Item;
 
 /// The full card: kind, show, date, title, text, the kind's block and the links; a revealed
@@ -30,11 +30,11 @@ pub fn card(
     } else {
         Html::default()
     };
-    let mut article = html! {
+    html! {
         // Keyed apart from a placeholder's article: see `CardList`.
         <article
             key="card"
-            class="sf-card"
+            class={classes!("sf-card", revealed.then_some("sf-card--revealed"))}
             data-testid="card"
             data-id={item.id.clone()}
             data-ref={item_ref(&item.id)}
@@ -76,11 +76,7 @@ pub fn card(
                 }
             </div>
         </article>
-    };
-    if revealed {
-        set_class(&mut article, "sf-card sf-card--revealed");
     }
-    article
 }
 
 /// The "Hide again" button of a revealed card; its callback is made only for revealed cards.

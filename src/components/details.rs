@@ -3,7 +3,6 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::set_class;
 use crate::date;
 use crate::feed::{Confidence, Details, Release};
 
@@ -60,8 +59,7 @@ fn release_block(release: &Release, now: DateTime<Utc>) -> Html {
         (None, None, None) => "Date not announced".into(),
     };
     let confidence = release.confidence;
-    let mut badge = html! { <span class="sf-badge">{ confidence.label() }</span> };
-    set_class(&mut badge, badge_class(confidence));
+    let badge = html! { <span class={badge_class(confidence)}>{ confidence.label() }</span> };
     html! {
         <div class="sf-details sf-release">
             <span class="sf-release__window">{ window }</span>

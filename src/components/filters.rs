@@ -2,7 +2,6 @@
 
 use yew::prelude::*;
 
-use super::set_class;
 use crate::types::{Kind, KindSet};
 
 /// Props of [`Filters`].
@@ -35,10 +34,10 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 { for Kind::ALL.into_iter().map(|kind| {
                     let onclick = props.on_toggle_kind.reform(move |_: MouseEvent| kind);
                     let pressed = props.kinds.contains(kind) && !props.kinds.is_all();
-                    let mut chip = html! {
+                    let chip = html! {
                         <button
                             type="button"
-                            class="sf-chip"
+                            class={classes!("sf-chip", pressed.then_some("sf-chip--on"))}
                             aria-pressed={if pressed { "true" } else { "false" }}
                             data-testid="kind-chip"
                             data-kind={kind.key()}
@@ -48,9 +47,6 @@ pub fn Filters(props: &FiltersProps) -> Html {
                             { kind.label() }
                         </button>
                     };
-                    if pressed {
-                        set_class(&mut chip, "sf-chip sf-chip--on");
-                    }
                     chip
                 }) }
             </div>

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
-use super::{relative_time, set_class};
+use super::relative_time;
 use crate::types::Kind;
 
 /// Kind label, show and relative date, then `extra` (a card's "Major spoiler" badge).
@@ -15,8 +15,7 @@ pub fn meta(
     now: DateTime<Utc>,
     extra: Html,
 ) -> Html {
-    let mut label = html! { <span class="sf-kind">{ kind.label() }</span> };
-    set_class(&mut label, kind_class(kind));
+    let label = html! { <span class={kind_class(kind)}>{ kind.label() }</span> };
     html! {
         <div class="sf-meta">
             { label }
