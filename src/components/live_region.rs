@@ -1,6 +1,6 @@
 //! The polite live region that tells screen-reader users what a change did.
 //!
-//! A plain view function: it has no state, and a component type costs wasm size.
+//! A plain view function: it has no state of its own.
 
 use yew::prelude::*;
 

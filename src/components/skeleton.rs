@@ -1,6 +1,6 @@
 //! The loading state: grey cards where the updates will be.
 //!
-//! A plain view function: it has no state, and a component type costs wasm size.
+//! A plain view function: it has no state of its own.
 
 use yew::prelude::*;
 
