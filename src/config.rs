@@ -6,9 +6,8 @@
 
 use crate::feed::json::{self, Node};
 use crate::progress::Watched;
-use crate::sorted::SortedSet;
 use crate::spoiler::{Kind, KindSet, Level};
-use crate::urlencoded;
+use std::collections::BTreeSet;
 
 /// The feed shown when the page names none: the sample bundled with the widget.
 pub const SAMPLE_FEED: &str = "sample-feed.json";
@@ -23,7 +22,7 @@ pub struct Prefs {
     /// The one show listed, or every show.
     pub show: Option<String>,
     /// Items shown above the level by the fan's choice.
-    pub revealed: SortedSet<String>,
+    pub revealed: BTreeSet<String>,
 }
 
 /// Choices fixed by the page (query or attributes); each wins over what is stored.
@@ -197,7 +196,7 @@ impl Settings {
     /// Reads a query string such as `?feed=a.json&level=mild&kinds=cast,release`.
     pub fn from_query(search: &str) -> Settings {
         let search = search.strip_prefix('?').unwrap_or(search);
-        Settings::from_pairs(urlencoded::parse(search))
+        Settings::from_pairs(form_urlencoded::parse(search.as_bytes()))
     }
 
     /// Reads a `<spoiler-feed>` element's attributes through `get`.
@@ -310,12 +309,16 @@ impl EmbedChoice {
             }
             EmbedMode::Iframe => {
                 let pairs = self.pairs();
-                let query = urlencoded::serialize(
-                    pairs
-                        .iter()
-                        .map(|(name, value)| (if *name == "src" { "feed" } else { name }, &**value))
-                        .chain([("embed", "1")]),
-                );
+                let query = form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(
+                        pairs
+                            .iter()
+                            .map(|(name, value)| {
+                                (if *name == "src" { "feed" } else { name }, &**value)
+                            })
+                            .chain([("embed", "1")]),
+                    )
+                    .finish();
                 let src = format!("{}index.html?{query}", self.widget_base);
                 format!(
                     "<iframe src=\"{}\" title=\"Show news\" data-spoilerfeed loading=\"lazy\"></iframe>\n<script src=\"{}spoiler-feed-frame.js\" defer></script>",
@@ -595,7 +598,7 @@ mod tests {
                 level: Level::Mild,
                 kinds: KindSet::parse("cast,release").unwrap(),
                 show: Some("Wednesday".into()),
-                revealed: SortedSet::new(),
+                revealed: BTreeSet::new(),
             },
             theme: Theme::Dark,
             lock,

@@ -15,10 +15,8 @@ pub mod error;
 pub mod event;
 pub mod feed;
 pub mod progress;
-pub mod sorted;
 pub mod spoiler;
 pub mod state;
-pub mod urlencoded;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

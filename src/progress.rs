@@ -8,7 +8,6 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::feed::json;
-use crate::urlencoded;
 
 /// A point in a show: an episode, or the end of a whole season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -151,7 +150,7 @@ impl ShowProgress {
 }
 
 /// Progress for every show the fan told the widget about, by show name.
-pub type ProgressBook = crate::sorted::SortedMap<String, ShowProgress>;
+pub type ProgressBook = std::collections::BTreeMap<String, ShowProgress>;
 
 /// The localStorage key of a show's progress: per show, not per feed, so that two feeds (or
 /// two sites) about one show share it.
@@ -310,7 +309,7 @@ pub fn export_code(book: &ProgressBook) -> String {
     book.iter()
         .filter(|(_, progress)| progress.watched != Watched::Nothing || progress.ahead)
         .map(|(show, progress)| {
-            let show = urlencoded::encode(show);
+            let show: String = form_urlencoded::byte_serialize(show.as_bytes()).collect();
             let ahead = if progress.ahead { "+" } else { "" };
             format!("{show}={}{ahead}", progress.watched.key())
         })
@@ -331,7 +330,9 @@ pub fn import_code(code: &str) -> ProgressBook {
             let (show, watched) = entry.split_once('=')?;
             // Read as a query value: up to a raw `&`.
             let show = show.split('&').next()?;
-            let show = urlencoded::decode(show).trim().to_owned();
+            let show = form_urlencoded::parse(show.as_bytes())
+                .next()
+                .map_or_else(String::new, |(show, _)| show.trim().to_owned());
             let (watched, ahead) = match watched.trim().strip_suffix('+') {
                 Some(watched) => (watched, true),
                 None => (watched.trim(), false),
