@@ -3,11 +3,11 @@
 //!
 //! Pure: the rule, the points, the picker's options and the export code are tested natively.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-
-use crate::feed::json;
+use serde::{Deserialize, Serialize};
 
 /// A point in a show: an episode, or the end of a whole season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -119,33 +119,38 @@ pub struct ShowProgress {
     pub ahead: bool,
 }
 
+/// A show's progress as stored: `{"watched":"S4E7","ahead":false}`. A member left out (or
+/// null) keeps its default.
+#[derive(Deserialize, Serialize)]
+struct Stored<'a> {
+    #[serde(borrow)]
+    watched: Option<Cow<'a, str>>,
+    ahead: Option<bool>,
+}
+
 impl ShowProgress {
     /// The stored form: `{"watched":"S4E7","ahead":false}`.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"watched\":");
-        json::write_str(&mut out, &self.watched.key());
-        out.push_str(if self.ahead {
-            ",\"ahead\":true}"
-        } else {
-            ",\"ahead\":false}"
-        });
-        out
+        let stored = Stored {
+            watched: Some(self.watched.key().into()),
+            ahead: Some(self.ahead),
+        };
+        // A string and a boolean always make JSON.
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// Reads the stored form. A member left out keeps its default, and a point this version
     /// can't read counts as nothing watched (progress only ever unlocks); a member of the
     /// wrong kind makes the record unreadable.
     pub fn from_json(text: &str) -> Option<ShowProgress> {
-        let stored = json::read(text).ok()?;
-        let stored = stored.as_object()?;
-        let mut progress = ShowProgress::default();
-        if let Some(watched) = stored.get("watched") {
-            progress.watched = Watched::parse(watched.as_str()?).unwrap_or_default();
-        }
-        if let Some(ahead) = stored.get("ahead") {
-            progress.ahead = ahead.as_bool()?;
-        }
-        Some(progress)
+        let stored: Stored = serde_json::from_str(text).ok()?;
+        Some(ShowProgress {
+            watched: stored
+                .watched
+                .and_then(|watched| Watched::parse(&watched))
+                .unwrap_or_default(),
+            ahead: stored.ahead.unwrap_or_default(),
+        })
     }
 }
 
