@@ -4,11 +4,13 @@
 //! Precedence: a value the page gives (query or attribute) wins over what is stored, which wins
 //! over the defaults. Everything here is pure; storage access lives in the app.
 
-use crate::feed::json::{self, Node};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
 use crate::progress::Watched;
-use crate::sorted::SortedSet;
 use crate::types::{Kind, KindSet, Level};
-use crate::urlencoded;
 
 /// The feed shown when the page names none: the sample bundled with the widget.
 pub const SAMPLE_FEED: &str = "sample-feed.json";
@@ -23,7 +25,7 @@ pub struct Prefs {
     /// The one show listed, or every show.
     pub show: Option<String>,
     /// Items shown above the level by the fan's choice.
-    pub revealed: SortedSet<String>,
+    pub revealed: BTreeSet<String>,
 }
 
 /// Choices fixed by the page (query or attributes); each wins over what is stored.
@@ -197,7 +199,7 @@ impl Settings {
     /// Reads a query string such as `?feed=a.json&level=mild&kinds=cast,release`.
     pub fn from_query(search: &str) -> Settings {
         let search = search.strip_prefix('?').unwrap_or(search);
-        Settings::from_pairs(urlencoded::parse(search))
+        Settings::from_pairs(form_urlencoded::parse(search.as_bytes()))
     }
 
     /// Reads a `<spoiler-feed>` element's attributes through `get`.
@@ -310,12 +312,16 @@ impl EmbedChoice {
             }
             EmbedMode::Iframe => {
                 let pairs = self.pairs();
-                let query = urlencoded::serialize(
-                    pairs
-                        .iter()
-                        .map(|(name, value)| (if *name == "src" { "feed" } else { name }, &**value))
-                        .chain([("embed", "1")]),
-                );
+                let query = form_urlencoded::Serializer::new(String::new())
+                    .extend_pairs(
+                        pairs
+                            .iter()
+                            .map(|(name, value)| {
+                                (if *name == "src" { "feed" } else { name }, &**value)
+                            })
+                            .chain([("embed", "1")]),
+                    )
+                    .finish();
                 let src = format!("{}index.html?{query}", self.widget_base);
                 format!(
                     "<iframe src=\"{}\" title=\"Show news\" data-spoilerfeed loading=\"lazy\"></iframe>\n<script src=\"{}spoiler-feed-frame.js\" defer></script>",
@@ -341,33 +347,38 @@ pub fn storage_key(feed_url: &str) -> String {
     format!("spoilerfeed:prefs:{feed_url}")
 }
 
+/// Choices as stored: `{"level":"mild","kinds":["cast"],"show":null,"revealed":["id"]}`. A
+/// member left out (or null) keeps its default.
+#[derive(Deserialize, Serialize)]
+struct Stored<'a> {
+    #[serde(borrow)]
+    level: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    kinds: Option<Vec<Cow<'a, str>>>,
+    #[serde(borrow)]
+    show: Option<Cow<'a, str>>,
+    revealed: Option<Cow<'a, BTreeSet<String>>>,
+}
+
 /// Reads stored choices; anything unreadable counts as nothing stored. A member left out
-/// keeps its default; one of the wrong kind makes the whole record unreadable.
+/// keeps its default; one of the wrong kind (or a level or kind this version doesn't know)
+/// makes the whole record unreadable.
 pub fn read_stored(json: Option<&str>) -> Option<Prefs> {
-    let stored = json::read(json?).ok()?;
-    let stored = stored.as_object()?;
+    let stored: Stored = serde_json::from_str(json?).ok()?;
     let mut prefs = Prefs::default();
-    if let Some(level) = stored.get("level") {
-        prefs.level = Level::parse(level.as_str()?)?;
+    if let Some(level) = stored.level {
+        prefs.level = Level::parse(&level)?;
     }
-    if let Some(kinds) = stored.get("kinds") {
+    if let Some(kinds) = stored.kinds {
         let kinds = kinds
-            .as_array()?
             .iter()
-            .map(|kind| Kind::parse(kind.as_str()?))
+            .map(|kind| Kind::parse(kind))
             .collect::<Option<Vec<Kind>>>()?;
         prefs.kinds = KindSet::from_stored(kinds);
     }
-    match stored.get("show") {
-        None | Some(Node::Null) => {}
-        Some(show) => prefs.show = Some(show.as_str()?.to_owned()),
-    }
-    if let Some(revealed) = stored.get("revealed") {
-        prefs.revealed = revealed
-            .as_array()?
-            .iter()
-            .map(|id| Some(id.as_str()?.to_owned()))
-            .collect::<Option<_>>()?;
+    prefs.show = stored.show.map(Cow::into_owned);
+    if let Some(revealed) = stored.revealed {
+        prefs.revealed = revealed.into_owned();
     }
     Some(prefs)
 }
@@ -375,29 +386,14 @@ pub fn read_stored(json: Option<&str>) -> Option<Prefs> {
 impl Prefs {
     /// The stored form: `{"level":"mild","kinds":["cast"],"show":null,"revealed":["id"]}`.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"level\":");
-        json::write_str(&mut out, self.level.key());
-        out.push_str(",\"kinds\":[");
-        for (at, kind) in self.kinds.iter().enumerate() {
-            if at > 0 {
-                out.push(',');
-            }
-            json::write_str(&mut out, kind.key());
-        }
-        out.push_str("],\"show\":");
-        match &self.show {
-            Some(show) => json::write_str(&mut out, show),
-            None => out.push_str("null"),
-        }
-        out.push_str(",\"revealed\":[");
-        for (at, id) in self.revealed.iter().enumerate() {
-            if at > 0 {
-                out.push(',');
-            }
-            json::write_str(&mut out, id);
-        }
-        out.push_str("]}");
-        out
+        let stored = Stored {
+            level: Some(self.level.key().into()),
+            kinds: Some(self.kinds.iter().map(|kind| kind.key().into()).collect()),
+            show: self.show.as_deref().map(Cow::Borrowed),
+            revealed: Some(Cow::Borrowed(&self.revealed)),
+        };
+        // Strings and lists of strings always make JSON.
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 }
 
@@ -595,7 +591,7 @@ mod tests {
                 level: Level::Mild,
                 kinds: KindSet::parse("cast,release").unwrap(),
                 show: Some("Wednesday".into()),
-                revealed: SortedSet::new(),
+                revealed: BTreeSet::new(),
             },
             theme: Theme::Dark,
             lock,

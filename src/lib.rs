@@ -20,11 +20,9 @@ pub mod hooks;
 pub mod mount;
 pub mod platform;
 pub mod progress;
-pub mod sorted;
 pub mod spoiler;
 pub mod state;
 pub mod types;
-pub mod urlencoded;
 
 pub use app::{App, AppProps, PAGE_SIZE};
 

@@ -3,12 +3,11 @@
 //!
 //! Pure: the rule, the points, the picker's options and the export code are tested natively.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-
-use crate::feed::json;
-use crate::urlencoded;
+use serde::{Deserialize, Serialize};
 
 /// A point in a show: an episode, or the end of a whole season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,38 +119,43 @@ pub struct ShowProgress {
     pub ahead: bool,
 }
 
+/// A show's progress as stored: `{"watched":"S4E7","ahead":false}`. A member left out (or
+/// null) keeps its default.
+#[derive(Deserialize, Serialize)]
+struct Stored<'a> {
+    #[serde(borrow)]
+    watched: Option<Cow<'a, str>>,
+    ahead: Option<bool>,
+}
+
 impl ShowProgress {
     /// The stored form: `{"watched":"S4E7","ahead":false}`.
     pub fn to_json(&self) -> String {
-        let mut out = String::from("{\"watched\":");
-        json::write_str(&mut out, &self.watched.key());
-        out.push_str(if self.ahead {
-            ",\"ahead\":true}"
-        } else {
-            ",\"ahead\":false}"
-        });
-        out
+        let stored = Stored {
+            watched: Some(self.watched.key().into()),
+            ahead: Some(self.ahead),
+        };
+        // A string and a boolean always make JSON.
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
     /// Reads the stored form. A member left out keeps its default, and a point this version
     /// can't read counts as nothing watched (progress only ever unlocks); a member of the
     /// wrong kind makes the record unreadable.
     pub fn from_json(text: &str) -> Option<ShowProgress> {
-        let stored = json::read(text).ok()?;
-        let stored = stored.as_object()?;
-        let mut progress = ShowProgress::default();
-        if let Some(watched) = stored.get("watched") {
-            progress.watched = Watched::parse(watched.as_str()?).unwrap_or_default();
-        }
-        if let Some(ahead) = stored.get("ahead") {
-            progress.ahead = ahead.as_bool()?;
-        }
-        Some(progress)
+        let stored: Stored = serde_json::from_str(text).ok()?;
+        Some(ShowProgress {
+            watched: stored
+                .watched
+                .and_then(|watched| Watched::parse(&watched))
+                .unwrap_or_default(),
+            ahead: stored.ahead.unwrap_or_default(),
+        })
     }
 }
 
 /// Progress for every show the fan told the widget about, by show name.
-pub type ProgressBook = crate::sorted::SortedMap<String, ShowProgress>;
+pub type ProgressBook = std::collections::BTreeMap<String, ShowProgress>;
 
 /// The localStorage key of a show's progress: per show, not per feed, so that two feeds (or
 /// two sites) about one show share it.
@@ -310,7 +314,7 @@ pub fn export_code(book: &ProgressBook) -> String {
     book.iter()
         .filter(|(_, progress)| progress.watched != Watched::Nothing || progress.ahead)
         .map(|(show, progress)| {
-            let show = urlencoded::encode(show);
+            let show: String = form_urlencoded::byte_serialize(show.as_bytes()).collect();
             let ahead = if progress.ahead { "+" } else { "" };
             format!("{show}={}{ahead}", progress.watched.key())
         })
@@ -331,7 +335,9 @@ pub fn import_code(code: &str) -> ProgressBook {
             let (show, watched) = entry.split_once('=')?;
             // Read as a query value: up to a raw `&`.
             let show = show.split('&').next()?;
-            let show = urlencoded::decode(show).trim().to_owned();
+            let show = form_urlencoded::parse(show.as_bytes())
+                .next()
+                .map_or_else(String::new, |(show, _)| show.trim().to_owned());
             let (watched, ahead) = match watched.trim().strip_suffix('+') {
                 Some(watched) => (watched, true),
                 None => (watched.trim(), false),

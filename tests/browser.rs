@@ -16,7 +16,7 @@
 
 mod browser_support;
 
-use spoilerfeed::sorted::SortedSet;
+use std::collections::BTreeSet;
 
 use browser_support::{
     assert_ids, clean_page, document, props, sorted, spelled, storage, wait_for, FeedUrl, Widget,
@@ -391,7 +391,7 @@ async fn level_and_reveals_are_stored_per_feed_and_restored_on_the_next_mount() 
     .await;
     let stored = stored.unwrap();
     assert_eq!(stored.level, Level::Mild);
-    assert_eq!(stored.revealed, SortedSet::from([target.to_owned()]));
+    assert_eq!(stored.revealed, BTreeSet::from([target.to_owned()]));
 
     // A second widget for the same feed starts where the fan left off: the stored choices
     // outlive the first widget.
@@ -591,7 +591,7 @@ async fn a_locked_level_keeps_items_the_fan_revealed_elsewhere_hidden() {
         &feed,
         &Prefs {
             level: Level::None,
-            revealed: SortedSet::from(["major-other".to_owned()]),
+            revealed: BTreeSet::from(["major-other".to_owned()]),
             ..Prefs::default()
         },
     );

@@ -26,7 +26,6 @@ use spoilerfeed::components::{item_ref, CardList, ProgressPicker};
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::Feed;
 use spoilerfeed::progress::{self, Point, ProgressBook, ShowProgress, Watched};
-use spoilerfeed::sorted::SortedSet;
 use spoilerfeed::spoiler::{self, Entry};
 use spoilerfeed::state::{Action, State};
 use spoilerfeed::types::Level;
@@ -331,7 +330,7 @@ fn progress_unlocks_exactly_what_the_fan_has_watched_at_every_level() {
 #[test]
 fn an_item_the_fan_revealed_is_a_revealed_card_unless_progress_unlocks_it() {
     let feed = matrix_feed(Variant::OwnList);
-    let revealed: SortedSet<String> = SPOILS
+    let revealed: BTreeSet<String> = SPOILS
         .iter()
         .map(|spoils| matrix_id(*spoils, Level::Major))
         .collect();

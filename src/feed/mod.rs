@@ -4,7 +4,6 @@
 //! Reading is done once per download: text is cleaned, links checked, levels resolved and items
 //! sorted here, so that rendering only ever reads finished values.
 
-pub(crate) mod json;
 pub mod link;
 pub mod text;
 
@@ -12,8 +11,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-use self::json::{Node, Object, Reader};
 use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value};
 
 use crate::date;
 use crate::error::Error;
@@ -261,42 +260,21 @@ const EXTENSION: &str = "_spoilerfeed";
 
 /// Reads a feed document; `base` is the feed's own URL, for relative links.
 ///
-/// The document is read in one pass without a tree of the whole: each item is read member by
-/// member straight into an [`Item`], keeping only the members it uses.
+/// The document is read with serde_json into a tree, then each item on its own, so that one
+/// unreadable item is left out (and counted) without costing the others.
 pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
     let body = body.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
         return Err(Error::NotJson("the feed is empty".into()));
     }
-    let document = json::read_feed(body, base).map_err(|err| {
-        let start = body.trim_start();
-        if start.starts_with('<') {
-            if is_xml_feed(start) {
-                Error::NotJson(
-                    "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds"
-                        .into(),
-                )
-            } else {
-                Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
-            }
-        } else if err.is_too_deep() {
-            Error::NotJson("it is nested too deeply to read".into())
-        } else if err.is_eof() {
-            let (line, column) = err.position(body);
-            Error::NotJson(format!(
-                "it ends too early (line {line}, column {column}), so the download may have been cut off"
-            ))
-        } else {
-            Error::NotJson(err.message(body))
-        }
-    })?;
-    let Node::Object(root) = document else {
+    let document: Value = serde_json::from_str(body).map_err(|err| not_json(body, &err))?;
+    let Value::Object(root) = document else {
         return Err(Error::NotJsonFeed(
             "the document must be a JSON object".into(),
         ));
     };
     match root.get("version") {
-        Some(Node::Str(version)) if version.contains("jsonfeed.org/version/") => {}
+        Some(Value::String(version)) if version.contains("jsonfeed.org/version/") => {}
         Some(_) => {
             return Err(Error::NotJsonFeed(
                 "its version is not a jsonfeed.org version URL".into(),
@@ -304,14 +282,14 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         }
         None => return Err(Error::NotJsonFeed("it has no version".into())),
     }
-    // The last `items` counts, as for any repeated key.
-    let (read, unreadable) = match root.get("items") {
-        Some(Node::Items { read, unreadable }) => (read.take(), *unreadable),
+    // serde_json keeps the last of a repeated key, `items` included.
+    let list = match root.get("items") {
+        Some(Value::Array(list)) => list,
         Some(_) => return Err(Error::NotJsonFeed("items must be a list".into())),
         None => return Err(Error::NotJsonFeed("it has no items list".into())),
     };
 
-    let extension = root.get(EXTENSION).and_then(Node::as_object);
+    let extension = root.get(EXTENSION).and_then(Value::as_object);
     let mut feed = Feed {
         title: string(&root, "title")
             .map(text::clean_line)
@@ -325,14 +303,17 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
         default_level: extension.and_then(|ext| Level::parse(ext.get("default_level")?.as_str()?)),
         episodes: extension.map_or_else(Vec::new, seasons),
-        items: Vec::with_capacity(read.len()),
-        skipped: unreadable,
+        items: Vec::with_capacity(list.len()),
+        skipped: 0,
     };
-    drop(root);
 
     // The first item with an id wins; later ones are skipped.
-    let mut ids = HashSet::with_capacity(read.len());
-    for ReadItem { mut item, level } in read {
+    let mut ids = HashSet::with_capacity(list.len());
+    for value in list {
+        let Some(ReadItem { mut item, level }) = read_item(value, base) else {
+            feed.skipped += 1;
+            continue;
+        };
         if !ids.insert(item.id.clone()) {
             feed.skipped += 1;
             continue;
@@ -353,8 +334,33 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
     Ok(feed)
 }
 
-/// An item read before the feed's own extension is known (it may come after `items`).
-pub(crate) struct ReadItem {
+/// What to tell the fan about a document serde_json could not read.
+fn not_json(body: &str, err: &serde_json::Error) -> Error {
+    let start = body.trim_start();
+    if start.starts_with('<') {
+        if is_xml_feed(start) {
+            Error::NotJson(
+                "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds".into(),
+            )
+        } else {
+            Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+        }
+    } else if err.to_string().starts_with("recursion limit exceeded") {
+        // serde_json refuses more than 128 levels, before the stack could overflow.
+        Error::NotJson("it is nested too deeply to read".into())
+    } else if err.is_eof() {
+        Error::NotJson(format!(
+            "it ends too early (line {}, column {}), so the download may have been cut off",
+            err.line(),
+            err.column()
+        ))
+    } else {
+        Error::NotJson(err.to_string())
+    }
+}
+
+/// An item read before the feed's defaults are applied.
+struct ReadItem {
     /// The item, with its own `show` (if any) and a placeholder `level`.
     item: Item,
     /// The item's own level, if it names a known one.
@@ -373,275 +379,136 @@ fn is_xml_feed(start: &str) -> bool {
         .any(|root| head.contains(root))
 }
 
-/// Reads one item, member by member as the reader goes; `None` when it cannot be read at all.
-/// The feed's defaults (its level and show) are applied later, once the whole document is read.
-pub(crate) fn parse_item<'a>(
-    json: &mut Reader<'a, '_>,
-    base: Option<&str>,
-) -> Result<Option<ReadItem>, json::Error> {
-    let mut raw = RawItem::default();
-    let object = json.object_value(&mut |json, key| {
-        // As in a tree of the item, the last of a repeated key counts.
-        let text = match &*key {
-            "id" => {
-                raw.id = Some(json.node()?);
-                return Ok(());
-            }
-            "authors" => {
-                raw.authors.clear();
-                let authors = &mut raw.authors;
-                json.list_value(&mut |json| {
-                    authors.extend(author_name(json)?);
-                    Ok(())
-                })?;
-                return Ok(());
-            }
-            "author" => {
-                raw.author = author_name(json)?;
-                return Ok(());
-            }
-            "tags" => {
-                raw.tags.clear();
-                let tags = &mut raw.tags;
-                json.list_value(&mut |json| {
-                    tags.extend(json.string_value()?.and_then(line));
-                    Ok(())
-                })?;
-                return Ok(());
-            }
-            EXTENSION => {
-                raw.extension = extension(json)?;
-                return Ok(());
-            }
-            "title" => &mut raw.title,
-            "content_text" => &mut raw.content_text,
-            "content_html" => &mut raw.content_html,
-            "summary" => &mut raw.summary,
-            "url" => &mut raw.url,
-            "external_url" => &mut raw.external_url,
-            "image" => &mut raw.image,
-            "date_published" => &mut raw.date_published,
-            "date_modified" => &mut raw.date_modified,
-            _ => return json.skip(),
-        };
-        *text = json.string_value()?;
-        Ok(())
-    })?;
-    Ok(if object { raw.item(base) } else { None })
-}
-
-/// An item's members as read: each the last of its key, strings not yet cleaned; lists and
-/// objects already reduced to what is kept of them.
-#[derive(Default)]
-struct RawItem<'a> {
-    id: Option<Node<'a>>,
-    title: Option<Cow<'a, str>>,
-    content_text: Option<Cow<'a, str>>,
-    content_html: Option<Cow<'a, str>>,
-    summary: Option<Cow<'a, str>>,
-    url: Option<Cow<'a, str>>,
-    external_url: Option<Cow<'a, str>>,
-    image: Option<Cow<'a, str>>,
-    date_published: Option<Cow<'a, str>>,
-    date_modified: Option<Cow<'a, str>>,
-    authors: Vec<String>,
-    author: Option<String>,
-    tags: Vec<String>,
-    extension: Option<Extension<'a>>,
-}
-
-impl RawItem<'_> {
-    /// The item, if it has an id.
-    fn item(self, base: Option<&str>) -> Option<ReadItem> {
-        let id = match self.id? {
-            Node::Str(id) => text::clean_line(&id),
-            Node::Number(id) => id.to_string(),
-            _ => return None,
-        };
-        if id.is_empty() {
-            return None;
-        }
-        let body = self
-            .content_text
-            .as_deref()
-            .map(text::clean_block)
-            .filter(|text| !text.is_empty())
-            .or_else(|| self.content_html.as_deref().map(text::html_to_text))
-            .filter(|text| !text.is_empty())
-            .or_else(|| self.summary.as_deref().map(text::clean_block))
-            .unwrap_or_default();
-        let date = [self.date_published, self.date_modified]
-            .into_iter()
-            .find_map(|date| date::parse_timestamp(&date?));
-        let mut authors = self.authors;
-        if authors.is_empty() {
-            // JSON Feed 1.0's singular author.
-            authors.extend(self.author);
-        }
-        let link = |url: Option<Cow<str>>| link::safe_link(&url?, base);
-        let ext = self.extension.unwrap_or_default();
-        let details = match ext.kind {
-            Some(Kind::Production) => Details::Production(ext.production.unwrap_or_default()),
-            Some(Kind::Cast) => Details::Cast(ext.cast.unwrap_or_default()),
-            Some(Kind::Release) => Details::Release(ext.release.unwrap_or_default()),
-            Some(Kind::Other) | None => Details::Other,
-        };
-        let item = Item {
-            title: self.title.and_then(line),
-            text: text::shorten(body, EXCERPT_CHARS),
-            url: link(self.url),
-            external_url: link(self.external_url),
-            image: link(self.image),
-            date,
-            authors,
-            tags: self.tags,
-            show: ext.show.and_then(line),
-            // Set once the feed's default level is known.
-            level: Level::Major,
-            details,
-            safe_title: ext.safe_title.and_then(line),
-            spoils: ext.spoils,
-            id,
-        };
-        Some(ReadItem {
-            item,
-            level: ext.level,
-        })
+/// Reads one item; `None` when it is not an object with an id. A member of another type than
+/// the format says counts as absent. The feed's defaults (its level and show) are applied by
+/// [`parse`].
+fn read_item(value: &Value, base: Option<&str>) -> Option<ReadItem> {
+    let obj = value.as_object()?;
+    let id = match obj.get("id")? {
+        Value::String(id) => text::clean_line(id),
+        Value::Number(id) => id.to_string(),
+        _ => return None,
+    };
+    if id.is_empty() {
+        return None;
     }
+    let body = string(obj, "content_text")
+        .map(text::clean_block)
+        .filter(|text| !text.is_empty())
+        .or_else(|| string(obj, "content_html").map(text::html_to_text))
+        .filter(|text| !text.is_empty())
+        .or_else(|| string(obj, "summary").map(text::clean_block))
+        .unwrap_or_default();
+    let date = ["date_published", "date_modified"]
+        .into_iter()
+        .find_map(|key| date::parse_timestamp(string(obj, key)?));
+    let mut authors: Vec<String> = list(obj, "authors").filter_map(author_name).collect();
+    if authors.is_empty() {
+        // JSON Feed 1.0's singular author.
+        authors.extend(obj.get("author").and_then(author_name));
+    }
+    let link = |key: &str| link::safe_link(string(obj, key)?, base);
+    let ext = obj.get(EXTENSION).and_then(Value::as_object);
+    let ext_str = |key: &str| ext.and_then(|ext| string(ext, key));
+    let details = match ext_str("kind").and_then(Kind::parse) {
+        Some(Kind::Production) => Details::Production(
+            ext.and_then(|ext| ext.get("production"))
+                .and_then(production)
+                .unwrap_or_default(),
+        ),
+        Some(Kind::Cast) => Details::Cast(ext.map_or_else(Vec::new, |ext| {
+            list(ext, "cast").filter_map(cast_member).collect()
+        })),
+        Some(Kind::Release) => Details::Release(
+            ext.and_then(|ext| ext.get("release"))
+                .and_then(release)
+                .unwrap_or_default(),
+        ),
+        Some(Kind::Other) | None => Details::Other,
+    };
+    let item = Item {
+        title: string(obj, "title").and_then(line),
+        text: text::shorten(body, EXCERPT_CHARS),
+        url: link("url"),
+        external_url: link("external_url"),
+        image: link("image"),
+        date,
+        authors,
+        tags: list(obj, "tags")
+            .filter_map(|tag| line(tag.as_str()?))
+            .collect(),
+        show: ext_str("show").and_then(line),
+        // Set once the feed's default level is known.
+        level: Level::Major,
+        details,
+        safe_title: ext_str("safe_title").and_then(line),
+        spoils: ext.and_then(|ext| point(ext.get("spoils")?)),
+        id,
+    };
+    Some(ReadItem {
+        item,
+        level: ext_str("level").and_then(Level::parse),
+    })
 }
 
-/// An item's `_spoilerfeed` object as read; without one, everything is absent.
-#[derive(Default)]
-struct Extension<'a> {
-    level: Option<Level>,
-    kind: Option<Kind>,
-    show: Option<Cow<'a, str>>,
-    safe_title: Option<Cow<'a, str>>,
-    spoils: Option<Point>,
-    /// The kinds' objects: the kind, which may come after them, says which one counts.
-    production: Option<Production>,
-    cast: Option<Vec<CastMember>>,
-    release: Option<Release>,
+/// A `production` object, if `value` is one.
+fn production(value: &Value) -> Option<Production> {
+    let obj = value.as_object()?;
+    Some(Production {
+        stage: string(obj, "stage").and_then(Stage::parse),
+        progress: obj
+            .get("progress")
+            .and_then(Value::as_f64)
+            .filter(|p| p.is_finite())
+            .map(|p| (p.clamp(0.0, 1.0) * 100.0).round() as u8),
+    })
 }
 
-/// An item's `_spoilerfeed` object, if the next value is one.
-fn extension<'a>(json: &mut Reader<'a, '_>) -> Result<Option<Extension<'a>>, json::Error> {
-    let mut ext = Extension::default();
-    let object = json.object_value(&mut |json, key| {
-        match &*key {
-            "level" => ext.level = json.string_value()?.and_then(|level| Level::parse(&level)),
-            "kind" => ext.kind = json.string_value()?.and_then(|kind| Kind::parse(&kind)),
-            "show" => ext.show = json.string_value()?,
-            "safe_title" => ext.safe_title = json.string_value()?,
-            "spoils" => ext.spoils = point(&json.node()?),
-            "production" => ext.production = production(json)?,
-            "cast" => ext.cast = cast(json)?,
-            "release" => ext.release = release(json)?,
-            _ => json.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(object.then_some(ext))
+/// A member of a `cast` list, if it is an object with a name.
+fn cast_member(value: &Value) -> Option<CastMember> {
+    let obj = value.as_object()?;
+    Some(CastMember {
+        name: line(string(obj, "name")?)?,
+        role: string(obj, "role").and_then(line),
+    })
 }
 
-/// A `production` object, if the next value is one.
-fn production(json: &mut Reader<'_, '_>) -> Result<Option<Production>, json::Error> {
-    let mut production = Production::default();
-    let object = json.object_value(&mut |json, key| {
-        match &*key {
-            "stage" => {
-                production.stage = json.string_value()?.and_then(|stage| Stage::parse(&stage))
-            }
-            "progress" => {
-                production.progress = json
-                    .node()?
-                    .as_f64()
-                    .filter(|p| p.is_finite())
-                    .map(|p| (p.clamp(0.0, 1.0) * 100.0).round() as u8)
-            }
-            _ => json.skip()?,
-        }
-        Ok(())
-    })?;
-    Ok(object.then_some(production))
-}
-
-/// A `cast` list, if the next value is one: its members that have a name.
-fn cast(json: &mut Reader<'_, '_>) -> Result<Option<Vec<CastMember>>, json::Error> {
-    let mut cast = Vec::new();
-    let list = json.list_value(&mut |json| {
-        let (mut name, mut role) = (None, None);
-        json.object_value(&mut |json, key| {
-            match &*key {
-                "name" => name = json.string_value()?,
-                "role" => role = json.string_value()?,
-                _ => json.skip()?,
-            }
-            Ok(())
-        })?;
-        if let Some(name) = name.and_then(line) {
-            cast.push(CastMember {
-                name,
-                role: role.and_then(line),
-            });
-        }
-        Ok(())
-    })?;
-    Ok(list.then_some(cast))
-}
-
-/// A `release` object, if the next value is one.
-fn release(json: &mut Reader<'_, '_>) -> Result<Option<Release>, json::Error> {
-    let (mut label, mut note) = (None, None);
-    let mut release = Release::default();
-    let object = json.object_value(&mut |json, key| {
-        let day = match &*key {
-            "from" => &mut release.from,
-            "to" => &mut release.to,
-            "label" => {
-                label = json.string_value()?;
-                return Ok(());
-            }
-            "note" => {
-                note = json.string_value()?;
-                return Ok(());
-            }
-            "confidence" => {
-                release.confidence = match json.string_value()?.as_deref() {
-                    Some("confirmed") => Confidence::Confirmed,
-                    Some("reported") => Confidence::Reported,
-                    _ => Confidence::Rumored,
-                };
-                return Ok(());
-            }
-            _ => return json.skip(),
-        };
-        *day = json.string_value()?.and_then(|day| date::parse_day(&day));
-        Ok(())
-    })?;
+/// A `release` object, if `value` is one.
+fn release(value: &Value) -> Option<Release> {
+    let obj = value.as_object()?;
+    let day = |key: &str| date::parse_day(string(obj, key)?);
+    let mut release = Release {
+        from: day("from"),
+        to: day("to"),
+        label: string(obj, "label").and_then(line),
+        confidence: match string(obj, "confidence") {
+            Some("confirmed") => Confidence::Confirmed,
+            Some("reported") => Confidence::Reported,
+            _ => Confidence::Rumored,
+        },
+        note: string(obj, "note").and_then(line),
+    };
     if let (Some(from), Some(to)) = (release.from, release.to) {
         if from > to {
             // A window given backwards is still the same window.
             (release.from, release.to) = (Some(to), Some(from));
         }
     }
-    release.label = label.and_then(line);
-    release.note = note.and_then(line);
-    Ok(object.then_some(release))
+    Some(release)
 }
 
 /// A string cleaned as a line, unless nothing is left of it.
-fn line(raw: Cow<str>) -> Option<String> {
-    let line = text::into_line(raw);
+fn line(raw: &str) -> Option<String> {
+    let line = text::into_line(Cow::Borrowed(raw));
     (!line.is_empty()).then_some(line)
 }
 
 /// A `{ "season": N, "episode": M }` object; the episode is optional.
-fn point(value: &Node) -> Option<Point> {
+fn point(value: &Value) -> Option<Point> {
     let obj = value.as_object()?;
     let number = |key: &str| -> Option<Option<u32>> {
         match obj.get(key) {
-            None | Some(Node::Null) => Some(None),
+            None | Some(Value::Null) => Some(None),
             Some(value) => Some(Some(value.as_u64().filter(|n| *n > 0)?.try_into().ok()?)),
         }
     };
@@ -655,34 +522,29 @@ fn point(value: &Node) -> Option<Point> {
 const MAX_SEASONS: usize = 100;
 
 /// The feed's `episodes` list: `[{ "season": 1, "episodes": 8, "air_dates": [...] }]`.
-fn seasons(ext: &Object) -> Vec<Season> {
-    let Some(Node::Array(list)) = ext.get("episodes") else {
-        return Vec::new();
-    };
-    let read = list.iter().take(MAX_SEASONS).filter_map(|season| {
-        let obj = season.as_object()?;
-        let number = u32::try_from(obj.get("season")?.as_u64()?)
-            .ok()
-            .filter(|n| *n > 0)?;
-        let air_dates: Vec<NaiveDate> = match obj.get("air_dates") {
-            Some(Node::Array(dates)) => dates
-                .iter()
+fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
+    let read = list(ext, "episodes")
+        .take(MAX_SEASONS)
+        .filter_map(|season| {
+            let obj = season.as_object()?;
+            let number = u32::try_from(obj.get("season")?.as_u64()?)
+                .ok()
+                .filter(|n| *n > 0)?;
+            let air_dates: Vec<NaiveDate> = list(obj, "air_dates")
                 .map_while(|day| date::parse_day(day.as_str()?))
-                .collect(),
-            _ => Vec::new(),
-        };
-        let episodes = obj
-            .get("episodes")
-            .and_then(Node::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .filter(|n| (1..=500).contains(n))
-            .unwrap_or(air_dates.len() as u32);
-        (episodes > 0).then_some(Season {
-            number,
-            episodes,
-            air_dates: air_dates.into_iter().take(episodes as usize).collect(),
-        })
-    });
+                .collect();
+            let episodes = obj
+                .get("episodes")
+                .and_then(Value::as_u64)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| (1..=500).contains(n))
+                .unwrap_or(air_dates.len() as u32);
+            (episodes > 0).then_some(Season {
+                number,
+                episodes,
+                air_dates: air_dates.into_iter().take(episodes as usize).collect(),
+            })
+        });
     // In season order, the first entry for a season counting; sorted as they are read, since
     // a sort of its own would cost wasm size for a list this short (at most MAX_SEASONS).
     let mut seasons: Vec<Season> = Vec::new();
@@ -695,22 +557,20 @@ fn seasons(ext: &Object) -> Vec<Season> {
 }
 
 /// A string member; any other type counts as absent.
-fn string<'o>(obj: &'o Object, key: &str) -> Option<&'o str> {
+fn string<'o>(obj: &'o Map<String, Value>, key: &str) -> Option<&'o str> {
     obj.get(key)?.as_str()
 }
 
-/// An author's name, from a 1.1 author object or a 1.0 `author`, if the next value is one.
-fn author_name(json: &mut Reader<'_, '_>) -> Result<Option<String>, json::Error> {
-    let mut name = None;
-    json.object_value(&mut |json, key| {
-        if key == "name" {
-            name = json.string_value()?;
-            Ok(())
-        } else {
-            json.skip()
-        }
-    })?;
-    Ok(name.and_then(line))
+/// The elements of a list member; any other type counts as an empty list.
+fn list<'o>(obj: &'o Map<String, Value>, key: &str) -> std::slice::Iter<'o, Value> {
+    obj.get(key)
+        .and_then(Value::as_array)
+        .map_or([].iter(), |list| list.iter())
+}
+
+/// An author's name, from a 1.1 author object or a 1.0 `author`.
+fn author_name(value: &Value) -> Option<String> {
+    line(string(value.as_object()?, "name")?)
 }
 
 #[cfg(test)]
