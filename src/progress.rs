@@ -160,25 +160,7 @@ pub type ProgressBook = std::collections::BTreeMap<String, ShowProgress>;
 /// The localStorage key of a show's progress: per show, not per feed, so that two feeds (or
 /// two sites) about one show share it.
 pub fn storage_key(show: &str) -> String {
-    format!("{STORAGE_PREFIX}{}", lowercase(show.trim()))
-}
-
-/// `str::to_lowercase`. In the browser a name that isn't ASCII goes through JavaScript's
-/// `toLowerCase` (the same locale-free Unicode mapping, final sigma included), so that the wasm
-/// carries no case tables (about 15 KB).
-fn lowercase(text: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    {
-        if text.is_ascii() {
-            text.to_ascii_lowercase()
-        } else {
-            js_sys::JsString::from(text).to_lower_case().into()
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        text.to_lowercase()
-    }
+    format!("{STORAGE_PREFIX}{}", show.trim().to_lowercase())
 }
 
 /// What every progress key in localStorage starts with.
