@@ -212,26 +212,14 @@ impl Settings {
     }
 }
 
-/// Reads a size in megabytes such as `12` or `2.5` (to a thousandth). Done by hand: a float
-/// parser would cost the bundle more than the whole settings module.
+/// Reads a size in mebibytes such as `12` or `2.5`: digits with an optional fraction, nothing
+/// else (no sign, exponent, `inf` or `NaN`, which `f64`'s parser would take).
 fn megabytes_to_bytes(value: &str) -> Option<u64> {
-    let (whole, fraction) = value.split_once('.').unwrap_or((value, ""));
-    let number = |digits: &str| -> Option<u64> {
-        if digits.is_empty() {
-            return Some(0);
-        }
-        digits
-            .bytes()
-            .all(|b| b.is_ascii_digit())
-            .then(|| digits.parse().ok())
-            .flatten()
-    };
-    if whole.is_empty() && fraction.is_empty() || fraction.len() > 3 {
-        return None;
-    }
-    let thousandths = number(whole)?.checked_mul(1000)?
-        + number(fraction)? * 10_u64.pow(3 - fraction.len() as u32);
-    thousandths.checked_mul(1_048_576).map(|bytes| bytes / 1000)
+    let plain = value.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let megabytes: f64 = value.parse().ok().filter(|_| plain)?;
+    let bytes = (megabytes * 1_048_576.0).floor();
+    // `as` saturates; a size past u64 is no size.
+    (bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).

@@ -545,14 +545,10 @@ fn seasons(ext: &Map<String, Value>) -> Vec<Season> {
                 air_dates: air_dates.into_iter().take(episodes as usize).collect(),
             })
         });
-    // In season order, the first entry for a season counting; sorted as they are read, since
-    // a sort of its own would cost wasm size for a list this short (at most MAX_SEASONS).
-    let mut seasons: Vec<Season> = Vec::new();
-    for season in read {
-        if let Err(at) = seasons.binary_search_by_key(&season.number, |s| s.number) {
-            seasons.insert(at, season);
-        }
-    }
+    // In season order, the first entry for a season counting (the sort is stable).
+    let mut seasons: Vec<Season> = read.collect();
+    seasons.sort_by_key(|season| season.number);
+    seasons.dedup_by_key(|season| season.number);
     seasons
 }
 
