@@ -610,19 +610,19 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                     continue;
                 }
                 "authors" => {
-                    raw.authors = Some(map.next_value()?);
+                    raw.authors = map.next_value::<Lines<Author>>()?.0;
                     continue;
                 }
                 "author" => {
-                    raw.author = Some(map.next_value()?);
+                    raw.author = map.next_value::<Author>()?.0;
                     continue;
                 }
                 "tags" => {
-                    raw.tags = Some(map.next_value()?);
+                    raw.tags = map.next_value::<Lines<Text>>()?.0;
                     continue;
                 }
                 EXTENSION => {
-                    raw.extension = Some(map.next_value()?);
+                    raw.extension = map.next_value()?;
                     continue;
                 }
                 "title" => &mut raw.title,
@@ -648,8 +648,157 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
     read_past!(seq => None);
 }
 
+/// An author's name, from a 1.1 author object or a 1.0 `author`; any other type counts as
+/// absent.
+struct Author(Option<String>);
+
+impl<'de> Deserialize<'de> for Author {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AuthorVisitor)
+    }
+}
+
+/// Reads an [`Author`].
+struct AuthorVisitor;
+
+impl<'de> Visitor<'de> for AuthorVisitor {
+    type Value = Author;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an author")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut name = Text(None);
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            if key.as_deref() == Some("name") {
+                name = map.next_value()?;
+            } else {
+                map.next_value::<Skip>()?;
+            }
+        }
+        Ok(Author(name.0.as_deref().and_then(line)))
+    }
+    read_past!(scalars => Author(None));
+    read_past!(str => Author(None));
+    read_past!(seq => Author(None));
+}
+
+/// A list member's elements that read as `T` (an [`Author`] or a [`Text`] line); any other
+/// type counts as an empty list.
+struct Lines<T>(Vec<String>, std::marker::PhantomData<T>);
+
+/// What [`Lines`] keeps of one element.
+trait Line {
+    /// The element cleaned as a line, if it is of the right type and something is left.
+    fn line(self) -> Option<String>;
+}
+
+impl Line for Author {
+    fn line(self) -> Option<String> {
+        self.0
+    }
+}
+
+impl Line for Text<'_> {
+    fn line(self) -> Option<String> {
+        line(&self.0?)
+    }
+}
+
+impl<'de, T: Deserialize<'de> + Line> Deserialize<'de> for Lines<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LinesVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads [`Lines`].
+struct LinesVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de> + Line> Visitor<'de> for LinesVisitor<T> {
+    type Value = Lines<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut lines = Vec::new();
+        while let Some(element) = seq.next_element::<T>()? {
+            lines.extend(element.line());
+        }
+        Ok(Lines(lines, std::marker::PhantomData))
+    }
+    read_past!(scalars => Lines(Vec::new(), std::marker::PhantomData));
+    read_past!(str => Lines(Vec::new(), std::marker::PhantomData));
+    read_past!(map => Lines(Vec::new(), std::marker::PhantomData));
+}
+
+/// An item's `_spoilerfeed` object as read, each member the last of its key; without one (or
+/// when it isn't an object), everything is absent. The kinds' objects are small enough to keep
+/// as trees until the kind, which may come after them, says which one counts.
+#[derive(Default)]
+struct ItemExtension<'a> {
+    level: Text<'a>,
+    kind: Text<'a>,
+    show: Text<'a>,
+    safe_title: Text<'a>,
+    spoils: Option<Value>,
+    production: Option<Value>,
+    cast: Option<Value>,
+    release: Option<Value>,
+}
+
+impl<'de> Deserialize<'de> for ItemExtension<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ItemExtensionVisitor)
+    }
+}
+
+/// Reads an [`ItemExtension`].
+struct ItemExtensionVisitor;
+
+impl<'de> Visitor<'de> for ItemExtensionVisitor {
+    type Value = ItemExtension<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a _spoilerfeed object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut ext = ItemExtension::default();
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            let tree = match key.as_deref().unwrap_or_default() {
+                "level" => {
+                    ext.level = map.next_value()?;
+                    continue;
+                }
+                "kind" => {
+                    ext.kind = map.next_value()?;
+                    continue;
+                }
+                "show" => {
+                    ext.show = map.next_value()?;
+                    continue;
+                }
+                "safe_title" => {
+                    ext.safe_title = map.next_value()?;
+                    continue;
+                }
+                "spoils" => &mut ext.spoils,
+                "production" => &mut ext.production,
+                "cast" => &mut ext.cast,
+                "release" => &mut ext.release,
+                _ => {
+                    map.next_value::<Skip>()?;
+                    continue;
+                }
+            };
+            *tree = Some(map.next_value()?);
+        }
+        Ok(ext)
+    }
+    read_past!(scalars => ItemExtension::default());
+    read_past!(str => ItemExtension::default());
+    read_past!(seq => ItemExtension::default());
+}
+
 /// An item's members as read, each the last of its key: strings borrowed and not yet cleaned,
-/// the small structured members as trees.
+/// lists already reduced to the lines kept of them, the id as a tree (a string or a number).
 #[derive(Default)]
 struct RawItem<'a> {
     id: Option<Value>,
@@ -662,10 +811,10 @@ struct RawItem<'a> {
     image: Text<'a>,
     date_published: Text<'a>,
     date_modified: Text<'a>,
-    authors: Option<Value>,
-    author: Option<Value>,
-    tags: Option<Value>,
-    extension: Option<Value>,
+    authors: Vec<String>,
+    author: Option<String>,
+    tags: Vec<String>,
+    extension: ItemExtension<'a>,
 }
 
 impl RawItem<'_> {
@@ -692,28 +841,27 @@ impl RawItem<'_> {
         let date = [self.date_published, self.date_modified]
             .into_iter()
             .find_map(|date| date::parse_timestamp(&date.0?));
-        let mut authors: Vec<String> = array(&self.authors).filter_map(author_name).collect();
+        let mut authors = self.authors;
         if authors.is_empty() {
             // JSON Feed 1.0's singular author.
-            authors.extend(self.author.as_ref().and_then(author_name));
+            authors.extend(self.author);
         }
         let link = |url: Text| link::safe_link(&url.0?, base);
-        let ext = self.extension.as_ref().and_then(Value::as_object);
-        let ext_str = |key: &str| ext.and_then(|ext| string(ext, key));
-        let details = match ext_str("kind").and_then(Kind::parse) {
+        let ext = self.extension;
+        let details = match ext.kind.0.as_deref().and_then(Kind::parse) {
             Some(Kind::Production) => Details::Production(
-                ext.and_then(|ext| ext.get("production"))
+                ext.production
+                    .as_ref()
                     .and_then(production)
                     .unwrap_or_default(),
             ),
-            Some(Kind::Cast) => Details::Cast(ext.map_or_else(Vec::new, |ext| {
-                list(ext, "cast").filter_map(cast_member).collect()
-            })),
-            Some(Kind::Release) => Details::Release(
-                ext.and_then(|ext| ext.get("release"))
-                    .and_then(release)
-                    .unwrap_or_default(),
-            ),
+            Some(Kind::Cast) => Details::Cast(match &ext.cast {
+                Some(Value::Array(cast)) => cast.iter().filter_map(cast_member).collect(),
+                _ => Vec::new(),
+            }),
+            Some(Kind::Release) => {
+                Details::Release(ext.release.as_ref().and_then(release).unwrap_or_default())
+            }
             Some(Kind::Other) | None => Details::Other,
         };
         let item = Item {
@@ -724,29 +872,19 @@ impl RawItem<'_> {
             image: link(self.image),
             date,
             authors,
-            tags: array(&self.tags)
-                .filter_map(|tag| line(tag.as_str()?))
-                .collect(),
-            show: ext_str("show").and_then(line),
+            tags: self.tags,
+            show: ext.show.0.as_deref().and_then(line),
             // Set once the feed's default level is known.
             level: Level::Major,
             details,
-            safe_title: ext_str("safe_title").and_then(line),
-            spoils: ext.and_then(|ext| point(ext.get("spoils")?)),
+            safe_title: ext.safe_title.0.as_deref().and_then(line),
+            spoils: ext.spoils.as_ref().and_then(point),
             id,
         };
         Some(ReadItem {
             item,
-            level: ext_str("level").and_then(Level::parse),
+            level: ext.level.0.as_deref().and_then(Level::parse),
         })
-    }
-}
-
-/// The elements of a list member; any other type counts as an empty list.
-fn array(value: &Option<Value>) -> std::slice::Iter<'_, Value> {
-    match value {
-        Some(Value::Array(list)) => list.iter(),
-        _ => [].iter(),
     }
 }
 
@@ -865,11 +1003,6 @@ fn list<'o>(obj: &'o Map<String, Value>, key: &str) -> std::slice::Iter<'o, Valu
     obj.get(key)
         .and_then(Value::as_array)
         .map_or([].iter(), |list| list.iter())
-}
-
-/// An author's name, from a 1.1 author object or a 1.0 `author`.
-fn author_name(value: &Value) -> Option<String> {
-    line(string(value.as_object()?, "name")?)
 }
 
 #[cfg(test)]
