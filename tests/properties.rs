@@ -1,8 +1,8 @@
 //! Property tests: whatever bytes, strings or JSON a feed holds, reading it never panics; the
-//! filter never shows an item above the fan's level unless revealed, judged against an oracle that reads the level
-//! straight from the JSON; the rendered list never carries markup, script links, bidi controls
-//! or a hidden item's text; HTML reduced to text keeps no tag; and a link that survives is
-//! always http(s).
+//! filter never shows an item above the fan's level unless revealed, judged against an oracle
+//! that reads the level straight from the JSON; the rendered list never carries markup, script
+//! links, bidi controls or a hidden item's text; HTML reduced to text keeps no tag; and a link
+//! that survives is always http(s).
 //!
 //! Case counts are modest (64 to 256 per property) so that the native suite stays fast.
 

@@ -9,9 +9,12 @@ pub mod text;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::fmt;
 use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use crate::date;
@@ -260,21 +263,27 @@ const EXTENSION: &str = "_spoilerfeed";
 
 /// Reads a feed document; `base` is the feed's own URL, for relative links.
 ///
-/// The document is read with serde_json into a tree, then each item on its own, so that one
-/// unreadable item is left out (and counted) without costing the others.
+/// serde_json reads the document in one pass, each item straight into an [`Item`] through a
+/// lenient reader: a member of another type than the format says counts as absent, and an
+/// item that is not an object with an id is left out and counted. Strings without escapes are
+/// borrowed from the body until they are cleaned.
 pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
     let body = body.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
         return Err(Error::NotJson("the feed is empty".into()));
     }
-    let document: Value = serde_json::from_str(body).map_err(|err| not_json(body, &err))?;
-    let Value::Object(root) = document else {
+    let mut json = serde_json::Deserializer::from_str(body);
+    let document = DocumentSeed { base }
+        .deserialize(&mut json)
+        .and_then(|document| json.end().map(|()| document))
+        .map_err(|err| not_json(body, &err))?;
+    let Some(root) = document else {
         return Err(Error::NotJsonFeed(
             "the document must be a JSON object".into(),
         ));
     };
-    match root.get("version") {
-        Some(Value::String(version)) if version.contains("jsonfeed.org/version/") => {}
+    match &root.version {
+        Some(Text(Some(version))) if version.contains("jsonfeed.org/version/") => {}
         Some(_) => {
             return Err(Error::NotJsonFeed(
                 "its version is not a jsonfeed.org version URL".into(),
@@ -282,20 +291,26 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         }
         None => return Err(Error::NotJsonFeed("it has no version".into())),
     }
-    // serde_json keeps the last of a repeated key, `items` included.
-    let list = match root.get("items") {
-        Some(Value::Array(list)) => list,
-        Some(_) => return Err(Error::NotJsonFeed("items must be a list".into())),
+    let (read, unreadable) = match root.items {
+        Some(Items::List { read, unreadable }) => (read, unreadable),
+        Some(Items::NotList) => return Err(Error::NotJsonFeed("items must be a list".into())),
         None => return Err(Error::NotJsonFeed("it has no items list".into())),
     };
 
-    let extension = root.get(EXTENSION).and_then(Value::as_object);
+    let extension = root.extension.as_ref().and_then(Value::as_object);
     let mut feed = Feed {
-        title: string(&root, "title")
+        title: root
+            .title
+            .0
+            .as_deref()
             .map(text::clean_line)
             .filter(|title| !title.is_empty())
             .unwrap_or_else(|| "Untitled feed".into()),
-        home_page_url: string(&root, "home_page_url").and_then(|url| link::safe_link(url, base)),
+        home_page_url: root
+            .home_page_url
+            .0
+            .as_deref()
+            .and_then(|url| link::safe_link(url, base)),
         show: extension
             .and_then(|ext| string(ext, "show"))
             .map(text::clean_line)
@@ -303,17 +318,13 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
         season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
         default_level: extension.and_then(|ext| Level::parse(ext.get("default_level")?.as_str()?)),
         episodes: extension.map_or_else(Vec::new, seasons),
-        items: Vec::with_capacity(list.len()),
-        skipped: 0,
+        items: Vec::with_capacity(read.len()),
+        skipped: unreadable,
     };
 
     // The first item with an id wins; later ones are skipped.
-    let mut ids = HashSet::with_capacity(list.len());
-    for value in list {
-        let Some(ReadItem { mut item, level }) = read_item(value, base) else {
-            feed.skipped += 1;
-            continue;
-        };
+    let mut ids = HashSet::with_capacity(read.len());
+    for ReadItem { mut item, level } in read {
         if !ids.insert(item.id.clone()) {
             feed.skipped += 1;
             continue;
@@ -359,7 +370,7 @@ fn not_json(body: &str, err: &serde_json::Error) -> Error {
     }
 }
 
-/// An item read before the feed's defaults are applied.
+/// An item read before the feed's own extension is known (it may come after `items`).
 struct ReadItem {
     /// The item, with its own `show` (if any) and a placeholder `level`.
     item: Item,
@@ -379,76 +390,502 @@ fn is_xml_feed(start: &str) -> bool {
         .any(|root| head.contains(root))
 }
 
-/// Reads one item; `None` when it is not an object with an id. A member of another type than
-/// the format says counts as absent. The feed's defaults (its level and show) are applied by
-/// [`parse`].
-fn read_item(value: &Value, base: Option<&str>) -> Option<ReadItem> {
-    let obj = value.as_object()?;
-    let id = match obj.get("id")? {
-        Value::String(id) => text::clean_line(id),
-        Value::Number(id) => id.to_string(),
-        _ => return None,
+/// The visitor methods for the types a lenient reader doesn't want: the value is read past
+/// (nesting still counts against serde_json's limit) and `$absent` returned.
+macro_rules! read_past {
+    (scalars => $absent:expr) => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+            Ok($absent)
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+            Ok($absent)
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+            Ok($absent)
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+            Ok($absent)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok($absent)
+        }
     };
-    if id.is_empty() {
-        return None;
+    (str => $absent:expr) => {
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+            Ok($absent)
+        }
+    };
+    (seq => $absent:expr) => {
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            while seq.next_element::<Skip>()?.is_some() {}
+            Ok($absent)
+        }
+    };
+    (map => $absent:expr) => {
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            while map.next_entry::<Skip, Skip>()?.is_some() {}
+            Ok($absent)
+        }
+    };
+}
+
+/// Any value, read past without keeping it. Unlike `IgnoredAny`, it goes through
+/// `deserialize_any`, so that serde_json's nesting limit applies to what is skipped too.
+struct Skip;
+
+impl<'de> Deserialize<'de> for Skip {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(Skip)
     }
-    let body = string(obj, "content_text")
-        .map(text::clean_block)
-        .filter(|text| !text.is_empty())
-        .or_else(|| string(obj, "content_html").map(text::html_to_text))
-        .filter(|text| !text.is_empty())
-        .or_else(|| string(obj, "summary").map(text::clean_block))
-        .unwrap_or_default();
-    let date = ["date_published", "date_modified"]
-        .into_iter()
-        .find_map(|key| date::parse_timestamp(string(obj, key)?));
-    let mut authors: Vec<String> = list(obj, "authors").filter_map(author_name).collect();
-    if authors.is_empty() {
-        // JSON Feed 1.0's singular author.
-        authors.extend(obj.get("author").and_then(author_name));
+}
+
+impl<'de> Visitor<'de> for Skip {
+    type Value = Skip;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
     }
-    let link = |key: &str| link::safe_link(string(obj, key)?, base);
-    let ext = obj.get(EXTENSION).and_then(Value::as_object);
-    let ext_str = |key: &str| ext.and_then(|ext| string(ext, key));
-    let details = match ext_str("kind").and_then(Kind::parse) {
-        Some(Kind::Production) => Details::Production(
-            ext.and_then(|ext| ext.get("production"))
-                .and_then(production)
-                .unwrap_or_default(),
-        ),
-        Some(Kind::Cast) => Details::Cast(ext.map_or_else(Vec::new, |ext| {
-            list(ext, "cast").filter_map(cast_member).collect()
-        })),
-        Some(Kind::Release) => Details::Release(
-            ext.and_then(|ext| ext.get("release"))
-                .and_then(release)
-                .unwrap_or_default(),
-        ),
-        Some(Kind::Other) | None => Details::Other,
-    };
-    let item = Item {
-        title: string(obj, "title").and_then(line),
-        text: text::shorten(body, EXCERPT_CHARS),
-        url: link("url"),
-        external_url: link("external_url"),
-        image: link("image"),
-        date,
-        authors,
-        tags: list(obj, "tags")
-            .filter_map(|tag| line(tag.as_str()?))
-            .collect(),
-        show: ext_str("show").and_then(line),
-        // Set once the feed's default level is known.
-        level: Level::Major,
-        details,
-        safe_title: ext_str("safe_title").and_then(line),
-        spoils: ext.and_then(|ext| point(ext.get("spoils")?)),
-        id,
-    };
-    Some(ReadItem {
-        item,
-        level: ext_str("level").and_then(Level::parse),
-    })
+    read_past!(scalars => Skip);
+    read_past!(str => Skip);
+    read_past!(seq => Skip);
+    read_past!(map => Skip);
+}
+
+/// A string member, borrowed from the body when it holds no escapes; any other type counts as
+/// absent.
+#[derive(Default)]
+struct Text<'a>(Option<Cow<'a, str>>);
+
+impl<'de> Deserialize<'de> for Text<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(TextVisitor)
+    }
+}
+
+/// Reads a [`Text`].
+struct TextVisitor;
+
+impl<'de> Visitor<'de> for TextVisitor {
+    type Value = Text<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a string")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Text(Some(Cow::Borrowed(text))))
+    }
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Text(Some(Cow::Owned(text.to_owned()))))
+    }
+    fn visit_string<E: de::Error>(self, text: String) -> Result<Self::Value, E> {
+        Ok(Text(Some(Cow::Owned(text))))
+    }
+    read_past!(scalars => Text(None));
+    read_past!(seq => Text(None));
+    read_past!(map => Text(None));
+}
+
+/// The root object's members the widget uses; each the last of its key.
+#[derive(Default)]
+struct Document<'a> {
+    /// `None` when left out; a [`Text`] of `None` when not a string.
+    version: Option<Text<'a>>,
+    title: Text<'a>,
+    home_page_url: Text<'a>,
+    /// The feed's `_spoilerfeed` object, small enough to keep as a tree.
+    extension: Option<Value>,
+    items: Option<Items>,
+}
+
+/// Reads the document: `None` when it isn't an object.
+struct DocumentSeed<'b> {
+    /// The feed's own URL, for the items' relative links.
+    base: Option<&'b str>,
+}
+
+impl<'de> DeserializeSeed<'de> for DocumentSeed<'_> {
+    type Value = Option<Document<'de>>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for DocumentSeed<'_> {
+    type Value = Option<Document<'de>>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON Feed")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut document = Document::default();
+        // As for any repeated key, the last one counts.
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            match key.as_deref().unwrap_or_default() {
+                "version" => document.version = Some(map.next_value()?),
+                "title" => document.title = map.next_value()?,
+                "home_page_url" => document.home_page_url = map.next_value()?,
+                EXTENSION => document.extension = Some(map.next_value()?),
+                "items" => {
+                    document.items = Some(map.next_value_seed(ItemsSeed { base: self.base })?)
+                }
+                _ => {
+                    map.next_value::<Skip>()?;
+                }
+            }
+        }
+        Ok(Some(document))
+    }
+    read_past!(scalars => None);
+    read_past!(str => None);
+    read_past!(seq => None);
+}
+
+/// The feed's `items` member.
+enum Items {
+    /// A list: the readable items in feed order, and how many could not be read.
+    List {
+        read: Vec<ReadItem>,
+        unreadable: usize,
+    },
+    /// Any other type.
+    NotList,
+}
+
+/// Reads [`Items`], each item as it comes.
+struct ItemsSeed<'b> {
+    /// The feed's own URL.
+    base: Option<&'b str>,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemsSeed<'_> {
+    type Value = Items;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemsSeed<'_> {
+    type Value = Items;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list of items")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut read = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        let mut unreadable = 0;
+        while let Some(item) = seq.next_element_seed(ItemSeed { base: self.base })? {
+            match item {
+                Some(item) => read.push(item),
+                None => unreadable += 1,
+            }
+        }
+        Ok(Items::List { read, unreadable })
+    }
+    read_past!(scalars => Items::NotList);
+    read_past!(str => Items::NotList);
+    read_past!(map => Items::NotList);
+}
+
+/// Reads one item: `None` when it is not an object with an id.
+struct ItemSeed<'b> {
+    /// The feed's own URL.
+    base: Option<&'b str>,
+}
+
+impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
+    type Value = Option<ReadItem>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for ItemSeed<'_> {
+    type Value = Option<ReadItem>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an item")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut raw = RawItem::default();
+        // As in a tree of the item, the last of a repeated key counts.
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            let text = match key.as_deref().unwrap_or_default() {
+                "id" => {
+                    raw.id = Some(map.next_value()?);
+                    continue;
+                }
+                "authors" => {
+                    raw.authors = map.next_value::<Lines<Author>>()?.0;
+                    continue;
+                }
+                "author" => {
+                    raw.author = map.next_value::<Author>()?.0;
+                    continue;
+                }
+                "tags" => {
+                    raw.tags = map.next_value::<Lines<Text>>()?.0;
+                    continue;
+                }
+                EXTENSION => {
+                    raw.extension = map.next_value()?;
+                    continue;
+                }
+                "title" => &mut raw.title,
+                "content_text" => &mut raw.content_text,
+                "content_html" => &mut raw.content_html,
+                "summary" => &mut raw.summary,
+                "url" => &mut raw.url,
+                "external_url" => &mut raw.external_url,
+                "image" => &mut raw.image,
+                "date_published" => &mut raw.date_published,
+                "date_modified" => &mut raw.date_modified,
+                _ => {
+                    map.next_value::<Skip>()?;
+                    continue;
+                }
+            };
+            *text = map.next_value()?;
+        }
+        Ok(raw.item(self.base))
+    }
+    read_past!(scalars => None);
+    read_past!(str => None);
+    read_past!(seq => None);
+}
+
+/// An author's name, from a 1.1 author object or a 1.0 `author`; any other type counts as
+/// absent.
+struct Author(Option<String>);
+
+impl<'de> Deserialize<'de> for Author {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AuthorVisitor)
+    }
+}
+
+/// Reads an [`Author`].
+struct AuthorVisitor;
+
+impl<'de> Visitor<'de> for AuthorVisitor {
+    type Value = Author;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an author")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut name = Text(None);
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            if key.as_deref() == Some("name") {
+                name = map.next_value()?;
+            } else {
+                map.next_value::<Skip>()?;
+            }
+        }
+        Ok(Author(name.0.as_deref().and_then(line)))
+    }
+    read_past!(scalars => Author(None));
+    read_past!(str => Author(None));
+    read_past!(seq => Author(None));
+}
+
+/// A list member's elements that read as `T` (an [`Author`] or a [`Text`] line); any other
+/// type counts as an empty list.
+struct Lines<T>(Vec<String>, std::marker::PhantomData<T>);
+
+/// What [`Lines`] keeps of one element.
+trait Line {
+    /// The element cleaned as a line, if it is of the right type and something is left.
+    fn line(self) -> Option<String>;
+}
+
+impl Line for Author {
+    fn line(self) -> Option<String> {
+        self.0
+    }
+}
+
+impl Line for Text<'_> {
+    fn line(self) -> Option<String> {
+        line(&self.0?)
+    }
+}
+
+impl<'de, T: Deserialize<'de> + Line> Deserialize<'de> for Lines<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(LinesVisitor(std::marker::PhantomData))
+    }
+}
+
+/// Reads [`Lines`].
+struct LinesVisitor<T>(std::marker::PhantomData<T>);
+
+impl<'de, T: Deserialize<'de> + Line> Visitor<'de> for LinesVisitor<T> {
+    type Value = Lines<T>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut lines = Vec::new();
+        while let Some(element) = seq.next_element::<T>()? {
+            lines.extend(element.line());
+        }
+        Ok(Lines(lines, std::marker::PhantomData))
+    }
+    read_past!(scalars => Lines(Vec::new(), std::marker::PhantomData));
+    read_past!(str => Lines(Vec::new(), std::marker::PhantomData));
+    read_past!(map => Lines(Vec::new(), std::marker::PhantomData));
+}
+
+/// An item's `_spoilerfeed` object as read, each member the last of its key; without one (or
+/// when it isn't an object), everything is absent. The kinds' objects are small enough to keep
+/// as trees until the kind, which may come after them, says which one counts.
+#[derive(Default)]
+struct ItemExtension<'a> {
+    level: Text<'a>,
+    kind: Text<'a>,
+    show: Text<'a>,
+    safe_title: Text<'a>,
+    spoils: Option<Value>,
+    production: Option<Value>,
+    cast: Option<Value>,
+    release: Option<Value>,
+}
+
+impl<'de> Deserialize<'de> for ItemExtension<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ItemExtensionVisitor)
+    }
+}
+
+/// Reads an [`ItemExtension`].
+struct ItemExtensionVisitor;
+
+impl<'de> Visitor<'de> for ItemExtensionVisitor {
+    type Value = ItemExtension<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a _spoilerfeed object")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut ext = ItemExtension::default();
+        while let Some(Text(key)) = map.next_key::<Text>()? {
+            let tree = match key.as_deref().unwrap_or_default() {
+                "level" => {
+                    ext.level = map.next_value()?;
+                    continue;
+                }
+                "kind" => {
+                    ext.kind = map.next_value()?;
+                    continue;
+                }
+                "show" => {
+                    ext.show = map.next_value()?;
+                    continue;
+                }
+                "safe_title" => {
+                    ext.safe_title = map.next_value()?;
+                    continue;
+                }
+                "spoils" => &mut ext.spoils,
+                "production" => &mut ext.production,
+                "cast" => &mut ext.cast,
+                "release" => &mut ext.release,
+                _ => {
+                    map.next_value::<Skip>()?;
+                    continue;
+                }
+            };
+            *tree = Some(map.next_value()?);
+        }
+        Ok(ext)
+    }
+    read_past!(scalars => ItemExtension::default());
+    read_past!(str => ItemExtension::default());
+    read_past!(seq => ItemExtension::default());
+}
+
+/// An item's members as read, each the last of its key: strings borrowed and not yet cleaned,
+/// lists already reduced to the lines kept of them, the id as a tree (a string or a number).
+#[derive(Default)]
+struct RawItem<'a> {
+    id: Option<Value>,
+    title: Text<'a>,
+    content_text: Text<'a>,
+    content_html: Text<'a>,
+    summary: Text<'a>,
+    url: Text<'a>,
+    external_url: Text<'a>,
+    image: Text<'a>,
+    date_published: Text<'a>,
+    date_modified: Text<'a>,
+    authors: Vec<String>,
+    author: Option<String>,
+    tags: Vec<String>,
+    extension: ItemExtension<'a>,
+}
+
+impl RawItem<'_> {
+    /// The item, if it has an id.
+    fn item(self, base: Option<&str>) -> Option<ReadItem> {
+        let id = match self.id? {
+            Value::String(id) => text::clean_line(&id),
+            Value::Number(id) => id.to_string(),
+            _ => return None,
+        };
+        if id.is_empty() {
+            return None;
+        }
+        let body = self
+            .content_text
+            .0
+            .as_deref()
+            .map(text::clean_block)
+            .filter(|text| !text.is_empty())
+            .or_else(|| self.content_html.0.as_deref().map(text::html_to_text))
+            .filter(|text| !text.is_empty())
+            .or_else(|| self.summary.0.as_deref().map(text::clean_block))
+            .unwrap_or_default();
+        let date = [self.date_published, self.date_modified]
+            .into_iter()
+            .find_map(|date| date::parse_timestamp(&date.0?));
+        let mut authors = self.authors;
+        if authors.is_empty() {
+            // JSON Feed 1.0's singular author.
+            authors.extend(self.author);
+        }
+        let link = |url: Text| link::safe_link(&url.0?, base);
+        let ext = self.extension;
+        let details = match ext.kind.0.as_deref().and_then(Kind::parse) {
+            Some(Kind::Production) => Details::Production(
+                ext.production
+                    .as_ref()
+                    .and_then(production)
+                    .unwrap_or_default(),
+            ),
+            Some(Kind::Cast) => Details::Cast(match &ext.cast {
+                Some(Value::Array(cast)) => cast.iter().filter_map(cast_member).collect(),
+                _ => Vec::new(),
+            }),
+            Some(Kind::Release) => {
+                Details::Release(ext.release.as_ref().and_then(release).unwrap_or_default())
+            }
+            Some(Kind::Other) | None => Details::Other,
+        };
+        let item = Item {
+            title: self.title.0.as_deref().and_then(line),
+            text: text::shorten(body, EXCERPT_CHARS),
+            url: link(self.url),
+            external_url: link(self.external_url),
+            image: link(self.image),
+            date,
+            authors,
+            tags: self.tags,
+            show: ext.show.0.as_deref().and_then(line),
+            // Set once the feed's default level is known.
+            level: Level::Major,
+            details,
+            safe_title: ext.safe_title.0.as_deref().and_then(line),
+            spoils: ext.spoils.as_ref().and_then(point),
+            id,
+        };
+        Some(ReadItem {
+            item,
+            level: ext.level.0.as_deref().and_then(Level::parse),
+        })
+    }
 }
 
 /// A `production` object, if `value` is one.
@@ -562,11 +999,6 @@ fn list<'o>(obj: &'o Map<String, Value>, key: &str) -> std::slice::Iter<'o, Valu
     obj.get(key)
         .and_then(Value::as_array)
         .map_or([].iter(), |list| list.iter())
-}
-
-/// An author's name, from a 1.1 author object or a 1.0 `author`.
-fn author_name(value: &Value) -> Option<String> {
-    line(string(value.as_object()?, "name")?)
 }
 
 #[cfg(test)]
