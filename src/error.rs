@@ -107,39 +107,6 @@ pub fn megabytes(bytes: u64) -> String {
     }
 }
 
-/// Whether a crash's stack trace (a `WebAssembly.RuntimeError`'s `stack`) says it stopped in
-/// the module loaded by the glue at `glue`: the frame where the trap happened, the innermost
-/// wasm frame, names this module's wasm (`x_bg.wasm` for the glue `x.js`) or its glue
-/// (Firefox, for a module not compiled while it streamed). Where that frame names no module
-/// (Safari's `[wasm code]`, Chrome's `wasm://wasm/…`), the frame that called into the wasm
-/// decides. Frames further out don't count: a host page's listener that crashes another
-/// module while this one dispatches an event has this module's frames below its own.
-pub fn crashed_here(stack: &str, glue: &str) -> bool {
-    let wasm = glue
-        .strip_suffix(".js")
-        .map(|base| format!("{base}_bg.wasm"));
-    let names_this_module = |frame: &str| {
-        frame.contains(glue)
-            || wasm
-                .as_ref()
-                .is_some_and(|wasm| frame.contains(wasm.as_str()))
-    };
-    let is_wasm = |frame: &str| frame.contains("wasm-function[");
-    let mut frames = stack.lines().skip_while(|frame| !is_wasm(frame));
-    let Some(trap) = frames.next() else {
-        return false;
-    };
-    if names_this_module(trap) {
-        return true;
-    }
-    let anonymous = trap.contains("[wasm code]") || trap.contains("wasm://");
-    // The caller: the next frame with a place in a script (stubs between name none).
-    anonymous
-        && frames
-            .find(|frame| !is_wasm(frame) && !frame.contains(" code]"))
-            .is_some_and(names_this_module)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,57 +149,6 @@ mod tests {
             Error::NotJsonFeed("items must be a list".into()).to_string(),
             "This isn't a JSON Feed: items must be a list."
         );
-    }
-
-    const GLUE: &str = "https://widgets.example/sf/spoilerfeed.js";
-
-    #[test]
-    fn a_trap_in_this_modules_wasm_is_a_crash_here() {
-        let chrome = "RuntimeError: unreachable
-    at https://widgets.example/sf/spoilerfeed_bg.wasm:wasm-function[794]:0x35615
-    at https://widgets.example/sf/spoilerfeed_bg.wasm:wasm-function[12]:0x1234
-    at HTMLButtonElement.real (https://widgets.example/sf/spoilerfeed.js:1:4567)";
-        assert!(crashed_here(chrome, GLUE));
-        let firefox = "@https://widgets.example/sf/spoilerfeed_bg.wasm:wasm-function[794]:0x35615
-real@https://widgets.example/sf/spoilerfeed.js:1:4567";
-        assert!(crashed_here(firefox, GLUE));
-        // Firefox, for a module instantiated from its bytes: the glue's line names it.
-        let bytes = "@https://widgets.example/sf/spoilerfeed.js line 1 > WebAssembly.instantiate:wasm-function[794]:0x35615";
-        assert!(crashed_here(bytes, GLUE));
-        // Frames that name no module: the glue called into the wasm.
-        let safari = "<?>.wasm-function[794]@[wasm code]
-<?>.wasm-function[12]@[wasm code]
-wasm-stub@[native code]
-real@https://widgets.example/sf/spoilerfeed.js:1:4567";
-        assert!(crashed_here(safari, GLUE));
-        let unnamed = "RuntimeError: unreachable
-    at wasm://wasm/6a3b2c1e:wasm-function[794]:0x35615
-    at real (https://widgets.example/sf/spoilerfeed.js:1:4567)";
-        assert!(crashed_here(unnamed, GLUE));
-    }
-
-    #[test]
-    fn another_modules_trap_is_not_a_crash_here_even_inside_this_modules_event() {
-        // A host listener crashed its own module while this widget dispatched an event.
-        let nested = "RuntimeError: unreachable
-    at https://fans.example/game_bg.wasm:wasm-function[3]:0x99
-    at HTMLElement.<anonymous> (https://fans.example/site.js:10:5)
-    at https://widgets.example/sf/spoilerfeed.js:1:999
-    at https://widgets.example/sf/spoilerfeed_bg.wasm:wasm-function[40]:0x2000";
-        assert!(!crashed_here(nested, GLUE));
-        let anonymous = "RuntimeError: unreachable
-    at wasm://wasm/0badf00d:wasm-function[3]:0x99
-    at HTMLElement.<anonymous> (https://fans.example/site.js:10:5)
-    at https://widgets.example/sf/spoilerfeed.js:1:999";
-        assert!(!crashed_here(anonymous, GLUE));
-        // No wasm frame at all: a script threw it.
-        let script = "RuntimeError: unreachable
-    at https://widgets.example/sf/spoilerfeed.js:1:999";
-        assert!(!crashed_here(script, GLUE));
-        assert!(!crashed_here("", GLUE));
-        // A module of the same name elsewhere is another module.
-        let elsewhere = "    at https://other.example/spoilerfeed_bg.wasm:wasm-function[1]:0x10";
-        assert!(!crashed_here(elsewhere, GLUE));
     }
 
     #[test]

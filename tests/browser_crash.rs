@@ -1,6 +1,6 @@
-//! A crash in a real browser: when the widget's wasm stops (a panic aborts it), every mounted
-//! widget becomes an error card instead of freezing; a crash of another module on the same
-//! page leaves the widgets alone.
+//! A crash in a real browser: when the widget's wasm panics, every mounted widget becomes an
+//! error card instead of freezing and the panic's message goes to the console; an error of a
+//! page script or a crash of another module on the same page leaves the widgets alone.
 //!
 //! A file of its own: the crash it causes stays in this test's wasm instance. Same harness as
 //! `tests/browser.rs` (`tests/browser_support/mod.rs`). Run with `CHROMEDRIVER=/usr/bin/chromedriver
@@ -40,6 +40,34 @@ const TRAPPING_MODULE: [u8; 32] = [
     0x0a, 0x05, 0x01, 0x03, 0x00, 0x00, 0x0b, // its body: unreachable
 ];
 
+/// What the page's console showed as errors since [`record_console_errors`], one string each.
+fn console_errors() -> Vec<String> {
+    let window = web_sys::window().expect("a window");
+    let recorded = js_sys::Reflect::get(&window, &"sfConsoleErrors".into()).expect("recorded");
+    js_sys::Array::from(&recorded)
+        .iter()
+        .filter_map(|error| error.as_string())
+        .collect()
+}
+
+/// Makes the page's `console.error` note what it is given (and still show it), for
+/// [`console_errors`].
+async fn record_console_errors() {
+    let window = web_sys::window().expect("a window");
+    window
+        .set_timeout_with_str(
+            "const shown = console.error; window.sfConsoleErrors = [];\
+             console.error = (...args) => {\
+               window.sfConsoleErrors.push(args.map(String).join(' ')); shown.apply(console, args);\
+             };",
+        )
+        .expect("a timer");
+    wait_for("the console recorder", || {
+        js_sys::Reflect::get(&window, &"sfConsoleErrors".into()).is_ok_and(|v| v.is_truthy())
+    })
+    .await;
+}
+
 /// Each widget still shows its list and no error card.
 fn assert_widgets_stay(widgets: &[Widget], context: &str) {
     for widget in widgets {
@@ -54,6 +82,7 @@ fn assert_widgets_stay(widgets: &[Widget], context: &str) {
 #[wasm_bindgen_test]
 async fn the_widgets_own_crash_shows_an_error_card_and_no_other_error_does() {
     clean_page();
+    record_console_errors().await;
     spoilerfeed::platform::install_crash_card();
     let feed = FeedUrl::blob(FEED, "application/feed+json");
     let widgets = [
@@ -99,6 +128,13 @@ async fn the_widgets_own_crash_shows_an_error_card_and_no_other_error_does() {
         .expect("dispatched");
     wait_for("the other module's crash", || errors.get() == 2).await;
     assert_widgets_stay(&widgets, "after another module's crash");
+    assert!(
+        !console_errors()
+            .iter()
+            .any(|error| error.starts_with("spoilerfeed:")),
+        "the widget logs no crash of its own: {:?}",
+        console_errors()
+    );
 
     // The widget's crash, from an event handler as the browser runs it.
     let crash = Closure::once_into_js(|| -> () { panic!("a bug in the widget") });
@@ -116,5 +152,12 @@ async fn the_widgets_own_crash_shows_an_error_card_and_no_other_error_does() {
             "nothing of the frozen widget stays"
         );
     }
+    let logged = console_errors();
+    assert!(
+        logged.iter().any(|error| error.starts_with("spoilerfeed:")
+            && error.contains("a bug in the widget")
+            && error.contains("tests/browser_crash.rs")),
+        "the console names the panic and where it happened: {logged:?}"
+    );
     feed.revoke();
 }

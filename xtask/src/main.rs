@@ -6,7 +6,6 @@
 
 mod bench;
 mod cmd;
-mod names;
 mod project;
 mod tasks;
 mod tools;

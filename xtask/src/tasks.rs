@@ -4,13 +4,11 @@
 //! browser tests, the release build and the end-to-end tests, in that order,
 //! stopping at the first step that fails.
 
-use std::env;
 use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
 use crate::cmd::{Cmd, Result};
-use crate::names;
 use crate::project::Project;
 use crate::tools::{self, WASM_TARGET};
 
@@ -39,72 +37,25 @@ pub fn serve(project: &Project, port: u16) -> Result {
         .run_interactive()
 }
 
-/// Downloads every crate of the lockfile, for all targets, and those of the standard
-/// library's own lockfile (rebuilt for size, see [`trunk`]), so that trunk's `--offline`
-/// cargo build finds them.
+/// Downloads every crate of the lockfile, for all targets, so that trunk's `--offline` cargo
+/// build finds them.
 fn fetch_crates(project: &Project) -> Result {
-    Cmd::new("cargo").arg("fetch").dir(project.root()).run()?;
-    // The standard library's manifest uses unstable cargo features; its lockfile is the
-    // toolchain's own and must not change.
-    Cmd::new("cargo")
-        .env("RUSTC_BOOTSTRAP", "1")
-        .args(["fetch", "--locked"])
-        .arg("--manifest-path")
-        .arg(tools::std_sources()?.join("Cargo.toml"))
-        .dir(project.root())
-        .run()
+    Cmd::new("cargo").arg("fetch").dir(project.root()).run()
 }
 
-/// Trunk in the project's folder, its wasm built for size.
-///
-/// The standard library is rebuilt with the widget (`build-std`, tuned for size) and a panic
-/// stops the instance at once (`panic=immediate-abort`), with no message or location: the
-/// formatting and unwinding code that std's own build links into every panic is a tenth of
-/// the wasm. The crash handler in `web.rs` still turns such a stop into an error card. These
-/// options are unstable; `RUSTC_BOOTSTRAP` enables them on the stable toolchain (checked with
-/// rustc 1.95), for this build only: tests and lints build as usual. Build scripts see it
-/// too, and some (proc-macro2's) then use unstable compiler APIs in this build alone.
+/// Trunk in the project's folder. The release wasm is built for size by the release profile
+/// in `Cargo.toml` and wasm-opt (`data-wasm-opt` in `index.html`), on the stable toolchain.
 fn trunk(project: &Project) -> Cmd {
-    // Flags the caller set are kept. (Setting these also means cargo ignores `rustflags` in
-    // `.cargo/config.toml`: keep build flags here, not there.)
-    let mut flags: Vec<String> = match env::var("CARGO_ENCODED_RUSTFLAGS") {
-        Ok(encoded) if !encoded.is_empty() => encoded.split('\x1f').map(str::to_owned).collect(),
-        _ => env::var("RUSTFLAGS")
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(str::to_owned)
-            .collect(),
-    };
-    flags.extend(
-        [
-            "-Zunstable-options",
-            "-Cpanic=immediate-abort",
-            "-Zlocation-detail=none",
-        ]
-        .map(str::to_owned),
-    );
-    // The encoded form keeps a caller's flags with spaces whole.
-    Cmd::new("trunk")
-        .env("RUSTC_BOOTSTRAP", "1")
-        .env("CARGO_UNSTABLE_BUILD_STD", "std,panic_abort")
-        .env("CARGO_UNSTABLE_BUILD_STD_FEATURES", "optimize_for_size")
-        .env("CARGO_ENCODED_RUSTFLAGS", flags.join("\x1f"))
-        .dir(project.root())
+    Cmd::new("trunk").dir(project.root())
 }
 
-/// `trunk build --release --offline` into `dist/`, then short names for what the wasm and its
-/// glue share, and the scripts minified; the tools already set up.
+/// `trunk build --release --offline` into `dist/`, then the scripts minified; the tools
+/// already set up.
 pub fn release_build(project: &Project) -> Result {
     fetch_crates(project)?;
     trunk(project)
         .args(["build", "--release", "--offline"])
         .run()?;
-    let dist = project.dist();
-    names::shorten(
-        &dist.join("spoilerfeed_bg.wasm"),
-        &dist.join("spoilerfeed.js"),
-        "./spoilerfeed_bg.js",
-    )?;
     minify_scripts(project)?;
     println!("build: site written to dist/");
     Ok(())

@@ -1,8 +1,7 @@
 //! `cargo xtask setup`: installs every tool the build and the tests need, each
 //! only when it is missing or at the wrong version, so running it again is cheap.
 //!
-//! - the `wasm32-unknown-unknown` Rust target and the standard library's sources
-//!   (`rust-src`, for the size-tuned release build), with rustup;
+//! - the `wasm32-unknown-unknown` Rust target, with rustup;
 //! - `trunk` ([`TRUNK_VERSION`]) and `wasm-bindgen-cli` (the version in
 //!   `Cargo.lock`), with `cargo install`;
 //! - `wasm-opt` from the npm package `binaryen` and the script minifier `terser`,
@@ -50,7 +49,6 @@ pub struct Options {
 pub fn setup(project: &Project, options: Options) -> Result {
     println!("setup: checking tools");
     ensure_wasm_target()?;
-    ensure_std_sources()?;
     ensure_trunk()?;
     ensure_wasm_bindgen(project)?;
     require_npm()?;
@@ -98,28 +96,6 @@ fn ensure_wasm_target() -> Result {
     installing("rust target", WASM_TARGET);
     Cmd::new("rustup")
         .args(["target", "add", WASM_TARGET])
-        .run()
-}
-
-/// The folder of the standard library's sources (`library/`), which the release build
-/// compiles with the widget.
-pub fn std_sources() -> Result<PathBuf> {
-    let sysroot = Cmd::new("rustc")
-        .args(["--print", "sysroot"])
-        .probe()
-        .ok_or("`rustc --print sysroot` failed")?;
-    Ok(Path::new(sysroot.trim()).join("lib/rustlib/src/rust/library"))
-}
-
-fn ensure_std_sources() -> Result {
-    let sources = std_sources()?;
-    if sources.join("Cargo.lock").is_file() {
-        present("rust component", "rust-src");
-        return Ok(());
-    }
-    installing("rust component", "rust-src");
-    Cmd::new("rustup")
-        .args(["component", "add", "rust-src"])
         .run()
 }
 
