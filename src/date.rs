@@ -1,114 +1,37 @@
 //! Dates as a fan reads them: "3 days ago" on the card, the exact time on hover, and the
-//! countdown to a confirmed release day; and dates as feeds write them (RFC 3339). Every
-//! function takes "now", so tests fix the clock.
+//! countdown to a confirmed release day; and dates as feeds write them (RFC 3339, or RFC 2822
+//! as RSS-born feeds do). Every function takes "now", so tests fix the clock.
 //!
-//! Reading and writing are done by hand on chrono's calendar types: chrono's own parser and
-//! strftime machinery cost the bundle more than everything else in this module.
+//! Reading and writing go through chrono's own parsers and formatting.
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Timelike, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, Timelike, Utc};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-/// Reads an RFC 3339 timestamp (`2025-03-07T09:05:00.123+01:00`, `…Z`), as JSON Feed writes
-/// dates; `None` for anything else.
+/// Reads a timestamp as feeds write it: RFC 3339 (`2025-03-07T09:05:00.123+01:00`, `…Z`), as
+/// JSON Feed asks, or RFC 2822 (`Fri, 07 Mar 2025 09:05:00 +0000`); `None` for anything else.
 pub fn parse_timestamp(value: &str) -> Option<DateTime<Utc>> {
-    let value = value.trim().as_bytes();
-    if value.len() < 20 || !matches!(value[10], b'T' | b't' | b' ') {
-        return None;
-    }
-    let date = parse_day_bytes(&value[..10])?;
-    let rest = &value[11..];
-    if rest.len() < 8 || rest[2] != b':' || rest[5] != b':' {
-        return None;
-    }
-    let (hour, minute, second) = (
-        digits(&rest[0..2])?,
-        digits(&rest[3..5])?,
-        digits(&rest[6..8])?,
-    );
-    let mut rest = &rest[8..];
-    let mut nanos = 0;
-    if let Some(fraction) = rest.strip_prefix(b".") {
-        let len = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
-        if len == 0 {
-            return None;
-        }
-        for (index, digit) in fraction[..len.min(9)].iter().enumerate() {
-            nanos += u32::from(digit - b'0') * 10_u32.pow(8 - index as u32);
-        }
-        rest = &fraction[len..];
-    }
-    let offset_minutes: i64 = match rest {
-        [b'Z' | b'z'] => 0,
-        [sign @ (b'+' | b'-'), h1, h2, b':', m1, m2] => {
-            let (hours, minutes) = (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?);
-            if hours > 23 || minutes > 59 {
-                return None;
-            }
-            let total = i64::from(hours * 60 + minutes);
-            if *sign == b'-' {
-                -total
-            } else {
-                total
-            }
-        }
-        _ => return None,
-    };
-    // A leap second (:60) is the last instant of its minute, as chrono represents it.
-    let time = if second == 60 {
-        NaiveTime::from_hms_nano_opt(hour, minute, 59, 1_000_000_000 + nanos)?
-    } else {
-        NaiveTime::from_hms_nano_opt(hour, minute, second, nanos)?
-    };
-    let local = date.and_time(time).and_utc();
-    local.checked_sub_signed(Duration::minutes(offset_minutes))
+    let value = value.trim();
+    DateTime::parse_from_rfc3339(value)
+        .or_else(|_| DateTime::parse_from_rfc2822(value))
+        .ok()
+        .map(|date| date.with_timezone(&Utc))
 }
 
 /// Reads a day written `YYYY-MM-DD`, or the day part of a timestamp.
 pub fn parse_day(value: &str) -> Option<NaiveDate> {
-    parse_day_bytes(value.trim().as_bytes().get(..10)?)
-}
-
-fn parse_day_bytes(value: &[u8]) -> Option<NaiveDate> {
-    if value.len() != 10 || value[4] != b'-' || value[7] != b'-' {
-        return None;
-    }
-    let year = digits(&value[0..4])?;
-    NaiveDate::from_ymd_opt(year as i32, digits(&value[5..7])?, digits(&value[8..10])?)
-}
-
-/// A run of ASCII digits as a number.
-fn digits(value: &[u8]) -> Option<u32> {
-    value.iter().try_fold(0_u32, |number, byte| {
-        byte.is_ascii_digit()
-            .then(|| number * 10 + u32::from(byte - b'0'))
-    })
+    let value = value.trim().get(..10)?;
+    // chrono's numbers may carry a sign or fewer digits; a feed's day is exactly `YYYY-MM-DD`.
+    let shape = value.bytes().enumerate().all(|(at, byte)| {
+        matches!(at, 4 | 7) == (byte == b'-') && (byte == b'-' || byte.is_ascii_digit())
+    });
+    shape.then(|| NaiveDate::parse_from_str(value, "%Y-%m-%d").ok())?
 }
 
 /// A timestamp as RFC 3339 in UTC to the second, for `<time datetime>`.
 pub fn machine(date: DateTime<Utc>) -> String {
-    format!(
-        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-        date.year(),
-        date.month(),
-        date.day(),
-        date.hour(),
-        date.minute(),
-        date.second()
-    )
+    // A leap second is written as its minute's :59, which HTML's `datetime` accepts (not :60).
+    date.with_nanosecond(0)
+        .unwrap_or(date)
+        .to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// How long ago (or how far ahead) `date` is from `now`, in words.
@@ -135,22 +58,12 @@ pub fn relative(date: DateTime<Utc>, now: DateTime<Utc>) -> String {
 
 /// The exact time, for the hover title ("7 March 2025, 09:05 UTC").
 pub fn exact(date: DateTime<Utc>) -> String {
-    format!(
-        "{}, {:02}:{:02} UTC",
-        day(date.date_naive()),
-        date.hour(),
-        date.minute()
-    )
+    format!("{}, {} UTC", day(date.date_naive()), date.format("%H:%M"))
 }
 
 /// A day, for release windows ("14 March 2026").
 pub fn day(date: NaiveDate) -> String {
-    format!(
-        "{} {} {}",
-        date.day(),
-        MONTHS[date.month0() as usize],
-        date.year()
-    )
+    date.format("%-d %B %-Y").to_string()
 }
 
 /// The countdown to a release day, counted in calendar days from today.
@@ -241,12 +154,38 @@ mod tests {
     }
 
     #[test]
+    fn timestamps_read_as_rss_writes_them() {
+        assert_eq!(
+            parse_timestamp("Fri, 07 Mar 2025 10:05:00 +0100"),
+            Some(at(2025, 3, 7, 9, 5))
+        );
+        assert_eq!(
+            parse_timestamp("7 Mar 2025 09:05:00 GMT"),
+            Some(at(2025, 3, 7, 9, 5))
+        );
+        assert_eq!(parse_timestamp("Fri, 30 Feb 2025 09:05:00 +0000"), None);
+    }
+
+    #[test]
+    fn a_leap_second_is_written_as_html_accepts_it() {
+        let leap = parse_timestamp("2016-12-31T23:59:60Z").unwrap();
+        assert_eq!(machine(leap), "2016-12-31T23:59:59Z");
+        assert_eq!(exact(leap), "31 December 2016, 23:59 UTC");
+    }
+
+    #[test]
     fn days_read_alone_or_from_a_timestamp() {
         let day = NaiveDate::from_ymd_opt(2025, 12, 31).unwrap();
         assert_eq!(parse_day("2025-12-31"), Some(day));
         assert_eq!(parse_day("2025-12-31T10:00:00Z"), Some(day));
         assert_eq!(parse_day("2025-13-01"), None);
         assert_eq!(parse_day("31.12.2025"), None);
+        assert_eq!(parse_day("+202-12-31"), None);
+        assert_eq!(parse_day("2025-1-31xx"), None);
+        assert_eq!(
+            super::day(NaiveDate::from_ymd_opt(1, 1, 1).unwrap()),
+            "1 January 1"
+        );
     }
 
     #[test]
