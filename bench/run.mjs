@@ -45,10 +45,13 @@ const MAX_SIZE_MB = 64;
 const LOAD_TIMEOUT_MS = 180_000;
 
 const BUDGETS = {
-  transferGzipKB: 120,
-  levelSwitch1000Ms: 16,
+  transferGzipKB: 160,
+  // The stretch goal for the transfer, reported beside the budget.
+  transferGzipStretchKB: 140,
+  levelSwitch1000Ratio: 1.5,
   levelSwitch10000Ratio: 1.5,
   coldStart1000Ratio: 1.5,
+  memory10000Ratio: 2.5,
 };
 
 const IMPLS = ['widget', 'baseline'];
@@ -420,12 +423,15 @@ function summarise(raw) {
   const budget = (name, actual, limit, ok, unit) => summary.budgets.push({ name, actual, limit, unit, ok });
   const gz = round(kb(raw.transfer.widget.gzip), 1);
   budget('total transfer, gzip -9', gz, BUDGETS.transferGzipKB, gz <= BUDGETS.transferGzipKB, 'KB');
-  const s1k = summary.levelSwitch[1000].widget.median;
-  budget('level switch at 1,000 items', s1k, BUDGETS.levelSwitch1000Ms, s1k < BUDGETS.levelSwitch1000Ms, 'ms');
+  budget('total transfer, gzip -9 (stretch)', gz, BUDGETS.transferGzipStretchKB, gz <= BUDGETS.transferGzipStretchKB, 'KB');
+  const s1k = summary.levelSwitch[1000].ratio;
+  budget('level switch at 1,000 items vs baseline', s1k, BUDGETS.levelSwitch1000Ratio, s1k <= BUDGETS.levelSwitch1000Ratio, '×');
   const s10k = summary.levelSwitch[10000].ratio;
   budget('level switch at 10,000 items vs baseline', s10k, BUDGETS.levelSwitch10000Ratio, s10k <= BUDGETS.levelSwitch10000Ratio, '×');
   const c1k = summary.coldStart[1000].ratio;
   budget('cold start at 1,000 items vs baseline', c1k, BUDGETS.coldStart1000Ratio, c1k <= BUDGETS.coldStart1000Ratio, '×');
+  const m10k = summary.memory.ratio;
+  budget('memory at 10,000 items vs baseline', m10k, BUDGETS.memory10000Ratio, m10k <= BUDGETS.memory10000Ratio, '×');
   return summary;
 }
 
