@@ -402,7 +402,7 @@ fn oversized_error(declared: bool) -> String {
 
 #[test]
 fn a_feed_over_the_size_limit_is_refused_with_its_size() {
-    // The limit is applied while downloading (src/web.rs, browser-only): from the
+    // The limit is applied while downloading (src/platform/browser/fetch.rs): from the
     // Content-Length header when the server sends one, else once the body passes the limit.
     let text = generated::oversized();
     assert!(text.len() as u64 > DEFAULT_MAX_BYTES);
