@@ -2,7 +2,7 @@
 //! stored for the feed, and the defaults.
 //!
 //! Precedence: a value the page gives (query or attribute) wins over what is stored, which wins
-//! over the defaults. Everything here is pure; storage access lives in the app.
+//! over the defaults. Everything here is pure; storage access lives in `platform`.
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
@@ -212,10 +212,13 @@ impl Settings {
     }
 }
 
-/// Reads a size in mebibytes such as `12` or `2.5`: digits with an optional fraction, nothing
-/// else (no sign, exponent, `inf` or `NaN`, which `f64`'s parser would take).
+/// Reads a size in mebibytes such as `12` or `2.5` (to a thousandth): digits with an optional
+/// fraction, nothing else (no sign, exponent, `inf` or `NaN`, which `f64`'s parser would take).
 fn megabytes_to_bytes(value: &str) -> Option<u64> {
-    let plain = value.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let plain = value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && value
+            .split_once('.')
+            .is_none_or(|(_, fraction)| fraction.len() <= 3);
     let megabytes: f64 = value.parse().ok().filter(|_| plain)?;
     let bytes = (megabytes * 1_048_576.0).floor();
     // `as` saturates; a size past u64 is no size.

@@ -2,7 +2,8 @@
 //! countdown to a confirmed release day; and dates as feeds write them (RFC 3339, or RFC 2822
 //! as RSS-born feeds do). Every function takes "now", so tests fix the clock.
 //!
-//! Reading and writing go through chrono's own parsers and formatting.
+//! Reading goes through chrono's parsers (a day's `YYYY-MM-DD` shape checked first); writing
+//! through chrono's RFC 3339 output and its accessors.
 
 use chrono::{DateTime, Datelike, Month, NaiveDate, SecondsFormat, Timelike, Utc};
 

@@ -316,7 +316,6 @@ pub fn import_code(code: &str) -> ProgressBook {
         .filter_map(|entry| {
             let (show, watched) = entry.split_once('=')?;
             // Read as a query value: up to a raw `&`.
-            let show = show.split('&').next()?;
             let show = form_urlencoded::parse(show.as_bytes())
                 .next()
                 .map_or_else(String::new, |(show, _)| show.trim().to_owned());

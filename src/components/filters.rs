@@ -34,7 +34,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                 { for Kind::ALL.into_iter().map(|kind| {
                     let onclick = props.on_toggle_kind.reform(move |_: MouseEvent| kind);
                     let pressed = props.kinds.contains(kind) && !props.kinds.is_all();
-                    let chip = html! {
+                    html! {
                         <button
                             type="button"
                             class={classes!("sf-chip", pressed.then_some("sf-chip--on"))}
@@ -46,8 +46,7 @@ pub fn Filters(props: &FiltersProps) -> Html {
                         >
                             { kind.label() }
                         </button>
-                    };
-                    chip
+                    }
                 }) }
             </div>
             if props.shows.len() > 1 {

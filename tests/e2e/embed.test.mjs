@@ -235,6 +235,20 @@ test('two elements with different feeds and levels render independently', TEST_T
   assert.deepEqual(errors, [], 'no uncaught errors in the page');
 });
 
+test("a feed URL with a query is requested exactly as written", TEST_TIMEOUT, async (t) => {
+  const { page, errors } = await openPage(t);
+  const path = '/all-kinds.json?edition=2&lang=en';
+  await page.goto(serve(hostPage(`<spoiler-feed src="${feeds.url}${path}" level="mild"></spoiler-feed>`)));
+  const mild = split(ALL_KINDS, 'mild');
+  await expectCards(page.locator('spoiler-feed'), mild.shown, mild.hidden.length, 'all-kinds at mild');
+  // Servers that sign their URLs, and the browser's cache, see the URL as the site wrote it:
+  // no pair added, none dropped.
+  const asked = feeds.requests.filter((line) => line.startsWith('GET /all-kinds.json?edition='));
+  assert.ok(asked.length > 0, 'the feed was requested');
+  assert.deepEqual([...new Set(asked)], [`GET ${path}`]);
+  assert.deepEqual(errors, [], 'no uncaught errors in the page');
+});
+
 // ---------------------------------------------------------------------------------------
 // 2. Shadow-root isolation, both ways
 

@@ -26,7 +26,9 @@ pub fn forget(root: &Element) {
 /// instead of a frozen widget, and the panic's message and location go to the console.
 ///
 /// A panic hook runs before the wasm stops, even with `panic = "abort"`, and only for this
-/// module's panics: another module's crash on the same page leaves the widgets alone. It is
+/// module's panics: another module's crash on the same page leaves the widgets alone. A trap
+/// that is no panic (a failed allocation, a stack overflow) runs no hook, and leaves the widget
+/// as it was. It is
 /// set through Yew, which otherwise puts its own hook in place when a widget is first
 /// rendered. Installed once however often it is called.
 pub fn install_crash_card() {

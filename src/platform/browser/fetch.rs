@@ -161,17 +161,10 @@ async fn fetch(
             .ok()
             .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
             .map(Response::from),
-        // gloo-net 0.5 rebuilds the URL: one with a query is sent with a trailing `&`, an
-        // empty pair that servers ignore (gloo issue #498).
-        None => Request::get(url)
-            .header("Accept", FEED_ACCEPT)
-            // Revalidate with the server every time: the browser sends If-None-Match /
-            // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
-            .cache(web_sys::RequestCache::NoCache)
-            .abort_signal(signal)
-            .send()
-            .await
-            .ok(),
+        None => match feed_request(url, signal) {
+            Some(request) => request.send().await.ok(),
+            None => None,
+        },
     }
     .ok_or(Error::Network)?;
     if !response.ok() {
@@ -201,6 +194,24 @@ async fn fetch(
         when_idle(move || save_for_offline(&url, &body));
     }
     Ok(feed)
+}
+
+/// The feed request, sent and answered through gloo-net. It is made from web-sys's `Request`
+/// rather than gloo-net's builder, which rebuilds the URL and sends one with a query with a
+/// trailing `&` (gloo issue #498): another cache entry than the loader's request, and a
+/// different URL for servers that sign theirs.
+fn feed_request(url: &str, signal: Option<&AbortSignal>) -> Option<Request> {
+    let headers = gloo_net::http::Headers::new();
+    headers.set("Accept", FEED_ACCEPT);
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&headers.into_raw());
+    // Revalidate with the server every time: the browser sends If-None-Match /
+    // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
+    init.set_cache(web_sys::RequestCache::NoCache);
+    init.set_signal(signal);
+    web_sys::Request::new_with_str_and_init(url, &init)
+        .ok()
+        .map(Request::from)
 }
 
 /// Stops downloading a body that won't be read.

@@ -8,7 +8,7 @@ pub mod storage;
 
 pub use clipboard::copy_text;
 pub use crash::install_crash_card;
-pub use fetch::{hand_over_prefetch, load_feed, TIMEOUT_SECONDS};
+pub use fetch::{hand_over_prefetch, load_feed};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
     offline_copy, on_progress_change, store_prefs, store_progress, stored_prefs, stored_progress,
