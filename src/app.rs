@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::classify::Rules;
 use crate::components::{
     live_region, progress_code, skeleton, CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker,
     ProgressPicker,
@@ -45,6 +46,9 @@ pub struct AppProps {
     /// The largest feed read, in bytes.
     #[prop_or(config::DEFAULT_MAX_BYTES)]
     pub max_bytes: u64,
+    /// The host page's tag maps and default level, over the feed's own.
+    #[prop_or_default]
+    pub rules: Rules,
     /// How often to look for new updates, in seconds.
     #[prop_or_default]
     pub refresh: Option<u32>,
@@ -75,6 +79,7 @@ impl AppProps {
             page_size: settings.max_items.unwrap_or(PAGE_SIZE),
             embedded: settings.embed,
             max_bytes: settings.max_bytes,
+            rules: settings.rules,
             refresh: settings.refresh,
             progress: settings.progress,
             theme: settings.theme,
@@ -110,6 +115,7 @@ impl Default for AppProps {
             page_size: PAGE_SIZE,
             embedded: false,
             max_bytes: config::DEFAULT_MAX_BYTES,
+            rules: Rules::default(),
             refresh: None,
             progress: None,
             on_event: None,
@@ -154,6 +160,7 @@ fn Widget(props: &AppProps) -> Html {
         feed_url.clone(),
         state.attempt,
         props.max_bytes,
+        props.rules.clone(),
         // The offline copy is only read when there is nothing else to show.
         state.feed.is_some(),
         state.dispatcher(),

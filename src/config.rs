@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::classify::Rules;
 use crate::progress::Watched;
 use crate::types::{Kind, KindSet, Level};
 
@@ -130,6 +131,8 @@ pub struct Settings {
     pub refresh: Option<u32>,
     /// How far the fan has watched, when the host page knows it.
     pub progress: Option<Watched>,
+    /// The host's tag maps and default level (`tag-levels`, `tag-kinds`, `default-level`).
+    pub rules: Rules,
 }
 
 /// The largest feed read unless the page says otherwise: 5 MB.
@@ -150,6 +153,7 @@ impl Default for Settings {
             max_bytes: DEFAULT_MAX_BYTES,
             refresh: None,
             progress: None,
+            rules: Rules::default(),
         }
     }
 }

@@ -9,33 +9,42 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::classify::Rules;
 use crate::config::{Overrides, Prefs};
 use crate::platform;
 use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::state::{Action, SharedFeed, State};
 
-/// Loads the feed when the widget starts and at each retry or refresh (`attempt`). When it
+/// Loads the feed when the widget starts, at each retry or refresh (`attempt`) and when the
+/// host page's `rules` change. When it
 /// fails and nothing is on screen (`showing` is false), the offline copy is offered instead.
 #[hook]
 pub fn use_feed(
     feed_url: AttrValue,
     attempt: u32,
     max_bytes: u64,
+    rules: Rules,
     showing: bool,
     dispatcher: UseReducerDispatcher<State>,
 ) {
-    use_effect_with((feed_url, attempt), move |(url, _)| {
+    use_effect_with((feed_url, attempt, rules), move |(url, _, rules)| {
         let url = url.to_string();
-        platform::load_feed(url.clone(), max_bytes, move |result| match result {
-            Ok(feed) => dispatcher.dispatch(Action::Loaded(Rc::new(feed), platform::now())),
-            Err(error) => {
-                let copy = (!showing)
-                    .then(|| platform::offline_copy(&url))
-                    .flatten()
-                    .map(|(feed, saved)| (Rc::new(feed), saved));
-                dispatcher.dispatch(Action::Failed(error, copy));
-            }
-        })
+        let offline_rules = rules.clone();
+        platform::load_feed(
+            url.clone(),
+            max_bytes,
+            rules.clone(),
+            move |result| match result {
+                Ok(feed) => dispatcher.dispatch(Action::Loaded(Rc::new(feed), platform::now())),
+                Err(error) => {
+                    let copy = (!showing)
+                        .then(|| platform::offline_copy(&url, &offline_rules))
+                        .flatten()
+                        .map(|(feed, saved)| (Rc::new(feed), saved));
+                    dispatcher.dispatch(Action::Failed(error, copy));
+                }
+            },
+        )
     });
 }
 

@@ -9,6 +9,7 @@
 //! iframe.
 
 pub mod app;
+pub mod classify;
 pub mod components;
 pub mod config;
 pub mod date;

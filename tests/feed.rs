@@ -294,9 +294,9 @@ fn feed_title_home_page_and_extension_are_read() {
     );
     assert_eq!(feed.show.as_deref(), Some("Harbour Lights"));
     assert_eq!(feed.season, Some(2));
-    assert_eq!(feed.default_level, None);
+    assert_eq!(feed.rules.default_level, None);
     assert_eq!(
-        load_fixture("default-level.json").default_level,
+        load_fixture("default-level.json").rules.default_level,
         Some(Level::Mild)
     );
 
@@ -650,7 +650,7 @@ fn unknown_or_missing_levels_fall_back_to_default_level_else_major() {
         "_spoilerfeed": { "show": "S", "default_level": "harmless" },
         "items": [{ "id": "a" }]
     }));
-    assert_eq!(feed.default_level, None);
+    assert_eq!(feed.rules.default_level, None);
     assert_eq!(feed.items[0].level, Level::Major);
 }
 

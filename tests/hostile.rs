@@ -501,7 +501,7 @@ fn wrong_types_count_as_absent_and_levels_fail_closed() {
     assert_eq!(feed.title, "Untitled feed");
     assert_eq!(feed.home_page_url, None);
     assert_eq!(feed.show, None);
-    assert_eq!(feed.default_level, None);
+    assert_eq!(feed.rules.default_level, None);
     // Numbers are ids too; everything else without a usable id is skipped.
     assert_eq!(find(&feed, "7").level, Level::None);
     assert_eq!(find(&feed, "1.5").level, Level::Mild);
@@ -925,7 +925,7 @@ fn five_thousand_character_words_are_kept_whole_or_shortened_with_an_ellipsis() 
 fn unknown_levels_are_major_and_unknown_kinds_other() {
     let feed = load("unknown-levels.json");
     assert_eq!(
-        feed.default_level, None,
+        feed.rules.default_level, None,
         "an unknown default level is no default"
     );
     for id in [

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::classify::Rules;
 use crate::config::Prefs;
 use crate::error::Error;
 use crate::feed::Feed;
@@ -19,15 +20,16 @@ pub fn now() -> DateTime<Utc> {
 pub fn load_feed(
     url: String,
     max_bytes: u64,
+    rules: Rules,
     done: impl FnOnce(Result<Feed, Error>) + 'static,
 ) -> impl FnOnce() {
-    let _ = (url, max_bytes, done);
+    let _ = (url, max_bytes, rules, done);
     || ()
 }
 
 /// There is no offline copy without a browser.
-pub fn offline_copy(feed_url: &str) -> Option<(Feed, DateTime<Utc>)> {
-    let _ = feed_url;
+pub fn offline_copy(feed_url: &str, rules: &Rules) -> Option<(Feed, DateTime<Utc>)> {
+    let _ = (feed_url, rules);
     None
 }
 

@@ -13,8 +13,9 @@ use web_sys::{AbortController, AbortSignal, ReadableStreamDefaultReader};
 
 use super::schedule::when_idle;
 use super::storage::{save_for_offline, MAX_CACHED_BYTES};
+use crate::classify::Rules;
 use crate::error::Error;
-use crate::feed::{self, Feed};
+use crate::feed::Feed;
 
 /// The `Accept` header of feed requests (`loader.js` sends the same).
 const FEED_ACCEPT: &str = "application/feed+json, application/json";
@@ -81,6 +82,7 @@ fn take_prefetch(url: &str) -> Option<Prefetch> {
 pub fn load_feed(
     url: String,
     max_bytes: u64,
+    rules: Rules,
     done: impl FnOnce(Result<Feed, Error>) + 'static,
 ) -> impl FnOnce() {
     let prefetched = take_prefetch(&url);
@@ -113,7 +115,7 @@ pub fn load_feed(
         let timeout = Rc::clone(&timeout);
         wasm_bindgen_futures::spawn_local(async move {
             let response = prefetched.map(|prefetched| prefetched.response);
-            let result = fetch(&url, max_bytes, signal.as_ref(), response).await;
+            let result = fetch(&url, max_bytes, &rules, signal.as_ref(), response).await;
             timeout.borrow_mut().take();
             if cancelled.get() {
                 return;
@@ -148,6 +150,7 @@ fn is_offline() -> bool {
 async fn fetch(
     url: &str,
     max_bytes: u64,
+    rules: &Rules,
     signal: Option<&AbortSignal>,
     prefetched: Option<js_sys::Promise>,
 ) -> Result<Feed, Error> {
@@ -187,7 +190,7 @@ async fn fetch(
     }
     let body = read_body(&response, max_bytes, declared).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
-    let feed = feed::parse(&body, Some(base.as_deref().unwrap_or(url)))?;
+    let feed = crate::platform::read_feed(&body, Some(base.as_deref().unwrap_or(url)), rules)?;
     // A body too large to keep is not held until the page is idle either.
     if body.len() <= MAX_CACHED_BYTES {
         let url = url.to_owned();

@@ -4,8 +4,9 @@
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
 
+use crate::classify::Rules;
 use crate::config::{self, Prefs};
-use crate::feed::{self, Feed};
+use crate::feed::Feed;
 use crate::progress::{self, ShowProgress};
 
 /// The largest feed cached for offline use, in bytes (localStorage holds about 5 MB per site).
@@ -49,13 +50,13 @@ pub(super) fn save_for_offline(feed_url: &str, body: &str) {
 }
 
 /// The last good copy of a feed and when it was saved.
-pub fn offline_copy(feed_url: &str) -> Option<(Feed, DateTime<Utc>)> {
+pub fn offline_copy(feed_url: &str, rules: &Rules) -> Option<(Feed, DateTime<Utc>)> {
     let storage = storage()?;
     let (key, saved_key) = cache_keys(feed_url);
     let saved: i64 = storage.get_item(&saved_key).ok()??.parse().ok()?;
     let saved = DateTime::from_timestamp_millis(saved)?;
     let body = storage.get_item(&key).ok()??;
-    let feed = feed::parse(&body, Some(feed_url)).ok()?;
+    let feed = crate::platform::read_feed(&body, Some(feed_url), rules).ok()?;
     Some((feed, saved))
 }
 
