@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::classify::Rules;
+use crate::classify::{Rules, TagMap};
 use crate::progress::Watched;
 use crate::types::{Kind, KindSet, Level};
 
@@ -184,6 +184,9 @@ impl Settings {
                     }
                 }
                 "progress" => settings.progress = Watched::parse(value),
+                "tag-levels" => settings.rules.tag_levels = TagMap::parse(value, Level::parse),
+                "tag-kinds" => settings.rules.tag_kinds = TagMap::parse(value, Kind::parse),
+                "default-level" => settings.rules.default_level = Level::parse(value),
                 "refresh" => {
                     settings.refresh = value
                         .parse::<u32>()
@@ -230,7 +233,7 @@ fn megabytes_to_bytes(value: &str) -> Option<u64> {
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 10] = [
+pub const ATTRIBUTES: [&str; 13] = [
     "src",
     "level",
     "kinds",
@@ -241,6 +244,9 @@ pub const ATTRIBUTES: [&str; 10] = [
     "max-size",
     "refresh",
     "progress",
+    "tag-levels",
+    "tag-kinds",
+    "default-level",
 ];
 
 /// How a fan site embeds the widget.
@@ -412,6 +418,32 @@ mod tests {
         );
         assert_eq!(query.overrides.show.as_deref(), Some("Wednesday"));
         assert!(query.embed);
+    }
+
+    #[test]
+    fn the_host_maps_tags_to_levels_and_kinds() {
+        let settings = Settings::from_query(
+            "tag-levels=Casting%3Amild%2C+spoilers%3Amajor%2C+x%3Ahuge&tag-kinds=casting:cast&default-level=none",
+        );
+        assert_eq!(settings.rules.tag_levels.get("casting"), Some(Level::Mild));
+        assert_eq!(
+            settings.rules.tag_levels.get("SPOILERS"),
+            Some(Level::Major)
+        );
+        assert_eq!(settings.rules.tag_levels.get("x"), None);
+        assert_eq!(settings.rules.tag_kinds.get("casting"), Some(Kind::Cast));
+        assert_eq!(settings.rules.default_level, Some(Level::None));
+        let element = Settings::from_attributes(|name| {
+            (name == "tag-levels").then(|| "trailers:moderate".to_owned())
+        });
+        assert_eq!(
+            element.rules.tag_levels.get("Trailers"),
+            Some(Level::Moderate)
+        );
+        assert_eq!(
+            Settings::from_query("default-level=harmless").rules,
+            Rules::default()
+        );
     }
 
     #[test]
