@@ -339,6 +339,24 @@ impl Confidence {
 /// The longest body kept for a card, in characters.
 pub const EXCERPT_CHARS: usize = 600;
 
+/// A stable id for an item that has neither an id nor a link: a hash of its title, date and
+/// text, the same in every version of the widget, so that a reveal stays remembered.
+pub fn made_up_id(title: Option<&str>, date: Option<DateTime<Utc>>, text: &str) -> String {
+    use std::hash::Hasher;
+    let mut hash = fnv::FnvHasher::default();
+    let date = date.map(|date| date.timestamp().to_string());
+    for part in [
+        title.unwrap_or_default(),
+        date.as_deref().unwrap_or_default(),
+        text,
+    ] {
+        hash.write(part.as_bytes());
+        // A separator, so that moving text from one part to the next changes the hash.
+        hash.write_u8(0xFF);
+    }
+    format!("spoilerfeed:{:016x}", hash.finish())
+}
+
 /// An item as a reader found it, before the rules give it its level.
 pub struct ReadItem {
     /// The item, with its own `show` (if any); its level, kind and reasons are set by
