@@ -5,16 +5,64 @@
 //! Reading goes through chrono's parsers (a day's `YYYY-MM-DD` shape checked first); writing
 //! through chrono's RFC 3339 output and its accessors.
 
-use chrono::{DateTime, Datelike, Month, NaiveDate, SecondsFormat, Timelike, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, Month, NaiveDate, SecondsFormat, Timelike, Utc};
 
 /// Reads a timestamp as feeds write it: RFC 3339 (`2025-03-07T09:05:00.123+01:00`, `…Z`), as
-/// JSON Feed asks, or RFC 2822 (`Fri, 07 Mar 2025 09:05:00 +0000`); `None` for anything else.
+/// JSON Feed asks, or RFC 2822 (`Fri, 07 Mar 2025 09:05:00 +0000`), as RSS-born feeds do, and
+/// the variants real feeds write; `None` for anything else, and for a time with no zone (the
+/// widget would only guess it).
+///
+/// The variants, all through chrono's parsers: a space for the `T`; no seconds; an offset
+/// without its colon or minutes (`+0100`, `+01`); a zone named `UTC`, `GMT`, `UT` or `Z`; and,
+/// in RFC 2822, any case, one-digit days, no weekday, a long or wrong weekday (feeds get it
+/// wrong, the day counts) and the US zone names.
 pub fn parse_timestamp(value: &str) -> Option<DateTime<Utc>> {
     let value = value.trim();
+    read(value)
+        .or_else(|| read(&utc_named(value)?))
+        .map(|date| date.with_timezone(&Utc))
+}
+
+/// `value` read as RFC 3339, RFC 2822 or one of their variants.
+fn read(value: &str) -> Option<DateTime<FixedOffset>> {
     DateTime::parse_from_rfc3339(value)
         .or_else(|_| DateTime::parse_from_rfc2822(value))
         .ok()
-        .map(|date| date.with_timezone(&Utc))
+        .or_else(|| lenient(value))
+}
+
+/// The ISO 8601 shapes feeds write besides RFC 3339, in chrono's notation: `%#z` takes `Z`,
+/// `+01:00`, `+0100` or `+01`, and a space takes any white space or none.
+const ISO_LIKE: [&str; 4] = [
+    "%Y-%m-%dT%H:%M:%S%.f %#z",
+    "%Y-%m-%d %H:%M:%S%.f %#z",
+    "%Y-%m-%dT%H:%M %#z",
+    "%Y-%m-%d %H:%M %#z",
+];
+
+/// `value` read as one of the variants RFC 3339's and RFC 2822's parsers refuse.
+fn lenient(value: &str) -> Option<DateTime<FixedOffset>> {
+    if parse_day(value).is_some() {
+        // chrono's `%Y` would take five digits or a sign; a feed's year is four digits.
+        return ISO_LIKE
+            .iter()
+            .find_map(|format| DateTime::parse_from_str(value, format).ok());
+    }
+    // A weekday (short, long, or not the date's) before the comma: the date says the day.
+    let (weekday, date) = value.split_once(',')?;
+    let is_word = !weekday.is_empty() && weekday.bytes().all(|byte| byte.is_ascii_alphabetic());
+    is_word.then(|| DateTime::parse_from_rfc2822(date).ok())?
+}
+
+/// `value` with a trailing zone name that means UTC (`UTC`, `GMT`, `UT`, in any case) written
+/// `+0000`, as both parsers take it; `None` if it has none.
+fn utc_named(value: &str) -> Option<String> {
+    let (_, zone) = value.rsplit_once(|c: char| c.is_whitespace() || c.is_ascii_digit())?;
+    let time = &value[..value.len() - zone.len()];
+    ["UTC", "GMT", "UT"]
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case(zone))
+        .then(|| format!("{time} +0000"))
 }
 
 /// Reads a day written `YYYY-MM-DD`, or the day part of a timestamp.
@@ -148,7 +196,10 @@ mod tests {
             "",
             "2025-03-07",
             "2025-03-07T09:05:00",
-            "2025-03-07T09:05Z",
+            "2025-03-07T09:05",
+            "2025-03-07 09:05:00 CEST",
+            "10000-03-07T09:05:00Z",
+            "+2025-03-07T09:05:00+0100",
             "2025-02-30T09:05:00Z",
             "2025-03-07T24:00:00Z",
             "2025-03-07T09:05:00+25:00",
@@ -172,6 +223,68 @@ mod tests {
             Some(at(2025, 3, 7, 9, 5))
         );
         assert_eq!(parse_timestamp("Fri, 30 Feb 2025 09:05:00 +0000"), None);
+    }
+
+    #[test]
+    fn timestamps_read_as_real_feeds_write_them() {
+        // All 7 March 2025, 09:05 UTC.
+        for written in [
+            // RFC 2822 as WordPress and most RSS feeds write it.
+            "Fri, 07 Mar 2025 01:05:00 -0800",
+            "Fri, 7 Mar 2025 09:05:00 +0000",
+            "fri, 07 mar 2025 09:05:00 gmt",
+            "FRI, 07 MAR 2025 09:05:00 UT",
+            "Fri, 07 Mar 2025 09:05:00 UTC",
+            "Fri, 07 Mar 2025 09:05:00 utc",
+            "Fri, 07 Mar 2025 09:05:00 Z",
+            "Fri, 07 Mar 2025 09:05 GMT",
+            "7 Mar 2025 09:05 +0000",
+            "07 Mar 2025 09:05:00 UTC",
+            "Fri, 07 Mar 25 09:05:00 GMT",
+            "Fri, 07 Mar 2025 04:05:00 EST",
+            "Fri, 07 Mar 2025 05:05:00 EDT",
+            "Fri, 07 Mar 2025 03:05:00 CST",
+            "Fri, 07 Mar 2025 02:05:00 MST",
+            "Fri, 07 Mar 2025 01:05:00 PST",
+            "Fri, 07 Mar 2025 02:05:00 PDT",
+            // A weekday that is long, or not the date's: the date counts.
+            "Friday, 07 Mar 2025 09:05:00 +0000",
+            "Thu, 07 Mar 2025 09:05:00 +0000",
+            // ISO 8601 as RFC 3339 doesn't quite allow it.
+            "2025-03-07 09:05:00Z",
+            "2025-03-07t09:05:00z",
+            "2025-03-07T09:05Z",
+            "2025-03-07T10:05+01:00",
+            "2025-03-07T10:05:00+0100",
+            "2025-03-07T10:05:00.000+0100",
+            "2025-03-07T10:05:00+01",
+            "2025-03-07 10:05:00 +0100",
+            "2025-03-07 09:05:00 UTC",
+            "2025-03-07 09:05:00 GMT",
+            "2025-03-07 09:05 UTC",
+            "2025-03-07T09:05:00 Z",
+        ] {
+            assert_eq!(
+                parse_timestamp(written),
+                Some(at(2025, 3, 7, 9, 5)),
+                "{written:?}"
+            );
+        }
+        for unreadable in [
+            "Fri, 07 Mar 2025 09:05:00",
+            "Fri, 07 Mar 2025 09:05:00 CEST",
+            "Fri 07 Mar 2025 09:05:00 +0000 and more",
+            "Friday the 7th, 07 Mar 2025 09:05:00 +0000",
+            "Fri, 32 Mar 2025 09:05:00 +0000",
+            "07 March, 2025",
+            "2025-03-07 UTC",
+            "2025-03-07 09:05:00 +2500",
+            "UTC",
+            "\u{a0}UTC",
+            "é UTC",
+        ] {
+            assert_eq!(parse_timestamp(unreadable), None, "{unreadable:?}");
+        }
     }
 
     #[test]

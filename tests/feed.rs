@@ -10,7 +10,9 @@ mod common;
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 use common::*;
 use serde_json::{json, Value};
-use spoilerfeed::feed::{self, CastMember, Confidence, Details, Production, Release, Stage};
+use spoilerfeed::feed::{
+    self, CastMember, Confidence, Details, Note, Production, Release, Skip, SkipReason, Stage,
+};
 use spoilerfeed::spoiler::{self, Entry};
 use spoilerfeed::types::{Kind, Level};
 
@@ -673,8 +675,24 @@ fn unknown_kinds_are_other_and_their_object_ignored() {
 #[test]
 fn unreadable_items_are_skipped_and_counted() {
     let feed = load_fixture("broken-items.json");
-    assert_eq!(ids(&feed), ["ok-first", "ok-middle", "ok-last"]);
-    assert_eq!(feed.skipped, 2);
+    let no_id = feed
+        .items
+        .iter()
+        .find(|item| item.title.as_deref() == Some("An item without an id"))
+        .expect("an item without an id is read");
+    assert_eq!(
+        ids(&feed),
+        ["ok-first", "ok-middle", no_id.id.as_str(), "ok-last"]
+    );
+    assert_eq!(no_id.notes, [Note::NoId]);
+    assert_eq!(
+        feed.skips,
+        [Skip {
+            position: 2,
+            reason: SkipReason::NotAnItem
+        }]
+    );
+    assert_eq!(feed.skipped, 1);
 
     let feed = parse_value(&document(json!([
         null,
@@ -686,10 +704,274 @@ fn unreadable_items_are_skipped_and_counted() {
         { "id": "  " },
         { "id": { "nested": 1 } },
         { "title": "no id" },
+        {},
+        { "title": " ", "content_text": "\u{200B}", "date_published": "", "url": " ", "image": "https://fans.example/a.png" },
         { "id": "good" }
     ])));
-    assert_eq!(ids(&feed), ["good"]);
-    assert_eq!(feed.skipped, 9);
+    assert_eq!(
+        ids(&feed),
+        [feed::made_up_id(Some("no id"), None, ""), "good".into()]
+    );
+    let skips: Vec<_> = feed
+        .skips
+        .iter()
+        .map(|skip| (skip.position, skip.reason.clone()))
+        .collect();
+    assert_eq!(
+        skips,
+        [
+            (1, SkipReason::NotAnItem),
+            (2, SkipReason::NotAnItem),
+            (3, SkipReason::NotAnItem),
+            (4, SkipReason::Empty),
+            (5, SkipReason::Empty),
+            (6, SkipReason::Empty),
+            (7, SkipReason::Empty),
+            (8, SkipReason::Empty),
+            (10, SkipReason::Empty),
+            (11, SkipReason::Empty),
+        ]
+    );
+    assert_eq!(feed.skipped, feed.skips.len());
+}
+
+#[test]
+fn items_without_an_id_are_known_by_their_link_or_a_hash_of_what_they_say() {
+    let feed = parse_value(&document(json!([
+        { "url": "https://fans.example/news/1", "external_url": "https://source.example/1", "title": "Linked" },
+        { "url": 5, "external_url": " https://source.example/2 ", "title": "Quoted" },
+        { "id": "", "url": "/news/3", "title": "Relative" },
+        { "title": "Just a title", "date_published": "2026-01-02T03:04:05Z", "content_text": "Some text." },
+        { "content_html": "<p>Only text</p>" },
+        { "date_published": "Fri, 02 Jan 2026 03:04:05 GMT" },
+        { "id": "kept", "title": "Has an id" }
+    ])));
+    let by_title = |title: &str| {
+        feed.items
+            .iter()
+            .find(|item| item.title.as_deref() == Some(title))
+            .unwrap_or_else(|| panic!("{title} is read"))
+    };
+    assert_eq!(by_title("Linked").id, "https://fans.example/news/1");
+    assert_eq!(by_title("Quoted").id, "https://source.example/2");
+    // The link as written: the same wherever the feed is read from.
+    assert_eq!(by_title("Relative").id, "/news/3");
+    assert_eq!(
+        by_title("Relative").url.as_deref(),
+        Some("https://fans.example/news/3")
+    );
+    let date = Some(utc(2026, 1, 2, 3, 4, 5));
+    assert_eq!(
+        by_title("Just a title").id,
+        feed::made_up_id(Some("Just a title"), date, "Some text.")
+    );
+    assert!(ids(&feed).contains(&feed::made_up_id(None, None, "Only text").as_str()));
+    assert!(ids(&feed).contains(&feed::made_up_id(None, date, "").as_str()));
+    for item in &feed.items {
+        let expected: &[Note] = if item.id == "kept" {
+            &[]
+        } else {
+            &[Note::NoId]
+        };
+        assert_eq!(item.notes, expected, "{}", item.id);
+    }
+    assert_eq!(feed.skipped, 0);
+
+    // Read again, an item keeps its made-up id, so a reveal stays remembered.
+    let again = parse_value(&document(json!([
+        { "title": "Just a title", "date_published": "2026-01-02T04:04:05+01:00", "content_text": "Some  text." }
+    ])));
+    assert_eq!(again.items[0].id, by_title("Just a title").id);
+
+    // Two items with the same link are one item: the first is kept.
+    let feed = parse_value(&document(json!([
+        { "url": "https://fans.example/news/1", "title": "First" },
+        { "url": "https://fans.example/news/1", "title": "Second" },
+        { "title": "Same" },
+        { "title": "Same" }
+    ])));
+    assert_eq!(feed.items.len(), 2);
+    assert_eq!(feed.items[0].title.as_deref(), Some("First"));
+    let skips: Vec<_> = feed
+        .skips
+        .iter()
+        .map(|skip| (skip.position, skip.reason.clone()))
+        .collect();
+    assert_eq!(
+        skips,
+        [
+            (
+                2,
+                SkipReason::DuplicateId("https://fans.example/news/1".into())
+            ),
+            (
+                4,
+                SkipReason::DuplicateId(feed::made_up_id(Some("Same"), None, ""))
+            ),
+        ]
+    );
+    assert_eq!(feed.skipped, 2);
+}
+
+#[test]
+fn a_wordpress_json_feed_is_read_whole() {
+    let feed = load_fixture("wordpress.json");
+    assert_eq!(feed.title, "Harbour Lights Fans – News from the set");
+    assert_eq!(
+        feed.home_page_url.as_deref(),
+        Some("https://harbourlights.example")
+    );
+    assert_eq!((feed.items.len(), feed.skipped), (3, 0));
+    let titles: Vec<_> = feed
+        .items
+        .iter()
+        .map(|item| item.title.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Season 3 gets a date – finally",
+            "Filming resumes in Cornwall – and the lighthouse is back",
+            "A new face in St Ives & who they’ll play",
+        ]
+    );
+    let dates: Vec<_> = feed.items.iter().map(|item| item.date).collect();
+    assert_eq!(
+        dates,
+        [
+            Some(utc(2019, 5, 31, 19, 17, 58)),
+            Some(utc(2019, 5, 29, 16, 3, 12)),
+            Some(utc(2019, 5, 28, 1, 45, 0)),
+        ]
+    );
+    let filming = &feed.items[1];
+    assert_eq!(
+        filming.id,
+        "https://harbourlights.example/2019/05/29/filming-resumes-in-cornwall/"
+    );
+    assert_eq!(filming.url.as_deref(), Some(filming.id.as_str()));
+    assert_eq!(filming.notes, [Note::NoId]);
+    assert_eq!(
+        filming.text,
+        "The crew returned to Porthcurno this week – the lighthouse set has been rebuilt \
+         after the winter storms.\n\n“It’s good to be back,” the director said."
+    );
+    assert_eq!(filming.authors, ["Morwenna & Tom"]);
+    assert_eq!(filming.tags, ["Filming", "Behind the scenes & set visits"]);
+    assert_eq!(
+        filming.image.as_deref(),
+        Some("https://harbourlights.example/wp-content/uploads/2019/05/set-photo.jpg")
+    );
+    assert!(feed.items[0].text.ends_with("release dates page…"));
+    // No spoiler metadata: every item fails closed.
+    assert!(feed.items.iter().all(|item| item.level == Level::Major));
+}
+
+#[test]
+fn character_references_are_decoded_once_in_text_fields() {
+    let feed = parse_value(&json!({
+        "version": "https://jsonfeed.org/version/1",
+        "title": "News &#8211; &amp;#8211; &copy; &bogus; &#x2019;",
+        "items": [{
+            "id": "a&amp;b",
+            "title": "Ben &amp; Jerry&#x2019;s <b>bold</b> &lt;i&gt; &amp;amp; &#8212;",
+            "content_text": "It&#8217;s <em>here</em> &hellip; &#x202E;reversed",
+            "authors": [{ "name": "Ann &amp; Bo" }],
+            "tags": ["Q&amp;A", "&#8220;quoted&#8221;", "&nbsp;"],
+        }, {
+            "id": "b",
+            "summary": "Summary &amp;#8211; as written &#8211; once"
+        }]
+    }));
+    assert_eq!(feed.title, "News – &#8211; © &bogus; ’");
+    let a = item(&feed, "a&amp;b");
+    // Tags in a title are text; references in it decode to text, never to markup.
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Ben & Jerry’s <b>bold</b> <i> &amp; —")
+    );
+    // An encoded direction override is removed like a written one.
+    assert_eq!(a.text, "It’s <em>here</em> … reversed");
+    assert_eq!(a.authors, ["Ann & Bo"]);
+    // A tag that decodes to white space alone is no tag.
+    assert_eq!(a.tags, ["Q&A", "“quoted”"]);
+    assert_eq!(item(&feed, "b").text, "Summary &#8211; as written – once");
+}
+
+#[test]
+fn dates_are_read_as_feeds_write_them_and_unreadable_ones_noted() {
+    let feed = parse_value(&document(json!([
+        { "id": "rfc2822", "date_published": "Fri, 31 May 2019 12:17:58 -0700" },
+        { "id": "lowercase", "date_published": "fri, 31 may 2019 19:17 gmt" },
+        { "id": "utc", "date_published": "31 May 2019 19:17:58 UTC" },
+        { "id": "space", "date_published": "2019-05-31 19:17:58Z" },
+        { "id": "words", "date_published": "last Tuesday" },
+        { "id": "fallback", "date_published": "soon", "date_modified": "Sat, 1 Jun 2019 00:00:00 +0000" },
+        { "id": "no-zone", "date_published": "2019-05-31T19:17:58", "date_modified": "not either" },
+        { "id": "blank", "date_published": " ", "date_modified": 1559330278 }
+    ])));
+    let date = |id: &str| item(&feed, id).date;
+    for id in ["rfc2822", "utc", "space"] {
+        assert_eq!(date(id), Some(utc(2019, 5, 31, 19, 17, 58)), "{id}");
+        assert!(item(&feed, id).notes.is_empty(), "{id}");
+    }
+    assert_eq!(date("lowercase"), Some(utc(2019, 5, 31, 19, 17, 0)));
+    assert_eq!(date("fallback"), Some(utc(2019, 6, 1, 0, 0, 0)));
+    assert!(item(&feed, "fallback").notes.is_empty());
+    let notes = |id: &str| item(&feed, id).notes.clone();
+    assert_eq!(
+        notes("words"),
+        [Note::UnreadableDate("last Tuesday".into())]
+    );
+    // The published date is the one quoted: it is the one that counts.
+    assert_eq!(
+        notes("no-zone"),
+        [Note::UnreadableDate("2019-05-31T19:17:58".into())]
+    );
+    // Blank, or not a string at all: no date, nothing to note.
+    assert!(notes("blank").is_empty());
+    // Undated items are listed last, in feed order.
+    assert_eq!(ids(&feed)[5..], ["words", "no-zone", "blank"]);
+}
+
+#[test]
+fn notes_say_what_was_forgiven_in_an_item() {
+    let item = only_item(json!({
+        "id": "a",
+        "url": "javascript:alert(1)",
+        "external_url": "https://source.example/ok",
+        "image": " data:image/png;base64,AAAA\u{202E}",
+        "_spoilerfeed": { "level": "extreme", "kind": "gossip" }
+    }));
+    assert_eq!(
+        item.notes,
+        [
+            Note::UnsafeLink("javascript:alert(1)".into()),
+            Note::UnsafeLink("data:image/png;base64,AAAA".into()),
+            Note::UnknownLevel("extreme".into()),
+            Note::UnknownKind("gossip".into()),
+        ]
+    );
+    // An unknown level fails closed.
+    assert_eq!(item.level, Level::Major);
+    assert_eq!(item.kind(), Kind::Other);
+    // A level or kind of another type, or a blank link, is absent: nothing to note.
+    let item = only_item(json!({
+        "id": "a",
+        "url": "",
+        "image": 5,
+        "_spoilerfeed": { "level": 3, "kind": ["cast"] }
+    }));
+    assert!(item.notes.is_empty(), "{:?}", item.notes);
+    assert_eq!(item.level, Level::Major);
+    // A long value is quoted shortened.
+    let long = format!("javascript:{}", "x".repeat(500));
+    let item = only_item(json!({ "id": "a", "url": long }));
+    let [Note::UnsafeLink(quoted)] = item.notes.as_slice() else {
+        panic!("{:?}", item.notes);
+    };
+    assert!(quoted.starts_with("javascript:xxx") && quoted.ends_with('…'));
+    assert!(quoted.chars().count() < 200);
 }
 
 #[test]

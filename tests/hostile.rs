@@ -23,7 +23,7 @@ use spoilerfeed::components::filters::FiltersProps;
 use spoilerfeed::components::{item_ref, ErrorCard, Filters};
 use spoilerfeed::config::{Prefs, DEFAULT_MAX_BYTES};
 use spoilerfeed::error::Error;
-use spoilerfeed::feed::{self, Confidence, Details, Feed, Item, Stage};
+use spoilerfeed::feed::{self, Confidence, Details, Feed, Item, Note, SkipReason, Stage};
 use spoilerfeed::spoiler;
 use spoilerfeed::types::{Kind, KindSet, Level};
 use spoilerfeed::PAGE_SIZE;
@@ -176,7 +176,7 @@ const fn shown(items: usize, skipped: usize, at: [usize; 4]) -> Shown {
 
 /// Documents the widget reads, with what it shows.
 const READ: [(&str, Shown); 12] = [
-    ("wrong-types.json", shown(23, 13, [7, 13, 14, 23])),
+    ("wrong-types.json", shown(30, 7, [14, 20, 21, 30])),
     ("dates.json", shown(19, 0, [16, 17, 18, 19])),
     ("duplicate-ids.json", shown(4, 5, [3, 3, 3, 4])),
     ("html-everywhere.json", shown(8, 0, [3, 6, 7, 8])),
@@ -502,9 +502,33 @@ fn wrong_types_count_as_absent_and_levels_fail_closed() {
     assert_eq!(feed.home_page_url, None);
     assert_eq!(feed.show, None);
     assert_eq!(feed.rules.default_level, None);
-    // Numbers are ids too; everything else without a usable id is skipped.
+    // Numbers are ids too; an item without a usable id is known by its link, or else by a
+    // hash of what it says, and one with nothing to know it by is skipped.
     assert_eq!(find(&feed, "7").level, Level::None);
     assert_eq!(find(&feed, "1.5").level, Level::Mild);
+    for id in [
+        "id-object",
+        "id-null",
+        "id-bool",
+        "id-array",
+        "id-empty",
+        "id-blank",
+    ] {
+        let item = find(&feed, id);
+        assert_eq!(item.title.as_deref(), Some(format!("SECRET-{id}").as_str()));
+        assert_eq!(item.notes, [Note::NoId], "{id}");
+    }
+    let unlinked = feed
+        .items
+        .iter()
+        .find(|item| item.title.as_deref() == Some("Neither an id nor a link"))
+        .expect("an item without id or link is read");
+    assert!(unlinked.id.starts_with("spoilerfeed:"), "{}", unlinked.id);
+    let reasons: Vec<_> = feed.skips.iter().map(|skip| skip.reason.clone()).collect();
+    let mut expected = vec![SkipReason::NotAnItem; 6];
+    expected.push(SkipReason::Empty);
+    assert_eq!(reasons, expected);
+    assert_eq!(feed.skips[6].position, 14);
 
     let texts = find(&feed, "texts");
     assert_eq!(texts.title, None);
@@ -579,7 +603,8 @@ fn wrong_types_count_as_absent_and_levels_fail_closed() {
     assert_eq!(safe_show.level, Level::Major);
 
     // The one dated item first, then the others in feed order.
-    assert_eq!(ids(&feed)[..3], ["ok", "7", "1.5"]);
+    assert_eq!(ids(&feed)[..2], ["ok", "id-object"]);
+    assert_eq!(ids(&feed)[7..10], [unlinked.id.as_str(), "7", "1.5"]);
     let html = render_card_list(&shared(feed), prefs(Level::None), usize::MAX);
     assert!(html.contains(">Hidden news update</p>"), "{html}");
 }

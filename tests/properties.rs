@@ -322,23 +322,46 @@ fn keyword<T: Copy>(
         .find(|k| key(*k).eq_ignore_ascii_case(word))
 }
 
-/// The readable items of a generated feed, each with the id it is known by (items without a
-/// usable id are left out). Ids in these feeds are plain (`p3`) or numbers, so no cleaning is
-/// needed.
+/// The readable items of a generated feed (every object: each has a title), each with the id
+/// it is known by: its own when it is a non-empty string or a number, else its link as
+/// written (`url`, then `external_url`), else a made-up one, which the item's unique marker
+/// stands for here. Ids in these feeds are plain (`p3`) or numbers; links are cleaned as lines.
 fn items_with_ids(doc: &Value) -> impl Iterator<Item = (String, &Map<String, Value>)> {
     doc["items"].as_array().unwrap().iter().filter_map(|item| {
         let obj = item.as_object()?;
+        let link = |key: &str| {
+            let link = feed::text::clean_line(obj.get(key)?.as_str()?);
+            (!link.is_empty()).then_some(link)
+        };
         let id = match obj.get("id") {
             Some(Value::String(id)) if !id.is_empty() => id.clone(),
             Some(Value::Number(n)) => n.to_string(),
-            _ => return None,
+            _ => link("url")
+                .or_else(|| link("external_url"))
+                .unwrap_or_else(|| format!("made up for {}", marker(obj))),
         };
         Some((id, obj))
     })
 }
 
-/// The id each readable item is known by, with its level and kind; the first item with an id
-/// wins.
+/// The marker a generated item carries in its title.
+fn marker(obj: &Map<String, Value>) -> String {
+    secret_tokens(obj["title"].as_str().unwrap())
+        .into_iter()
+        .next()
+        .unwrap()
+}
+
+/// The marker a read item carries in its title: which generated item it is.
+fn read_marker(item: &feed::Item) -> String {
+    secret_tokens(item.title.as_deref().unwrap_or_default())
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+/// The marker of each item that wins its id (the first item with an id wins), with its level
+/// and kind.
 fn oracle(doc: &Value) -> BTreeMap<String, (Level, Kind)> {
     let ext = doc["_spoilerfeed"].as_object();
     let default = keyword(
@@ -346,29 +369,21 @@ fn oracle(doc: &Value) -> BTreeMap<String, (Level, Kind)> {
         &Level::ALL,
         Level::key,
     );
+    let mut ids = BTreeSet::new();
     let mut known = BTreeMap::new();
     for (id, obj) in items_with_ids(doc) {
+        if !ids.insert(id) {
+            continue;
+        }
         let ext = obj.get("_spoilerfeed").and_then(Value::as_object);
         let level = keyword(ext.and_then(|e| e.get("level")), &Level::ALL, Level::key)
             .or(default)
             .unwrap_or(Level::Major);
         let kind =
             keyword(ext.and_then(|e| e.get("kind")), &Kind::ALL, Kind::key).unwrap_or(Kind::Other);
-        known.entry(id).or_insert((level, kind));
+        known.insert(marker(obj), (level, kind));
     }
     known
-}
-
-/// The marker each item was generated with, by the id that wins: only that item's marker may
-/// be on the page when it is shown.
-fn winning_markers(doc: &Value) -> BTreeMap<String, String> {
-    let mut markers = BTreeMap::new();
-    for (id, obj) in items_with_ids(doc) {
-        let title = obj["title"].as_str().unwrap();
-        let marker = secret_tokens(title).into_iter().next().unwrap();
-        markers.entry(id).or_insert(marker);
-    }
-    markers
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -471,14 +486,23 @@ proptest! {
     ) {
         let feed = feed::parse(&doc.to_string(), Some(FEED_URL)).expect("the feed is valid");
         let expected = oracle(&doc);
-        let ids: BTreeSet<&str> = feed.items.iter().map(|item| item.id.as_str()).collect();
-        prop_assert_eq!(ids, expected.keys().map(String::as_str).collect::<BTreeSet<_>>());
+        // Each read item is the generated item that won its id: told by its marker.
+        let markers: BTreeMap<String, String> = feed
+            .items
+            .iter()
+            .map(|item| (item.id.clone(), read_marker(item)))
+            .collect();
+        prop_assert_eq!(markers.len(), feed.items.len(), "ids are unique");
+        prop_assert_eq!(
+            markers.values().map(String::as_str).collect::<BTreeSet<_>>(),
+            expected.keys().map(String::as_str).collect::<BTreeSet<_>>()
+        );
         prop_assert_eq!(feed.items.len() + feed.skipped, doc["items"].as_array().unwrap().len());
+        prop_assert_eq!(feed.skipped, feed.skips.len());
 
         let kinds = KindSet::parse(&kinds.iter().map(|k| k.key()).collect::<Vec<_>>().join(","))
             .unwrap();
         let revealed: BTreeSet<String> = revealed.into_iter().collect();
-        let markers = winning_markers(&doc);
         let shared = shared(feed);
         for level in Level::ALL {
             let prefs = Prefs { level, kinds, revealed: revealed.iter().cloned().collect(), ..Prefs::default() };
@@ -488,7 +512,7 @@ proptest! {
                 listed += 1;
                 match entry {
                     Entry::Shown { item, revealed: by_hand } => {
-                        let (oracle_level, kind) = expected[&item.id];
+                        let (oracle_level, kind) = expected[&markers[&item.id]];
                         prop_assert_eq!(item.level, oracle_level, "{}", item.id);
                         prop_assert!(kinds.contains(kind));
                         prop_assert!(
@@ -498,7 +522,7 @@ proptest! {
                         prop_assert_eq!(*by_hand, oracle_level > level);
                     }
                     Entry::Hidden(item) => {
-                        let (oracle_level, _) = expected[item.id()];
+                        let (oracle_level, _) = expected[&markers[item.id()]];
                         prop_assert!(oracle_level > level && !revealed.contains(item.id()));
                     }
                 }

@@ -10,8 +10,8 @@ use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
 
 use super::{
-    finish, link, text, CastMember, Confidence, Details, Feed, Format, Item, Production, ReadItem,
-    Release, Stage, EXCERPT_CHARS,
+    finish, link, made_up_id, text, CastMember, Confidence, Details, Feed, Format, Item, Note,
+    Production, ReadItem, Release, Skip as Skipped, SkipReason, Stage, EXCERPT_CHARS,
 };
 use crate::classify::{Origin, Rules, TagMap};
 use crate::date;
@@ -31,9 +31,10 @@ pub fn parse(body: &str, base: Option<&str>) -> Result<Feed, Error> {
 /// Reads a JSON Feed with a host page's rules over the feed's own.
 ///
 /// serde_json reads the document in one pass, each item straight into an [`Item`] through a
-/// lenient reader: a member of another type than the format says counts as absent, and an
-/// item that is not an object with an id is left out and counted. Strings without escapes are
-/// borrowed from the body until they are cleaned.
+/// lenient reader: a member of another type than the format says counts as absent; an item
+/// without an id is known by its link, or else by a hash of its title, date and text; an item
+/// that is not an object, or has nothing to know it by, is left out and recorded. Strings
+/// without escapes are borrowed from the body until they are cleaned.
 pub fn read(body: &str, base: Option<&str>, host: &Rules) -> Result<Feed, Error> {
     let body = body.trim_start_matches('\u{FEFF}');
     if body.trim().is_empty() {
@@ -58,8 +59,8 @@ pub fn read(body: &str, base: Option<&str>, host: &Rules) -> Result<Feed, Error>
         }
         None => return Err(Error::NotJsonFeed("it has no version".into())),
     }
-    let (read, unreadable) = match root.items {
-        Some(Items::List { read, unreadable }) => (read, unreadable),
+    let (read, skips) = match root.items {
+        Some(Items::List { read, skips }) => (read, skips),
         Some(Items::NotList) => return Err(Error::NotJsonFeed("items must be a list".into())),
         None => return Err(Error::NotJsonFeed("it has no items list".into())),
     };
@@ -70,25 +71,21 @@ pub fn read(body: &str, base: Option<&str>, host: &Rules) -> Result<Feed, Error>
             .title
             .0
             .as_deref()
-            .map(text::clean_line)
-            .filter(|title| !title.is_empty())
+            .and_then(line)
             .unwrap_or_else(|| "Untitled feed".into()),
         home_page_url: root
             .home_page_url
             .0
             .as_deref()
             .and_then(|url| link::safe_link(url, base)),
-        show: extension
-            .and_then(|ext| string(ext, "show"))
-            .map(text::clean_line)
-            .filter(|show| !show.is_empty()),
+        show: extension.and_then(|ext| string(ext, "show")).and_then(line),
         season: extension.and_then(|ext| ext.get("season")?.as_u64()?.try_into().ok()),
         rules: extension.map_or_else(Rules::default, feed_rules),
         format: Format::JsonFeed,
         episodes: extension.map_or_else(Vec::new, seasons),
         items: Vec::new(),
-        skipped: unreadable,
-        skips: Vec::new(),
+        skipped: skips.len(),
+        skips,
     };
     Ok(finish(feed, read, host))
 }
@@ -304,10 +301,10 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
 
 /// The feed's `items` member.
 enum Items {
-    /// A list: the readable items in feed order, and how many could not be read.
+    /// A list: the readable items in feed order, and the others with why they were left out.
     List {
         read: Vec<ReadItem>,
-        unreadable: usize,
+        skips: Vec<Skipped>,
     },
     /// Any other type.
     NotList,
@@ -333,35 +330,38 @@ impl<'de> Visitor<'de> for ItemsSeed<'_> {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut read = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        let mut unreadable = 0;
+        let mut skips = Vec::new();
         while let Some(item) = seq.next_element_seed(ItemSeed { base: self.base })? {
             match item {
-                Some(item) => read.push(item),
-                None => unreadable += 1,
+                Ok(item) => read.push(item),
+                Err(reason) => skips.push(Skipped {
+                    position: read.len() + skips.len() + 1,
+                    reason,
+                }),
             }
         }
-        Ok(Items::List { read, unreadable })
+        Ok(Items::List { read, skips })
     }
     read_past!(scalars => Items::NotList);
     read_past!(str => Items::NotList);
     read_past!(map => Items::NotList);
 }
 
-/// Reads one item: `None` when it is not an object with an id.
+/// Reads one item, or why it can't be read.
 struct ItemSeed<'b> {
     /// The feed's own URL.
     base: Option<&'b str>,
 }
 
 impl<'de> DeserializeSeed<'de> for ItemSeed<'_> {
-    type Value = Option<ReadItem>;
+    type Value = Result<ReadItem, SkipReason>;
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> Visitor<'de> for ItemSeed<'_> {
-    type Value = Option<ReadItem>;
+    type Value = Result<ReadItem, SkipReason>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("an item")
     }
@@ -406,11 +406,11 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
             };
             *text = map.next_value()?;
         }
-        Ok(raw.item(self.base))
+        Ok(raw.item(self.base).ok_or(SkipReason::Empty))
     }
-    read_past!(scalars => None);
-    read_past!(str => None);
-    read_past!(seq => None);
+    read_past!(scalars => Err(SkipReason::NotAnItem));
+    read_past!(str => Err(SkipReason::NotAnItem));
+    read_past!(seq => Err(SkipReason::NotAnItem));
 }
 
 /// An author's name, from a 1.1 author object or a 1.0 `author`; any other type counts as
@@ -583,37 +583,85 @@ struct RawItem<'a> {
 }
 
 impl RawItem<'_> {
-    /// The item, if it has an id.
+    /// The item, unless it has nothing to know it by: no id, link, title, date or text.
     fn item(self, base: Option<&str>) -> Option<ReadItem> {
-        let id = match self.id? {
-            Value::String(id) => text::clean_line(&id),
-            Value::Number(id) => id.to_string(),
-            _ => return None,
-        };
-        if id.is_empty() {
-            return None;
-        }
+        let mut notes = Vec::new();
+        let title = self.title.0.as_deref().and_then(line);
         let body = self
             .content_text
             .0
             .as_deref()
-            .map(text::clean_block)
+            .map(plain_text)
             .filter(|text| !text.is_empty())
             .or_else(|| self.content_html.0.as_deref().map(text::html_to_text))
             .filter(|text| !text.is_empty())
-            .or_else(|| self.summary.0.as_deref().map(text::clean_block))
+            .or_else(|| self.summary.0.as_deref().map(plain_text))
             .unwrap_or_default();
-        let date = [self.date_published, self.date_modified]
-            .into_iter()
-            .find_map(|date| date::parse_timestamp(&date.0?));
+        let dates = [self.date_published, self.date_modified].map(|date| date.0);
+        let date = dates
+            .iter()
+            .flatten()
+            .find_map(|date| date::parse_timestamp(date));
+        if date.is_none() {
+            // A blank date is no date; anything else was meant as one.
+            if let Some(raw) = dates.iter().flatten().find(|date| !date.trim().is_empty()) {
+                notes.push(Note::UnreadableDate(as_written(raw)));
+            }
+        }
+        let id = match self.id {
+            Some(Value::String(id)) => Some(text::clean_line(&id)),
+            Some(Value::Number(id)) => Some(id.to_string()),
+            _ => None,
+        }
+        .filter(|id| !id.is_empty());
+        let id = match id {
+            Some(id) => id,
+            None => {
+                // As feed readers do: the link, else a hash of what the item says.
+                let link = [&self.url, &self.external_url].into_iter().find_map(|url| {
+                    Some(text::clean_line(url.0.as_deref()?)).filter(|id| !id.is_empty())
+                });
+                let id = match link {
+                    Some(link) => link,
+                    None if title.is_some() || date.is_some() || !body.is_empty() => {
+                        made_up_id(title.as_deref(), date, &body)
+                    }
+                    None => return None,
+                };
+                notes.insert(0, Note::NoId);
+                id
+            }
+        };
         let mut authors = self.authors;
         if authors.is_empty() {
             // JSON Feed 1.0's singular author.
             authors.extend(self.author);
         }
-        let link = |url: Text| link::safe_link(&url.0?, base);
+        let mut link = |url: Text| {
+            let raw = url.0?;
+            let safe = link::safe_link(&raw, base);
+            if safe.is_none() && !raw.trim().is_empty() {
+                notes.push(Note::UnsafeLink(as_written(&raw)));
+            }
+            safe
+        };
+        let (url, external_url, image) =
+            (link(self.url), link(self.external_url), link(self.image));
         let ext = self.extension;
-        let kind = ext.kind.0.as_deref().and_then(Kind::parse);
+        let level = ext.level.0.as_deref().map(|raw| {
+            let level = Level::parse(raw);
+            if level.is_none() {
+                notes.push(Note::UnknownLevel(as_written(raw)));
+            }
+            level
+        });
+        let kind = ext.kind.0.as_deref().and_then(|raw| {
+            let kind = Kind::parse(raw);
+            if kind.is_none() {
+                notes.push(Note::UnknownKind(as_written(raw)));
+            }
+            kind
+        });
         let details = match kind {
             Some(Kind::Production) => Details::Production(
                 ext.production
@@ -631,11 +679,11 @@ impl RawItem<'_> {
             Some(Kind::Other) | None => Details::Other,
         };
         let item = Item {
-            title: self.title.0.as_deref().and_then(line),
+            title,
             text: text::shorten(body, EXCERPT_CHARS),
-            url: link(self.url),
-            external_url: link(self.external_url),
-            image: link(self.image),
+            url,
+            external_url,
+            image,
             date,
             authors,
             tags: self.tags,
@@ -649,14 +697,28 @@ impl RawItem<'_> {
             // Set by `finish`, with the feed's rules.
             level_from: Origin::Unlabelled,
             kind_from: Origin::Unlabelled,
-            notes: Vec::new(),
+            notes,
         };
         Some(ReadItem {
             item,
-            level: ext.level.0.as_deref().and_then(Level::parse),
+            level: level.flatten(),
             kind,
         })
     }
+}
+
+/// The longest value a note quotes, in characters.
+const NOTE_CHARS: usize = 120;
+
+/// A value as a note quotes it: one clean line, shortened.
+fn as_written(raw: &str) -> String {
+    text::shorten(text::clean_line(raw), NOTE_CHARS)
+}
+
+/// A plain-text body (`content_text`, `summary`): only character references are decoded, as
+/// feeds put them there too; anything that looks like a tag is text.
+fn plain_text(raw: &str) -> String {
+    text::clean_block(&text::decode_references(raw))
 }
 
 /// A `production` object, if `value` is one.
@@ -705,9 +767,10 @@ fn release(value: &Value) -> Option<Release> {
     Some(release)
 }
 
-/// A string cleaned as a line, unless nothing is left of it.
+/// A string as a line of text, its character references decoded (feeds encode `–` as
+/// `&#8211;` even in plain-text fields), unless nothing is left of it.
 fn line(raw: &str) -> Option<String> {
-    let line = text::into_line(Cow::Borrowed(raw));
+    let line = text::into_line(text::decode_references(raw));
     (!line.is_empty()).then_some(line)
 }
 
@@ -836,9 +899,10 @@ mod tests {
                 {"id": 7, "content_text": ["no"], "summary": "Yes \"quoted\"",
                  "_spoilerfeed": {"kind": "production", "production": {"progress": 0.5, "p": [[]]},
                                   "cast": [{"name": "Ann"}, 3, {"role": "r"}]}},
-                [], {"title": "no id"}]"#,
+                [], {"title": "no id"}, {"id": [], "x": 1}]"#,
         );
-        assert_eq!(read.len(), 2);
+        assert_eq!(read.len(), 3);
+        assert_eq!(read[2].title.as_deref(), Some("no id"));
         assert_eq!(read[0].details, Details::Other);
         assert_eq!(read[1].id, "7");
         assert_eq!(read[1].text, "Yes \"quoted\"");

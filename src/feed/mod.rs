@@ -370,24 +370,26 @@ pub struct ReadItem {
 
 /// Puts a read feed together, the same for every format: the first item with an id wins
 /// (later ones are skipped), every item gets its level and kind from `host`'s rules over the
-/// feed's own (fail closed), and the items are sorted newest first.
+/// feed's own (fail closed), and the items are sorted newest first. `feed.skips` holds what
+/// the reader left out, by place in the feed; the read items fill the other places, in order.
 pub fn finish(mut feed: Feed, read: Vec<ReadItem>, host: &Rules) -> Feed {
     let rules = feed.rules.overlaid(host);
     let mut ids = HashSet::with_capacity(read.len());
     feed.items.reserve(read.len());
-    for (
-        position,
-        ReadItem {
-            mut item,
-            level,
-            kind,
-        },
-    ) in read.into_iter().enumerate()
+    feed.skips.sort_by_key(|skip| skip.position);
+    let left_out: Vec<usize> = feed.skips.iter().map(|skip| skip.position).collect();
+    let mut places = (1..).filter(|place| left_out.binary_search(place).is_err());
+    for ReadItem {
+        mut item,
+        level,
+        kind,
+    } in read
     {
+        let position = places.next().unwrap_or_default();
         if !ids.insert(item.id.clone()) {
             feed.skipped += 1;
             feed.skips.push(Skip {
-                position: position + 1,
+                position,
                 reason: SkipReason::DuplicateId(item.id),
             });
             continue;
@@ -403,6 +405,7 @@ pub fn finish(mut feed: Feed, read: Vec<ReadItem>, host: &Rules) -> Feed {
         }
         feed.items.push(Rc::new(item));
     }
+    feed.skips.sort_by_key(|skip| skip.position);
     // Newest first; undated items after dated ones, in feed order.
     feed.items.sort_by(|a, b| {
         b.date

@@ -4,6 +4,8 @@
 //! Feed text is only ever rendered as text; this module makes it readable text, so that markup
 //! meant for another reader (tags, comments, entities) never reaches a card as noise or as HTML.
 
+use std::borrow::Cow;
+
 /// Characters that can hide or reorder text: bidi embeddings and overrides, isolates and marks
 /// (every `Bidi_Control` character), zero-width characters and the byte-order mark.
 pub(crate) fn is_invisible_control(c: char) -> bool {
@@ -26,7 +28,7 @@ pub fn clean_line(raw: &str) -> String {
 }
 
 /// [`clean_line`] of text the caller owns, kept as it is when it is clean already.
-pub(crate) fn into_line(raw: std::borrow::Cow<str>) -> String {
+pub(crate) fn into_line(raw: Cow<str>) -> String {
     if is_clean_line(&raw) {
         raw.into_owned()
     } else {
@@ -253,8 +255,21 @@ pub fn html_to_text(html: &str) -> String {
     clean_block(&out)
 }
 
+/// Text with its HTML character references decoded, once (`&amp;#8211;` is the text
+/// `&#8211;`): numeric ones and the named ones feeds use. Feeds put them in plain-text fields
+/// too, titles above all; tags stay text. Borrowed when there is no `&`.
+pub fn decode_references(text: &str) -> Cow<'_, str> {
+    if text.contains('&') {
+        let mut out = String::with_capacity(text.len());
+        push_decoded(&mut out, text);
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Appends `text` to `out` with the character references that commonly appear in feed HTML
-/// decoded.
+/// decoded; what is appended is never read again, so each reference is decoded once.
 fn push_decoded(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(amp) = rest.find('&') {
@@ -278,6 +293,7 @@ fn push_decoded(out: &mut String, text: &str) {
     out.push_str(rest);
 }
 
+/// The character a reference names (`name` without its `&` and `;`), if it is one feeds use.
 fn decode_entity(name: &str) -> Option<char> {
     if let Some(num) = name.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {
@@ -301,6 +317,17 @@ fn decode_entity(name: &str) -> Option<char> {
         "ldquo" => '“',
         "rdquo" => '”',
         "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "laquo" => '«',
+        "raquo" => '»',
+        "bull" => '•',
+        "middot" => '·',
+        "deg" => '°',
+        "times" => '×',
+        "euro" => '€',
+        "pound" => '£',
+        "shy" => '\u{AD}',
         _ => return None,
     })
 }
