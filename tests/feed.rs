@@ -1,5 +1,7 @@
 //! Reading feeds: every JSON Feed field the widget uses, the `_spoilerfeed` extension, the
-//! fail-closed rules, sorting, the feed-level error messages, and the two wild feeds.
+//! fail-closed rules, sorting, the feed-level error messages, the two wild feeds, and the
+//! leniency real feeds need (no ids, RFC 2822 dates, character references, as in a feed made
+//! by WordPress's JSON Feed plugin), with the skips and notes it records.
 
 // Native only: these render on the host (or use host-only crates); the browser suite is
 // `browser*.rs`.
