@@ -1,6 +1,7 @@
 //! Dates as a fan reads them: "3 days ago" on the card, the exact time on hover, and the
 //! countdown to a confirmed release day; and dates as feeds write them (RFC 3339, or RFC 2822
-//! as RSS-born feeds do). Every function takes "now", so tests fix the clock.
+//! as RSS-born feeds do, and the variants of both that real feeds write). Every function takes
+//! "now", so tests fix the clock.
 //!
 //! Reading goes through chrono's parsers (a day's `YYYY-MM-DD` shape checked first); writing
 //! through chrono's RFC 3339 output and its accessors.
@@ -55,7 +56,7 @@ const ISO_TIMES: [&[Item<'static>]; 2] = [
 
 /// `value` read as one of the variants RFC 3339's and RFC 2822's parsers refuse.
 fn lenient(value: &str) -> Option<DateTime<FixedOffset>> {
-    // chrono's `%Y` would take five digits or a sign; a feed's day is `YYYY-MM-DD`.
+    // The day as RFC 3339 writes it (four-digit years, no sign); only the time is lenient.
     if let Some(day) = parse_day(value) {
         let time = value.get(10..)?.strip_prefix(['T', 't', ' '])?;
         return ISO_TIMES.iter().find_map(|items| {

@@ -648,7 +648,7 @@ impl RawItem<'_> {
         let (url, external_url, image) =
             (link(self.url), link(self.external_url), link(self.image));
         let ext = self.extension;
-        let level = ext.level.0.as_deref().map(|raw| {
+        let level = ext.level.0.as_deref().and_then(|raw| {
             let level = Level::parse(raw);
             if level.is_none() {
                 notes.push(Note::UnknownLevel(as_written(raw)));
@@ -699,11 +699,7 @@ impl RawItem<'_> {
             kind_from: Origin::Unlabelled,
             notes,
         };
-        Some(ReadItem {
-            item,
-            level: level.flatten(),
-            kind,
-        })
+        Some(ReadItem { item, level, kind })
     }
 }
 

@@ -407,6 +407,27 @@ mod tests {
     }
 
     #[test]
+    fn references_in_plain_text_are_decoded_once() {
+        assert_eq!(
+            decode_references("A &#8211; B &#x2019; &#038; &amp; &hellip; &reg;"),
+            "A – B ’ & & … ®"
+        );
+        // What a reference decodes to is text: it is never decoded again.
+        assert_eq!(decode_references("&amp;#8211; &amp;amp;"), "&#8211; &amp;");
+        assert_eq!(decode_references("<b>&lt;i&gt;</b>"), "<b><i></b>");
+        assert_eq!(
+            decode_references("&bogus; &#0; & ; &#xZZ; &amp"),
+            "&bogus; &#0; & ; &#xZZ; &amp"
+        );
+        assert!(matches!(
+            decode_references("no references"),
+            Cow::Borrowed(_)
+        ));
+        // The same decoder as for HTML.
+        assert_eq!(html_to_text("<p>A &#8211; &amp;#8211;</p>"), "A – &#8211;");
+    }
+
+    #[test]
     fn bidi_and_zero_width_characters_are_removed() {
         assert_eq!(
             clean_line("Ev\u{202E}il\u{200B} title\u{2066}\u{FEFF}"),
