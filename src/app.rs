@@ -362,7 +362,8 @@ fn Widget(props: &AppProps) -> Html {
                     { " (for site owners: how each update is classified, and why)" }
                 </p>
                 <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()}
-                    theme={props.theme} tags={tags.clone()} rules={props.rules.clone()} />
+                    theme={props.theme} tags={tags.clone()} rules={props.rules.clone()}
+                    feed_rules={state.feed.as_ref().map(|feed| feed.rules.clone()).unwrap_or_default()} />
             }
         </div>
     }

@@ -29,6 +29,9 @@ pub struct EmbedBuilderProps {
     /// The tag maps and default level the panel starts with: the page's own.
     #[prop_or_default]
     pub rules: Rules,
+    /// The feed's own maps and default level, which hold where the snippet sets none.
+    #[prop_or_default]
+    pub feed_rules: Rules,
 }
 
 /// The panel's own choices, changed only through [`FormAction`]s: the clipboard answers
@@ -182,7 +185,12 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         Callback::from(move |_: MouseEvent| form.dispatch(FormAction::ListTags))
     };
     let tags = if form.tags_listed {
-        tag_table(&props.tags, &form.rules, &form.dispatcher())
+        tag_table(
+            &props.tags,
+            &form.rules,
+            &props.feed_rules,
+            &form.dispatcher(),
+        )
     } else if props.tags.is_empty() {
         Html::default()
     } else {
@@ -228,7 +236,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                 <label class="sf-embed__option">
                     { "Level of updates that say nothing " }
                     <select name="embed-default-level" class="sf-select" onchange={on_default}>
-                        <option value="" selected={form.rules.default_level.is_none()}>{ "major (not set)" }</option>
+                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(props.feed_rules.default_level.map(Level::key), "major (not set)") }</option>
                         { for Level::ALL.into_iter().map(|level| html! {
                             <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ level.key() }</option>
                         }) }
@@ -248,7 +256,12 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
 }
 
 /// The feed's tags, each with a level and a kind to map it to.
-fn tag_table(tags: &[(String, usize)], rules: &Rules, form: &UseReducerDispatcher<Form>) -> Html {
+fn tag_table(
+    tags: &[(String, usize)],
+    rules: &Rules,
+    feed: &Rules,
+    form: &UseReducerDispatcher<Form>,
+) -> Html {
     let row = |(tag, count): &(String, usize)| {
         let on_level = {
             let (form, tag) = (form.clone(), tag.clone());
@@ -275,7 +288,7 @@ fn tag_table(tags: &[(String, usize)], rules: &Rules, form: &UseReducerDispatche
                 <td>{ count }</td>
                 <td>
                     <select name="tag-level" class="sf-select" aria-label={format!("Level of {tag}")} onchange={on_level}>
-                        <option value="" selected={level.is_none()}>{ "not mapped" }</option>
+                        <option value="" selected={level.is_none()}>{ unset(feed.tag_levels.get(tag).map(Level::key), "not mapped") }</option>
                         { for Level::ALL.into_iter().map(|option| html! {
                             <option value={option.key()} selected={level == Some(option)}>{ option.key() }</option>
                         }) }
@@ -283,7 +296,7 @@ fn tag_table(tags: &[(String, usize)], rules: &Rules, form: &UseReducerDispatche
                 </td>
                 <td>
                     <select name="tag-kind" class="sf-select" aria-label={format!("Kind of {tag}")} onchange={on_kind}>
-                        <option value="" selected={kind.is_none()}>{ "not mapped" }</option>
+                        <option value="" selected={kind.is_none()}>{ unset(feed.tag_kinds.get(tag).map(Kind::key), "not mapped") }</option>
                         { for Kind::ALL.into_iter().map(|option| html! {
                             <option value={option.key()} selected={kind == Some(option)}>{ option.key() }</option>
                         }) }
@@ -301,6 +314,14 @@ fn tag_table(tags: &[(String, usize)], rules: &Rules, form: &UseReducerDispatche
             <tbody>{ for tags.iter().map(row) }</tbody>
         </table>
     }
+}
+
+/// The choice of setting nothing: what the feed says, if it says something.
+fn unset(feed: Option<&'static str>, otherwise: &'static str) -> String {
+    feed.map_or_else(
+        || otherwise.to_owned(),
+        |value| format!("{value} (the feed's)"),
+    )
 }
 
 #[cfg(test)]

@@ -182,6 +182,10 @@ test('the embed builder maps a tag of the feed, and the page links to its check'
   assert.equal(await builder.getByTestId('embed-tag').count(), 0);
   await builder.getByTestId('embed-list-tags').click();
   const casting = builder.locator('[data-testid="embed-tag"][data-tag="Casting"]');
+  // Left unset, a tag keeps the feed's own mapping, and the builder says so.
+  assert.equal(await casting.locator('select[name="tag-level"] option[value=""]').textContent(), "mild (the feed's)");
+  const theories = builder.locator('[data-testid="embed-tag"][data-tag="Theories"]');
+  assert.equal(await theories.locator('select[name="tag-level"] option[value=""]').textContent(), 'not mapped');
   await casting.locator('select[name="tag-level"]').selectOption('moderate');
   await casting.locator('select[name="tag-kind"]').selectOption('cast');
   await builder.locator('select[name="embed-default-level"]').selectOption('mild');
