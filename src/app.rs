@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::components::{
-    live_region, progress_code, skeleton, CardList, EmbedBuilder, ErrorCard, Filters, LevelPicker,
-    ProgressPicker,
+    live_region, progress_code, skeleton, CardList, CheckPage, EmbedBuilder, ErrorCard, Filters,
+    LevelPicker, ProgressPicker,
 };
 use crate::config::{self, Overrides, Prefs, Settings, Theme};
 use crate::date;
@@ -66,6 +66,10 @@ pub struct AppProps {
     /// The page's theme: the embed-code builder's first choice.
     #[prop_or_default]
     pub theme: Theme,
+    /// Whether to show the check page for site owners instead of the widget (the standalone
+    /// page's `check=1`).
+    #[prop_or_default]
+    pub check: bool,
 }
 
 impl AppProps {
@@ -121,6 +125,7 @@ impl Default for AppProps {
             on_event: None,
             widget_base: None,
             theme: Theme::default(),
+            check: false,
         }
     }
 }
@@ -128,6 +133,16 @@ impl Default for AppProps {
 /// The widget. A new feed URL starts a fresh widget, with that feed's stored choices.
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
+    if props.check {
+        return html! {
+            <CheckPage
+                key={props.feed_url.as_str()}
+                feed_url={props.feed_url.clone()}
+                max_bytes={props.max_bytes}
+                rules={props.rules.clone()}
+            />
+        };
+    }
     html! { <Widget key={props.feed_url.as_str()} ..props.clone() /> }
 }
 
@@ -174,6 +189,9 @@ fn Widget(props: &AppProps) -> Html {
     );
     // What the feed says about its shows, worked out once per feed rather than per render.
     let shows = use_memo(state.feed.clone(), |feed| ShowLists::of(feed.as_deref()));
+    let tags = use_memo(state.feed.clone(), |feed| {
+        feed.as_ref().map(|feed| feed.tags()).unwrap_or_default()
+    });
     let on_loaded = {
         // The host is told about the loaded feed once its progress is known, with the counts
         // the fan sees.
@@ -337,7 +355,15 @@ fn Widget(props: &AppProps) -> Html {
                 { skeleton() }
             }
             if let Some(widget_base) = props.widget_base.clone() {
-                <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()} theme={props.theme} />
+                <p class="sf-check-link">
+                    <a href={config::check_url(&widget_base, &feed_url, &props.rules)} data-testid="check-link">
+                        { "Check this feed" }
+                    </a>
+                    { " (for site owners: how each update is classified, and why)" }
+                </p>
+                <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()}
+                    theme={props.theme} tags={tags.clone()} rules={props.rules.clone()}
+                    feed_rules={state.feed.as_ref().map(|feed| feed.rules.clone()).unwrap_or_default()} />
             }
         </div>
     }

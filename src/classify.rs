@@ -48,6 +48,22 @@ impl<T: Copy> TagMap<T> {
         self.0.get(&key(tag)).copied()
     }
 
+    /// Unmaps `tag`.
+    pub fn remove(&mut self, tag: &str) {
+        self.0.remove(&key(tag));
+    }
+
+    /// The `"tag:value, tag:value"` form that [`TagMap::parse`] reads back, with `name`
+    /// writing each value. A tag holding a comma can't be written in that form and is left
+    /// out.
+    pub fn to_list(&self, name: impl Fn(T) -> &'static str) -> String {
+        self.iter()
+            .filter(|(tag, _)| !tag.contains(','))
+            .map(|(tag, value)| format!("{tag}:{}", name(value)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// Whether nothing is mapped.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
@@ -93,6 +109,24 @@ impl Rules {
             tag_kinds: self.tag_kinds.overlaid(&host.tag_kinds),
             default_level: host.default_level.or(self.default_level),
         }
+    }
+
+    /// These rules as the attributes (and query parameters) `tag-levels`, `tag-kinds` and
+    /// `default-level` that read back as them, leaving out what is not set.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = Vec::new();
+        let levels = self.tag_levels.to_list(Level::key);
+        if !levels.is_empty() {
+            pairs.push(("tag-levels", levels));
+        }
+        let kinds = self.tag_kinds.to_list(Kind::key);
+        if !kinds.is_empty() {
+            pairs.push(("tag-kinds", kinds));
+        }
+        if let Some(level) = self.default_level {
+            pairs.push(("default-level", level.key().to_owned()));
+        }
+        pairs
     }
 }
 
@@ -219,6 +253,20 @@ mod tests {
             feed.overlaid(&host_default).default_level,
             Some(Level::Moderate)
         );
+    }
+
+    #[test]
+    fn a_map_is_written_as_it_is_read() {
+        let map = TagMap::parse(" Casting :mild, s4:e9:major, news:none", Level::parse);
+        let list = map.to_list(Level::key);
+        assert_eq!(list, "casting:mild, news:none, s4:e9:major");
+        assert_eq!(TagMap::parse(&list, Level::parse), map);
+        let mut with_comma = map.clone();
+        with_comma.insert("a, b", Level::Major);
+        assert_eq!(with_comma.to_list(Level::key), list);
+        with_comma.remove(" NEWS");
+        assert_eq!(with_comma.get("news"), None);
+        assert!(Rules::default().to_pairs().is_empty());
     }
 
     #[test]

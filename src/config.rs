@@ -133,6 +133,9 @@ pub struct Settings {
     pub progress: Option<Watched>,
     /// The host's tag maps and default level (`tag-levels`, `tag-kinds`, `default-level`).
     pub rules: Rules,
+    /// Whether the standalone page shows the check page for site owners instead of the
+    /// widget (`check=1`, query only).
+    pub check: bool,
 }
 
 /// The largest feed read unless the page says otherwise: 5 MB.
@@ -154,6 +157,7 @@ impl Default for Settings {
             refresh: None,
             progress: None,
             rules: Rules::default(),
+            check: false,
         }
     }
 }
@@ -178,6 +182,7 @@ impl Settings {
                 "max-items" => settings.max_items = value.parse().ok().filter(|n| *n > 0),
                 "theme" => settings.theme = Theme::parse(value).unwrap_or_default(),
                 "embed" => settings.embed = matches!(value, "1" | "true" | ""),
+                "check" => settings.check = matches!(value, "1" | "true" | ""),
                 "max-size" => {
                     if let Some(bytes) = megabytes_to_bytes(value).filter(|bytes| *bytes > 0) {
                         settings.max_bytes = bytes;
@@ -272,6 +277,8 @@ pub struct EmbedChoice {
     pub theme: Theme,
     /// Whether the host fixes the level.
     pub lock: bool,
+    /// The site's tag maps and default level.
+    pub rules: Rules,
 }
 
 impl EmbedChoice {
@@ -294,6 +301,7 @@ impl EmbedChoice {
         if self.theme != Theme::Auto {
             pairs.push(("theme", self.theme.key().to_owned()));
         }
+        pairs.extend(self.rules.to_pairs());
         pairs
     }
 
@@ -332,6 +340,17 @@ impl EmbedChoice {
             }
         }
     }
+}
+
+/// The standalone page's check page for `feed` (absolute) under `rules` (the page's own, so
+/// that the check reads the feed as this page does); `widget_base` ends in `/`.
+pub fn check_url(widget_base: &str, feed: &str, rules: &Rules) -> String {
+    let query = form_urlencoded::Serializer::new(String::new())
+        .append_pair("check", "1")
+        .append_pair("feed", feed)
+        .extend_pairs(rules.to_pairs())
+        .finish();
+    format!("{widget_base}index.html?{query}")
 }
 
 /// Escapes a value for a double-quoted HTML attribute.
@@ -622,7 +641,84 @@ mod tests {
             },
             theme: Theme::Dark,
             lock,
+            rules: Rules::default(),
         }
+    }
+
+    /// The site's rules as the builder makes them: tags with odd case, spacing and colons.
+    fn site_rules() -> Rules {
+        let mut rules = Rules {
+            default_level: Some(Level::Mild),
+            ..Rules::default()
+        };
+        rules.tag_levels.insert(" Casting ", Level::Mild);
+        rules
+            .tag_levels
+            .insert("Trailers & \"Teasers\"", Level::Moderate);
+        rules.tag_levels.insert("S4:E9", Level::Major);
+        rules.tag_kinds.insert("Casting", Kind::Cast);
+        rules.tag_kinds.insert("release date", Kind::Release);
+        rules
+    }
+
+    /// The value of the attribute `name` in an element snippet, unescaped.
+    fn attribute(snippet: &str, name: &str) -> Option<String> {
+        let value = snippet
+            .split(&format!(" {name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()?;
+        Some(
+            value
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&"),
+        )
+    }
+
+    #[test]
+    fn the_snippets_tag_maps_read_back_as_the_same_rules() {
+        let mapped = EmbedChoice {
+            rules: site_rules(),
+            ..choice(false)
+        };
+        let element = mapped.snippet(EmbedMode::Element);
+        let settings = Settings::from_attributes(|name| attribute(&element, name));
+        assert_eq!(settings.rules, site_rules());
+        assert_eq!(
+            attribute(&element, "tag-levels").as_deref(),
+            Some("casting:mild, s4:e9:major, trailers & \"teasers\":moderate")
+        );
+        let iframe = mapped.snippet(EmbedMode::Iframe);
+        let src = attribute(&iframe, "src").unwrap();
+        let settings = Settings::from_query(src.split_once('?').unwrap().1);
+        assert_eq!(settings.rules, site_rules());
+        // Without maps, the snippet says nothing of them.
+        assert!(!choice(false).snippet(EmbedMode::Element).contains("tag-"));
+        assert!(!choice(false)
+            .snippet(EmbedMode::Iframe)
+            .contains("default-level"));
+    }
+
+    #[test]
+    fn the_check_page_link_carries_the_feed_and_the_pages_rules() {
+        let url = check_url(
+            "https://widgets.example/sf/",
+            "https://fans.example/f.json?a=1&b=2",
+            &site_rules(),
+        );
+        let (page, query) = url.split_once('?').unwrap();
+        assert_eq!(page, "https://widgets.example/sf/index.html");
+        let settings = Settings::from_query(query);
+        assert!(settings.check);
+        assert_eq!(
+            settings.feed.as_deref(),
+            Some("https://fans.example/f.json?a=1&b=2")
+        );
+        assert_eq!(settings.rules, site_rules());
+        assert!(!Settings::from_query("check=0").check);
+        assert!(!Settings::default().check);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!
 //! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`]
 //! and [`progress`]; the rule that decides what is shown in [`spoiler`]; the reducer in
-//! [`state`]. Those are pure and tested natively. The [`app`] puts [`components`] and
+//! [`state`]; the check page's report for site owners in [`report`]. Those are pure and tested natively. The [`app`] puts [`components`] and
 //! [`hooks`] together; [`platform`] is the browser side (with a native stand-in), and
 //! `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>` element or an
 //! iframe.
@@ -21,6 +21,7 @@ pub mod hooks;
 pub mod mount;
 pub mod platform;
 pub mod progress;
+pub mod report;
 pub mod spoiler;
 pub mod state;
 pub mod types;

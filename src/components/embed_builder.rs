@@ -1,12 +1,15 @@
 //! The "Embed" panel of the standalone page: the fan's current choices as a snippet for a fan
-//! site, as a custom element or a self-sizing iframe, with a copy button.
+//! site, as a custom element or a self-sizing iframe, with a copy button, and the site's own
+//! tags mapped to levels and kinds (`tag-levels`, `tag-kinds`, `default-level`).
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::classify::Rules;
 use crate::config::{EmbedChoice, EmbedMode, Prefs, Theme};
 use crate::platform::copy_text;
+use crate::types::{Kind, Level};
 
 /// Props of [`EmbedBuilder`].
 #[derive(Properties, PartialEq)]
@@ -20,15 +23,28 @@ pub struct EmbedBuilderProps {
     /// The theme the panel starts with: the page's own.
     #[prop_or_default]
     pub theme: Theme,
+    /// The tags the feed's items use, most used first, with how many items carry each.
+    #[prop_or_default]
+    pub tags: Rc<Vec<(String, usize)>>,
+    /// The tag maps and default level the panel starts with: the page's own.
+    #[prop_or_default]
+    pub rules: Rules,
+    /// The feed's own maps and default level, which hold where the snippet sets none.
+    #[prop_or_default]
+    pub feed_rules: Rules,
 }
 
 /// The panel's own choices, changed only through [`FormAction`]s: the clipboard answers
 /// later, and its answer must not undo a choice made meanwhile.
-#[derive(Clone, Copy, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 struct Form {
     mode: EmbedMode,
     theme: Theme,
     lock: bool,
+    /// The site's tag maps and default level.
+    rules: Rules,
+    /// Whether the feed's tags are listed: they may spoil, so only when asked.
+    tags_listed: bool,
     /// What became of copying the snippet shown.
     copy: CopyStatus,
     /// Counts the choices made, so that the clipboard's answer about an earlier snippet is
@@ -50,6 +66,14 @@ enum FormAction {
     Mode(EmbedMode),
     Theme(Theme),
     ToggleLock,
+    /// Map a tag to a level, or unmap it.
+    TagLevel(String, Option<Level>),
+    /// Map a tag to a kind, or unmap it.
+    TagKind(String, Option<Kind>),
+    /// Set or unset the default level.
+    DefaultLevel(Option<Level>),
+    /// List the feed's tags.
+    ListTags,
     /// The clipboard answered about the snippet shown after `choices` choices: whether it
     /// got there.
     Copied {
@@ -62,7 +86,7 @@ impl Reducible for Form {
     type Action = FormAction;
 
     fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
-        let mut next = *self;
+        let mut next = (*self).clone();
         match action {
             FormAction::Copied { choices, done } => {
                 if choices == self.choices {
@@ -77,6 +101,16 @@ impl Reducible for Form {
             FormAction::Mode(mode) => next.mode = mode,
             FormAction::Theme(theme) => next.theme = theme,
             FormAction::ToggleLock => next.lock = !next.lock,
+            FormAction::TagLevel(tag, Some(level)) => next.rules.tag_levels.insert(&tag, level),
+            FormAction::TagLevel(tag, None) => next.rules.tag_levels.remove(&tag),
+            FormAction::TagKind(tag, Some(kind)) => next.rules.tag_kinds.insert(&tag, kind),
+            FormAction::TagKind(tag, None) => next.rules.tag_kinds.remove(&tag),
+            FormAction::DefaultLevel(level) => next.rules.default_level = level,
+            FormAction::ListTags => {
+                // Listing the tags changes no snippet.
+                next.tags_listed = true;
+                return Rc::new(next);
+            }
         }
         // Every choice makes a new snippet, not yet copied.
         next.copy = CopyStatus::NotYet;
@@ -90,21 +124,18 @@ impl Reducible for Form {
 pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     let form = use_reducer_eq(|| Form {
         theme: props.theme,
+        rules: props.rules.clone(),
         ..Form::default()
     });
-    let Form {
-        mode,
-        theme,
-        lock,
-        copy,
-        choices,
-    } = *form;
+    let (mode, theme, lock, copy, choices) =
+        (form.mode, form.theme, form.lock, form.copy, form.choices);
     let snippet = EmbedChoice {
         widget_base: props.widget_base.to_string(),
         feed: props.feed_url.to_string(),
         prefs: props.prefs.clone(),
         theme,
         lock,
+        rules: form.rules.clone(),
     }
     .snippet(mode);
 
@@ -140,6 +171,38 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         CopyStatus::Done => "Copied",
         CopyStatus::Failed => "Couldn't copy: select the snippet and copy it yourself",
     };
+    let on_default = {
+        let form = form.dispatcher();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            form.dispatch(FormAction::DefaultLevel(Level::parse(&value)));
+        })
+    };
+    let on_list_tags = {
+        let form = form.dispatcher();
+        Callback::from(move |_: MouseEvent| form.dispatch(FormAction::ListTags))
+    };
+    let tags = if form.tags_listed {
+        tag_table(
+            &props.tags,
+            &form.rules,
+            &props.feed_rules,
+            &form.dispatcher(),
+        )
+    } else if props.tags.is_empty() {
+        Html::default()
+    } else {
+        html! {
+            <p class="sf-embed__option">
+                <button type="button" class="sf-button" data-testid="embed-list-tags" onclick={on_list_tags}>
+                    { format!("Map the feed's {} tags to levels and kinds", props.tags.len()) }
+                </button>
+                { " (tags may give things away)" }
+            </p>
+        }
+    };
     let themes = [Theme::Auto, Theme::Light, Theme::Dark];
     html! {
         <details class="sf-embed" data-testid="embed-builder">
@@ -170,6 +233,16 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     <input type="checkbox" name="embed-lock" checked={lock} onchange={on_lock} />
                     { format!(" Lock the level at {}", props.prefs.level) }
                 </label>
+                <label class="sf-embed__option">
+                    { "Level of updates that say nothing " }
+                    <select name="embed-default-level" class="sf-select" onchange={on_default}>
+                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(props.feed_rules.default_level.map(Level::key), "major (not set)") }</option>
+                        { for Level::ALL.into_iter().map(|level| html! {
+                            <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ level.key() }</option>
+                        }) }
+                    </select>
+                </label>
+                { tags }
                 <label class="sf-embed__snippet-label" for="sf-embed-snippet">{ "Snippet" }</label>
                 <textarea id="sf-embed-snippet" class="sf-embed__snippet" readonly=true rows="6"
                     data-testid="embed-snippet" value={snippet.clone()} />
@@ -182,6 +255,75 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     }
 }
 
+/// The feed's tags, each with a level and a kind to map it to.
+fn tag_table(
+    tags: &[(String, usize)],
+    rules: &Rules,
+    feed: &Rules,
+    form: &UseReducerDispatcher<Form>,
+) -> Html {
+    let row = |(tag, count): &(String, usize)| {
+        let on_level = {
+            let (form, tag) = (form.clone(), tag.clone());
+            Callback::from(move |event: Event| {
+                let value = event
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value();
+                form.dispatch(FormAction::TagLevel(tag.clone(), Level::parse(&value)));
+            })
+        };
+        let on_kind = {
+            let (form, tag) = (form.clone(), tag.clone());
+            Callback::from(move |event: Event| {
+                let value = event
+                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                    .value();
+                form.dispatch(FormAction::TagKind(tag.clone(), Kind::parse(&value)));
+            })
+        };
+        let (level, kind) = (rules.tag_levels.get(tag), rules.tag_kinds.get(tag));
+        html! {
+            <tr data-testid="embed-tag" data-tag={tag.clone()}>
+                <th scope="row">{ tag.clone() }</th>
+                <td>{ count }</td>
+                <td>
+                    <select name="tag-level" class="sf-select" aria-label={format!("Level of {tag}")} onchange={on_level}>
+                        <option value="" selected={level.is_none()}>{ unset(feed.tag_levels.get(tag).map(Level::key), "not mapped") }</option>
+                        { for Level::ALL.into_iter().map(|option| html! {
+                            <option value={option.key()} selected={level == Some(option)}>{ option.key() }</option>
+                        }) }
+                    </select>
+                </td>
+                <td>
+                    <select name="tag-kind" class="sf-select" aria-label={format!("Kind of {tag}")} onchange={on_kind}>
+                        <option value="" selected={kind.is_none()}>{ unset(feed.tag_kinds.get(tag).map(Kind::key), "not mapped") }</option>
+                        { for Kind::ALL.into_iter().map(|option| html! {
+                            <option value={option.key()} selected={kind == Some(option)}>{ option.key() }</option>
+                        }) }
+                    </select>
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <table class="sf-embed__tags" data-testid="embed-tags">
+            <caption>{ "The feed's tags: an item takes the most spoiling level of its mapped tags, and its own label wins" }</caption>
+            <thead>
+                <tr><th scope="col">{ "Tag" }</th><th scope="col">{ "Items" }</th><th scope="col">{ "Level" }</th><th scope="col">{ "Kind" }</th></tr>
+            </thead>
+            <tbody>{ for tags.iter().map(row) }</tbody>
+        </table>
+    }
+}
+
+/// The choice of setting nothing: what the feed says, if it says something.
+fn unset(feed: Option<&'static str>, otherwise: &'static str) -> String {
+    feed.map_or_else(
+        || otherwise.to_owned(),
+        |value| format!("{value} (the feed's)"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,9 +334,10 @@ mod tests {
     }
 
     fn after(actions: impl IntoIterator<Item = FormAction>) -> Form {
-        *actions
+        (*actions
             .into_iter()
-            .fold(Rc::new(Form::default()), Reducible::reduce)
+            .fold(Rc::new(Form::default()), Reducible::reduce))
+        .clone()
     }
 
     #[test]
@@ -205,6 +348,25 @@ mod tests {
         assert!(refused.copy == CopyStatus::Failed);
         let changed = after([answer(0, true), FormAction::ToggleLock]);
         assert!(changed.copy == CopyStatus::NotYet && changed.lock);
+    }
+
+    #[test]
+    fn tags_are_mapped_and_unmapped_and_each_change_is_a_new_snippet() {
+        let form = after([
+            FormAction::TagLevel("Casting".into(), Some(Level::Mild)),
+            FormAction::TagKind("Casting".into(), Some(Kind::Cast)),
+            FormAction::TagLevel("Trailers".into(), Some(Level::Moderate)),
+            FormAction::DefaultLevel(Some(Level::None)),
+            answer(4, true),
+            FormAction::TagLevel("trailers".into(), None),
+        ]);
+        assert_eq!(form.rules.tag_levels.get("casting"), Some(Level::Mild));
+        assert_eq!(form.rules.tag_levels.get("trailers"), None);
+        assert_eq!(form.rules.tag_kinds.get("CASTING"), Some(Kind::Cast));
+        assert_eq!(form.rules.default_level, Some(Level::None));
+        assert!(form.copy == CopyStatus::NotYet && form.choices == 5);
+        let listed = after([FormAction::ListTags, answer(0, true)]);
+        assert!(listed.tags_listed && listed.copy == CopyStatus::Done);
     }
 
     #[test]

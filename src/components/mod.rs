@@ -6,6 +6,7 @@
 
 pub mod card;
 pub mod card_list;
+pub mod check_page;
 pub mod details;
 pub mod embed_builder;
 pub mod error_card;
@@ -21,6 +22,7 @@ pub mod time;
 
 pub use card::card;
 pub use card_list::CardList;
+pub use check_page::{CheckPage, CheckReport};
 pub use details::kind_details;
 pub use embed_builder::EmbedBuilder;
 pub use error_card::ErrorCard;

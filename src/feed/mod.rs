@@ -8,7 +8,7 @@ pub mod json;
 pub mod link;
 pub mod text;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -114,6 +114,34 @@ impl Feed {
             .filter_map(|item| item.show.as_deref())
             .filter(|show| seen.insert(*show))
             .collect()
+    }
+}
+
+impl Feed {
+    /// The tags the items use, told apart trimmed and case-insensitively (as tag maps match
+    /// them), each as first written with how many items carry it; most used first, then in
+    /// order of first appearance.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut tags: Vec<(String, usize)> = Vec::new();
+        let mut places: HashMap<String, usize> = HashMap::new();
+        for item in &self.items {
+            let mut counted = HashSet::new();
+            for tag in &item.tags {
+                let tag = tag.trim();
+                let key = tag.to_lowercase();
+                if tag.is_empty() || !counted.insert(key.clone()) {
+                    continue;
+                }
+                let place = *places.entry(key).or_insert_with(|| {
+                    tags.push((tag.to_owned(), 0));
+                    tags.len() - 1
+                });
+                tags[place].1 += 1;
+            }
+        }
+        // A stable sort keeps first appearance among equals.
+        tags.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        tags
     }
 }
 

@@ -1,4 +1,5 @@
-//! The standalone page (`index.html`): one widget on `#spoilerfeed`, configured by the query.
+//! The standalone page (`index.html`): one widget on `#spoilerfeed`, configured by the query,
+//! or with `check=1` the check page for site owners.
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -38,8 +39,10 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     // bandwidth for long: it is cancelled here.
     platform::hand_over_prefetch(&prefetch, Some(&feed_url));
     let widget_base = (!settings.embed).then(|| absolute_url(".", &page).into());
+    let check = settings.check;
     let props = AppProps {
         widget_base,
+        check,
         ..AppProps::from_settings(feed_url, settings)
     };
     // The page's widget lives as long as the page: its handle is never needed.

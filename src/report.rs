@@ -1,0 +1,259 @@
+//! The check page's report for site owners: what the widget made of a feed, item by item,
+//! and why, in plain words.
+//!
+//! Pure: the check page only lays these rows out. An item's title is kept apart from what
+//! identifies it (kind, date, safe title, place in the list), because the owner may be a fan
+//! too: the page shows titles only when asked.
+
+use crate::classify::{Origin, Rules, TagMap};
+use crate::date;
+use crate::feed::{Feed, Item, Note, Skip, SkipReason};
+use crate::types::{Kind, Level};
+
+/// Everything the check page says about a feed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The feed's title.
+    pub title: String,
+    /// The format's name ("JSON Feed", "RSS 2.0", ...).
+    pub format: &'static str,
+    /// How many items were read.
+    pub items: usize,
+    /// How many items were left out.
+    pub skipped: usize,
+    /// Why each was left out, one sentence each.
+    pub skips: Vec<String>,
+    /// The default level in effect, and whose it is.
+    pub default_level: String,
+    /// The tags mapped to levels, with whose map says so.
+    pub tag_levels: Vec<RuleRow>,
+    /// The tags mapped to kinds, with whose map says so.
+    pub tag_kinds: Vec<RuleRow>,
+    /// Every item, in the order the widget lists them.
+    pub rows: Vec<Row>,
+}
+
+/// One mapped tag in effect.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleRow {
+    /// The tag, trimmed and lowercased, as it is matched.
+    pub tag: String,
+    /// What it maps to (a level's or kind's name).
+    pub value: &'static str,
+    /// Whose map says so: "this page", "this page, over the feed's Mild" or "the feed".
+    pub from: String,
+}
+
+/// One item, as the check page lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Its place in the list, newest first, from 1.
+    pub position: usize,
+    /// The item's id (for the page's stable reference, never shown).
+    pub id: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Its level.
+    pub level: Level,
+    /// Why it has its level ("Own label", "Tag \"Casting\"", ...).
+    pub level_reason: String,
+    /// Why it has its kind.
+    pub kind_reason: String,
+    /// When it was published, in words; `None` when undated.
+    pub date: Option<String>,
+    /// Its spoiler-free headline, if it has one.
+    pub safe_title: Option<String>,
+    /// Its title; may spoil, so it is shown only when the owner asks.
+    pub title: Option<String>,
+    /// The levels at which it is shown ("Mild, Moderate, Major").
+    pub shown_at: String,
+    /// The levels at which it is hidden, or "never".
+    pub hidden_at: String,
+    /// What the reader forgave in it, one sentence each.
+    pub notes: Vec<String>,
+}
+
+impl Report {
+    /// The report on `feed` as read with the page's `host` rules over the feed's own.
+    pub fn of(feed: &Feed, host: &Rules) -> Report {
+        let mut skips: Vec<String> = feed.skips.iter().map(skip_text).collect();
+        // A reader may count items it could not describe.
+        let unexplained = feed.skipped.saturating_sub(feed.skips.len());
+        if unexplained > 0 {
+            skips.push(format!("{} more couldn't be read.", items(unexplained)));
+        }
+        Report {
+            title: feed.title.clone(),
+            format: feed.format.name(),
+            items: feed.items.len(),
+            skipped: feed.skipped,
+            skips,
+            default_level: default_text(feed.rules.default_level, host.default_level),
+            tag_levels: rule_rows(&feed.rules.tag_levels, &host.tag_levels, Level::label),
+            tag_kinds: rule_rows(&feed.rules.tag_kinds, &host.tag_kinds, Kind::label),
+            rows: feed
+                .items
+                .iter()
+                .enumerate()
+                .map(|(at, item)| Row::of(at + 1, item))
+                .collect(),
+        }
+    }
+}
+
+impl Row {
+    /// The row of `item`, listed at `position`.
+    pub fn of(position: usize, item: &Item) -> Row {
+        let (shown, hidden): (Vec<Level>, Vec<Level>) = Level::ALL
+            .into_iter()
+            .partition(|level| *level >= item.level);
+        Row {
+            position,
+            id: item.id.clone(),
+            kind: item.kind(),
+            level: item.level,
+            level_reason: level_reason(&item.level_from),
+            kind_reason: kind_reason(&item.kind_from),
+            date: item.date.map(date::exact),
+            safe_title: item.safe_title.clone(),
+            title: item.title.clone(),
+            shown_at: level_list(&shown),
+            hidden_at: if hidden.is_empty() {
+                "never".to_owned()
+            } else {
+                level_list(&hidden)
+            },
+            notes: item.notes.iter().map(note_text).collect(),
+        }
+    }
+}
+
+/// Why an item has its level, in words.
+pub fn level_reason(origin: &Origin) -> String {
+    match origin {
+        Origin::Own => "Own label".to_owned(),
+        Origin::Tag(tag) => format!("Tag \"{}\"", tag.trim()),
+        Origin::Default => "The default level".to_owned(),
+        Origin::Unlabelled => "Nothing said: Major (fail closed)".to_owned(),
+    }
+}
+
+/// Why an item has its kind, in words.
+pub fn kind_reason(origin: &Origin) -> String {
+    match origin {
+        Origin::Own => "Own label".to_owned(),
+        Origin::Tag(tag) => format!("Tag \"{}\"", tag.trim()),
+        Origin::Default | Origin::Unlabelled => format!("Nothing said: {}", Kind::Other.label()),
+    }
+}
+
+/// What the reader forgave, in words.
+pub fn note_text(note: &Note) -> String {
+    match note {
+        Note::NoId => "It has no id, so its link (or, without one, its title, date and text) \
+                       stands in for one."
+            .to_owned(),
+        Note::UnreadableDate(date) => {
+            format!("Its date \"{date}\" couldn't be read, so it is listed as undated, last.")
+        }
+        Note::UnknownLevel(level) => format!(
+            "Its level \"{level}\" isn't none, mild, moderate or major, so it was classified \
+             as if it had none."
+        ),
+        Note::UnknownKind(kind) => format!(
+            "Its kind \"{kind}\" isn't production, cast, release or other, so it was \
+             classified as if it had none."
+        ),
+        // Only the scheme is repeated: the rest of a link may name the twist.
+        Note::UnsafeLink(link) => match scheme(link) {
+            Some(scheme) => {
+                format!("A link that isn't http(s) was left out (it starts \"{scheme}:\").")
+            }
+            None => "A link that isn't http(s) was left out.".to_owned(),
+        },
+    }
+}
+
+/// Why an item was left out, in words.
+pub fn skip_text(skip: &Skip) -> String {
+    let why = match &skip.reason {
+        SkipReason::NotAnItem => "it isn't an item (a value other than an object)",
+        SkipReason::Empty => "it has nothing to know it by: no id, link, title, date or text",
+        // The id itself is not repeated: ids are often links that name the twist.
+        SkipReason::DuplicateId(_) => "it has the same id as an earlier item, which is kept",
+    };
+    format!("Item {} was left out: {why}.", skip.position)
+}
+
+/// The scheme a link starts with, when it has a plain one.
+fn scheme(link: &str) -> Option<&str> {
+    let (scheme, _) = link.trim().split_once(':')?;
+    let plain = (1..=16).contains(&scheme.len())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    plain.then_some(scheme)
+}
+
+/// "1 item", "3 items".
+fn items(count: usize) -> String {
+    format!("{count} item{}", if count == 1 { "" } else { "s" })
+}
+
+/// "None, Mild".
+fn level_list(levels: &[Level]) -> String {
+    levels
+        .iter()
+        .map(|level| level.label())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The default level in effect and whose it is.
+fn default_text(feed: Option<Level>, host: Option<Level>) -> String {
+    match (host, feed) {
+        (Some(host), Some(feed)) if host != feed => {
+            format!("{host}, from this page (over the feed's {feed})")
+        }
+        (Some(host), _) => format!("{host}, from this page"),
+        (None, Some(feed)) => format!("{feed}, from the feed"),
+        (None, None) => {
+            "None set: an item with no level and no mapped tag is Major (fail closed)".to_owned()
+        }
+    }
+}
+
+/// The tags mapped in effect (the page's map over the feed's), with whose map says so.
+fn rule_rows<T: Copy + PartialEq>(
+    feed: &TagMap<T>,
+    host: &TagMap<T>,
+    name: fn(T) -> &'static str,
+) -> Vec<RuleRow> {
+    feed.overlaid(host)
+        .iter()
+        .map(|(tag, value)| RuleRow {
+            tag: tag.to_owned(),
+            value: name(value),
+            from: match (host.get(tag), feed.get(tag)) {
+                (Some(_), Some(theirs)) if theirs != value => {
+                    format!("this page, over the feed's {}", name(theirs))
+                }
+                (Some(_), _) => "this page".to_owned(),
+                (None, _) => "the feed".to_owned(),
+            },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_plain_scheme_is_repeated() {
+        assert_eq!(scheme(" javascript:alert(1)"), Some("javascript"));
+        assert_eq!(scheme("data:text/html,x"), Some("data"));
+        assert_eq!(scheme("/the-hero-dies"), None);
+        assert_eq!(scheme("the hero dies: a recap"), None);
+    }
+}
