@@ -123,3 +123,31 @@ fn the_wild_fixtures_are_the_files_in_the_folder() {
     }
     let _ = read_feed(xml_cases::WORDPRESS, None, &Rules::default()).unwrap();
 }
+
+#[test]
+fn the_examples_in_the_format_document_read_as_it_says() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md")).unwrap();
+    let examples: Vec<&str> = doc
+        .split("```xml\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap())
+        .collect();
+    assert_eq!(examples.len(), 2);
+
+    let rss = read_feed(examples[0], None, &Rules::default()).unwrap();
+    assert_eq!(rss.show.as_deref(), Some("Harbour Lights"));
+    let wrap = xml_cases::item(&rss, "https://harbourlights.example/?p=1201");
+    assert_eq!(wrap.level, Level::None);
+    assert_eq!(wrap.kind(), spoilerfeed::types::Kind::Production);
+    let finale = xml_cases::item(&rss, "https://harbourlights.example/?p=1101");
+    assert_eq!(finale.level, Level::Major);
+    assert_eq!(finale.safe_title.as_deref(), Some("Season 2 finale recap"));
+    assert_eq!(finale.spoils.map(|point| point.episode), Some(Some(8)));
+
+    let atom = read_feed(examples[1], None, &Rules::default()).unwrap();
+    let entry = xml_cases::item(&atom, "tag:harbourlights.example,2026:1188");
+    assert_eq!(entry.level, Level::Mild);
+    assert_eq!(entry.kind(), spoilerfeed::types::Kind::Cast);
+    assert_eq!(entry.show.as_deref(), Some("Harbour Lights"));
+}
