@@ -442,6 +442,21 @@ function feedOfSize(bytes) {
   return { body: Buffer.from(body + ' '.repeat(bytes - body.length)), items: items.length };
 }
 
+/** An RSS 2.0 feed of `bytes` bytes (padded with white space after the root), every item at none. */
+function rssOfSize(bytes) {
+  const head = '<?xml version="1.0"?>\n<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>A big RSS feed</title><sf:default-level>none</sf:default-level>\n';
+  const tail = '</channel></rss>\n';
+  const items = [];
+  let size = head.length + tail.length;
+  for (let i = 0; size < bytes - 200; i++) {
+    const item = `<item><guid>r${i}</guid><title>Update ${i}</title><description>Text of update ${i}</description></item>\n`;
+    items.push(item);
+    size += item.length;
+  }
+  const body = head + items.join('') + tail;
+  return { body: Buffer.from(body + ' '.repeat(bytes - body.length)), items: items.length };
+}
+
 function manyItems(count) {
   const items = [];
   for (let i = 0; i < count; i++) items.push({ id: `i${i}`, title: `Update ${i}` });
@@ -830,6 +845,22 @@ describe('feeds over the size limit', () => {
     const body = await oversized();
     const expect = row?.expected.counts ? { counts: row.expected.counts } : { cards: Math.min(PAGE_SIZE, six.items), placeholders: 0, skipped: null };
     await checkHostile(t, { name, body, query: '&max-size=20', expect });
+  });
+
+  // The same limit for RSS: the body is refused before any XML parser sees it.
+  const RSS = 'application/rss+xml; charset=utf-8';
+  const rss = rssOfSize(6 * MB);
+
+  test('a 6 MB RSS feed with a Content-Length: refused before reading', { timeout: TEST_TIMEOUT }, async (t) => {
+    await checkHostile(t, { name: 'six-mb.xml', body: rss.body, type: RSS, expect: { error: MESSAGES.tooLargeDeclared('6 MB', '5 MB') } });
+  });
+
+  test('a 6 MB RSS feed chunked: stopped once past the limit', { timeout: TEST_TIMEOUT }, async (t) => {
+    await checkHostile(t, { name: 'six-mb.xml', serveWith: chunked(rss.body, { type: RSS }), expect: { error: MESSAGES.tooLargeStreamed('5 MB') } });
+  });
+
+  test('the 6 MB RSS feed with max-size=20 is read', { timeout: TEST_TIMEOUT }, async (t) => {
+    await checkHostile(t, { name: 'six-mb.xml', body: rss.body, type: RSS, query: '&max-size=20', expect: { cards: PAGE_SIZE, placeholders: 0, skipped: null } });
   });
 
   // A feed refused by its Content-Length has its body cancelled at once, so the download
