@@ -77,6 +77,11 @@ fn wild_xml_feeds_give_their_dates_authors_and_images() {
 }
 
 #[wasm_bindgen_test]
+fn space_before_the_xml_declaration_is_forgiven() {
+    xml_cases::space_before_the_xml_declaration_is_forgiven();
+}
+
+#[wasm_bindgen_test]
 fn xml_that_is_not_well_formed_says_so_with_its_line() {
     let lines = xml_cases::xml_that_is_not_well_formed_says_so_with_its_line();
     // The wrong closing tag is on line 2 for every parser.

@@ -79,6 +79,11 @@ fn entities_declared_in_the_document_are_text_and_unknown_ones_an_error() {
 }
 
 #[test]
+fn space_before_the_xml_declaration_is_forgiven() {
+    xml_cases::space_before_the_xml_declaration_is_forgiven();
+}
+
+#[test]
 fn xml_that_is_not_well_formed_says_so_with_its_line() {
     // The line where the parser stopped: the stray `&`, the end of the cut-off document, the
     // wrong closing tag, the end again, the second root.

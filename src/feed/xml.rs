@@ -249,6 +249,14 @@ pub fn looks_like_xml(body: &str) -> bool {
     sniff(body) == Syntax::Xml
 }
 
+/// The document without the byte-order mark and white space before its first `<`, and how
+/// many lines those took.
+pub fn skip_leading_space(body: &str) -> (&str, u32) {
+    let start = body.trim_start_matches(|c: char| c == '\u{FEFF}' || c.is_whitespace());
+    let skipped = &body[..body.len() - start.len()];
+    (start, skipped.matches('\n').count() as u32)
+}
+
 /// The feed format a document's root element claims, read from its first characters, for
 /// the message about a document that isn't well-formed.
 pub fn claimed_format(body: &str) -> Option<Format> {

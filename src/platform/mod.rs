@@ -14,7 +14,19 @@ use crate::feed::{self, Feed};
 /// relative links.
 pub fn read_feed(body: &str, base: Option<&str>, rules: &Rules) -> Result<Feed, Error> {
     match feed::xml::sniff(body) {
-        Syntax::Xml => feed::xml::read(&parse_xml(body)?, base, rules),
+        Syntax::Xml => {
+            // A byte-order mark or blank lines before the XML declaration are a common slip of
+            // blog software that XML parsers refuse: they are skipped, their lines counted.
+            let (start, lines) = feed::xml::skip_leading_space(body);
+            let root = parse_xml(start).map_err(|err| match err {
+                Error::NotXml { format, line } => Error::NotXml {
+                    format,
+                    line: line.map(|line| line + lines),
+                },
+                other => other,
+            })?;
+            feed::xml::read(&root, base, rules)
+        }
         Syntax::Html => Err(Error::NotJson(
             "the server sent a web page (HTML) instead of a feed".into(),
         )),

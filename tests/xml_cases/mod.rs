@@ -676,3 +676,27 @@ pub fn entities_declared_in_the_document_are_text_and_unknown_ones_an_error() {
     let err = read_feed(undeclared, None, &Rules::default()).unwrap_err();
     assert_eq!(err.key(), "not-xml", "{err}");
 }
+
+/// A byte-order mark and blank lines before the XML declaration are forgiven, and an error's
+/// line still counts them.
+pub fn space_before_the_xml_declaration_is_forgiven() {
+    let feed = read(
+        "\u{FEFF}\n\n  <?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>T</title>\
+                     <item><guid>a</guid></item></channel></rss>",
+    );
+    assert_eq!(ids(&feed), ["a"]);
+    let err = read_feed(
+        "\n\n<?xml version=\"1.0\"?>\n<rss version=\"2.0\">\n<channel>\n</rss>",
+        None,
+        &Rules::default(),
+    )
+    .unwrap_err();
+    let Error::NotXml {
+        line: Some(line), ..
+    } = err
+    else {
+        panic!("{err:?}")
+    };
+    // The wrong closing tag is on line 6 of the document as served.
+    assert_eq!(line, 6);
+}
