@@ -18,10 +18,13 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// Parses an XML document into the feed reader's tree, with roxmltree: a document type and
-/// its internal entities are allowed (as browsers allow them), external ones never loaded.
+/// its internal entities are allowed, and external ones are never loaded but left out, as
+/// browsers do.
 pub fn parse_xml(body: &str) -> Result<Element, Error> {
+    let nothing = |_: Option<&str>, _: &str| Ok(Some(""));
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
+        entity_resolver: Some(&nothing),
         ..roxmltree::ParsingOptions::default()
     };
     let document = roxmltree::Document::parse_with_options(body, options).map_err(|err| {

@@ -45,6 +45,11 @@ const PAGE_TITLE = (() => {
 })();
 
 /** The widget's messages (src/error.rs), to assert on exactly. */
+/** The messages for XML that isn't well-formed, at a line. */
+const XML_ERRORS = {
+  rss: (line) => `This RSS 2.0 feed isn't well-formed XML: line ${line}.`,
+  atom: (line) => `This Atom feed isn't well-formed XML: line ${line}.`,
+};
 const MESSAGES = {
   network:
     "Couldn't reach the feed. You may be offline, or the feed's server doesn't allow this site to read it (CORS).",
@@ -520,6 +525,53 @@ const INLINE = [
   },
   { name: 'deep-arrays.json', coveredBy: 'deep-nesting.json', body: deepArrays(200_000), expect: { error: MESSAGES.tooDeep } },
   { name: 'deep-objects.json', body: deepObjects(200_000), expect: { error: MESSAGES.tooDeep } },
+  {
+    // External entities and DTDs, on the page's own server: never requested (any request to
+    // /pwned… fails the test), their text never shown.
+    name: 'external-entities.xml',
+    type: 'application/rss+xml',
+    body: `<?xml version="1.0"?>
+<!DOCTYPE rss SYSTEM "/pwned-doctype.dtd" [
+  <!ENTITY % remote SYSTEM "/pwned-parameter.dtd">
+  %remote;
+  <!ENTITY file SYSTEM "file:///etc/passwd">
+  <!ENTITY web SYSTEM "/pwned-entity.txt">
+]>
+<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>Entities</title><sf:default-level>none</sf:default-level>
+<item><guid>xxe</guid><title>Before &file; and &web; after</title></item>
+</channel></rss>`,
+    // Left out, never loaded.
+    expect: { cards: ['xxe'], placeholders: 0, skipped: null, texts: ['Before and after'] },
+  },
+  {
+    name: 'billion-laughs.xml',
+    type: 'application/rss+xml',
+    body: `<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY lol "lol">
+${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('\n')}
+]>
+<rss version="2.0"><channel><title>&lol9;</title><item><guid>laughs</guid><title>&lol9;</title></item></channel></rss>`,
+    expect: { error: XML_ERRORS.rss(14) },
+  },
+  {
+    name: 'not-xml.xml',
+    type: 'application/rss+xml',
+    body: `<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Fish & chips</title>\n</channel></rss>`,
+    expect: { error: XML_ERRORS.rss(4) },
+  },
+  {
+    name: 'truncated.xml',
+    type: 'application/atom+xml',
+    body: `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<title>Cut</title>\n<entry><title>SECRET-cut`,
+    expect: { error: XML_ERRORS.atom(4) },
+  },
+  {
+    name: 'opml.xml',
+    type: 'text/xml',
+    body: '<?xml version="1.0"?><opml version="2.0"><body><outline text="x"/></body></opml>',
+    expect: { error: "This XML isn't a feed: its root element is <opml>." },
+  },
   {
     name: 'many-items.json', coveredBy: 'many-items.json',
     body: manyItems(100_000),
