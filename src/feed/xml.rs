@@ -295,11 +295,18 @@ enum Prolog<'a> {
 /// Skips what may come before the root element and returns what follows.
 fn prolog(body: &str) -> Prolog<'_> {
     let mut rest = body.trim_start_matches('\u{FEFF}');
+    let mut first = true;
     loop {
         rest = rest.trim_start();
         let Some(after) = rest.strip_prefix('<') else {
-            return Prolog::NotMarkup;
+            // Text after a declaration or comment is XML gone wrong, not JSON.
+            return if first {
+                Prolog::NotMarkup
+            } else {
+                Prolog::Root("")
+            };
         };
+        first = false;
         if let Some(after) = after.strip_prefix('?') {
             rest = after.find("?>").map_or("", |end| &after[end + 2..]);
         } else if let Some(after) = after.strip_prefix("!--") {
@@ -859,6 +866,7 @@ mod tests {
             ("<?xml version=\"1.0\"?><html xmlns=\"x\">", Syntax::Html),
             ("  <HTML>", Syntax::Html),
             ("<p>Not found</p>", Syntax::Xml),
+            ("<?xml version=\"1.0\"?>\nNot found", Syntax::Xml),
         ] {
             assert_eq!(sniff(body), syntax, "{body:?}");
         }
