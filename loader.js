@@ -19,7 +19,10 @@ function prefetch() {
   }
   const controller = new AbortController();
   const response = fetch(url, {
-    headers: { Accept: "application/feed+json, application/json" },
+    headers: {
+      Accept:
+        "application/feed+json, application/json, application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9",
+    },
     cache: "no-cache",
     signal: controller.signal,
   });

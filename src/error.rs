@@ -39,6 +39,18 @@ pub enum Error {
     /// The body is JSON but not a JSON Feed.
     #[error("This isn't a JSON Feed: {0}.")]
     NotJsonFeed(String),
+    /// The body starts as XML but isn't well-formed: the format its root claims, if it
+    /// names one, and the line the parser stopped at, if it says.
+    #[error("{}", not_xml(*.format, *.line))]
+    NotXml {
+        /// The name of the format the root element claims ("RSS 2.0", "Atom").
+        format: Option<&'static str>,
+        /// The line the parser stopped at.
+        line: Option<u32>,
+    },
+    /// The body is XML but not an RSS or Atom feed.
+    #[error("This XML isn't a feed: {0}.")]
+    NotXmlFeed(String),
     /// A bug in the widget; details go to the browser console.
     #[error("Something went wrong inside the widget. Reloading the page may help.")]
     Internal,
@@ -52,7 +64,10 @@ impl Error {
             Error::Network | Error::Timeout(_) | Error::Offline => "Feed unreachable",
             Error::Http { .. } => "Feed unavailable",
             Error::TooLarge { .. } => "Feed too large",
-            Error::NotJson(_) | Error::NotJsonFeed(_) => "Feed unreadable",
+            Error::NotJson(_)
+            | Error::NotJsonFeed(_)
+            | Error::NotXml { .. }
+            | Error::NotXmlFeed(_) => "Feed unreadable",
             Error::Internal => "Widget error",
         }
     }
@@ -68,6 +83,8 @@ impl Error {
             Error::TooLarge { .. } => "too-large",
             Error::NotJson(_) => "not-json",
             Error::NotJsonFeed(_) => "not-json-feed",
+            Error::NotXml { .. } => "not-xml",
+            Error::NotXmlFeed(_) => "not-xml-feed",
             Error::Internal => "internal",
         }
     }
@@ -86,6 +103,17 @@ fn too_large(size: Option<u64>, limit: u64) -> String {
             megabytes(limit)
         ),
         None => format!("This feed is larger than the {} limit.", megabytes(limit)),
+    }
+}
+
+fn not_xml(format: Option<&str>, line: Option<u32>) -> String {
+    let what = match format {
+        Some(format) => format!("This {format} feed"),
+        None => "This".to_owned(),
+    };
+    match line {
+        Some(line) => format!("{what} isn't well-formed XML: line {line}."),
+        None => format!("{what} isn't well-formed XML."),
     }
 }
 
@@ -148,6 +176,27 @@ mod tests {
         assert_eq!(
             Error::NotJsonFeed("items must be a list".into()).to_string(),
             "This isn't a JSON Feed: items must be a list."
+        );
+    }
+
+    #[test]
+    fn xml_messages_say_which_format_and_line() {
+        let not_xml = |format, line| Error::NotXml { format, line }.to_string();
+        assert_eq!(
+            not_xml(Some("RSS 2.0"), Some(12)),
+            "This RSS 2.0 feed isn't well-formed XML: line 12."
+        );
+        assert_eq!(
+            not_xml(None, Some(1)),
+            "This isn't well-formed XML: line 1."
+        );
+        assert_eq!(
+            not_xml(Some("Atom"), None),
+            "This Atom feed isn't well-formed XML."
+        );
+        assert_eq!(
+            Error::NotXmlFeed("its root element is <html>".into()).to_string(),
+            "This XML isn't a feed: its root element is <html>."
         );
     }
 

@@ -119,13 +119,8 @@ fn feed_rules(ext: &Map<String, Value>) -> Rules {
 fn not_json(body: &str, err: &serde_json::Error) -> Error {
     let start = body.trim_start();
     if start.starts_with('<') {
-        if is_xml_feed(start) {
-            Error::NotJson(
-                "the server sent an RSS or Atom feed (XML); this widget reads JSON Feeds".into(),
-            )
-        } else {
-            Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
-        }
+        // Feeds in XML are told apart before this reader (`platform::read_feed`).
+        Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
     } else if err.to_string().starts_with("recursion limit exceeded") {
         // serde_json refuses more than 128 levels, before the stack could overflow.
         Error::NotJson("it is nested too deeply to read".into())
@@ -138,18 +133,6 @@ fn not_json(body: &str, err: &serde_json::Error) -> Error {
     } else {
         Error::NotJson(err.to_string())
     }
-}
-
-/// Whether a document that starts with `<` is an RSS or Atom feed rather than a web page.
-fn is_xml_feed(start: &str) -> bool {
-    let head: String = start
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    ["<rss", "<feed", "<rdf:rdf"]
-        .iter()
-        .any(|root| head.contains(root))
 }
 
 /// The visitor methods for the types a lenient reader doesn't want: the value is read past

@@ -1,5 +1,5 @@
-//! The feed format: JSON Feed 1.0/1.1 with the `_spoilerfeed` extension, read leniently and
-//! classified fail-closed.
+//! The feed formats: JSON Feed 1.0/1.1 with the `_spoilerfeed` extension, and RSS and Atom
+//! with the `urn:spoilerfeed:1` extension, read leniently and classified fail-closed.
 //!
 //! Reading is done once per download: text is cleaned, links checked, levels resolved and items
 //! sorted here, so that rendering only ever reads finished values.
@@ -7,6 +7,7 @@
 pub mod json;
 pub mod link;
 pub mod text;
+pub mod xml;
 
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;

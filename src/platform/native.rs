@@ -8,12 +8,81 @@ use chrono::{DateTime, Utc};
 use crate::classify::Rules;
 use crate::config::Prefs;
 use crate::error::Error;
+use crate::feed::xml::{self, Attribute, Element, TreeBuilder};
 use crate::feed::Feed;
 use crate::progress::ShowProgress;
 
 /// The current time, by the system clock.
 pub fn now() -> DateTime<Utc> {
     DateTime::from(std::time::SystemTime::now())
+}
+
+/// Parses an XML document into the feed reader's tree, with roxmltree: a document type and
+/// its internal entities are allowed, and external ones are never loaded but left out, as
+/// browsers do.
+pub fn parse_xml(body: &str) -> Result<Element, Error> {
+    let nothing = |_: Option<&str>, _: &str| Ok(Some(""));
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        entity_resolver: Some(&nothing),
+        ..roxmltree::ParsingOptions::default()
+    };
+    let document = roxmltree::Document::parse_with_options(body, options).map_err(|err| {
+        let line = match err {
+            // Said to be at the start; a cut-off document ends at its last line.
+            roxmltree::Error::UnclosedRootNode | roxmltree::Error::UnexpectedEndOfStream => {
+                body.bytes().filter(|byte| *byte == b'\n').count() as u32 + 1
+            }
+            _ => err.pos().row,
+        };
+        xml::not_well_formed(body, Some(line))
+    })?;
+    // The walk is a loop down to first children and on to next siblings or back up: no
+    // recursion however deep the document.
+    let mut builder = TreeBuilder::default();
+    let root = document.root_element();
+    let mut next = Some(root);
+    while let Some(node) = next {
+        let mut descend = None;
+        if node.is_element() {
+            let attributes = node.attributes().map(|attribute| Attribute {
+                namespace: attribute.namespace().map(str::to_owned),
+                name: attribute.name().to_owned(),
+                value: attribute.value().to_owned(),
+            });
+            let name = node.tag_name();
+            if builder.open(name.namespace(), name.name(), attributes) {
+                descend = node.first_child();
+            }
+            if descend.is_none() {
+                builder.close();
+            }
+        } else if node.is_text() {
+            builder.text(node.text().unwrap_or_default());
+        }
+        if descend.is_some() {
+            next = descend;
+            continue;
+        }
+        // On to the next sibling, closing the elements whose last child this was.
+        let mut at = node;
+        next = loop {
+            if at == root {
+                break None;
+            }
+            if let Some(sibling) = at.next_sibling() {
+                break Some(sibling);
+            }
+            match at.parent() {
+                Some(parent) => {
+                    builder.close();
+                    at = parent;
+                }
+                None => break None,
+            }
+        };
+    }
+    builder.finish().ok_or(Error::Internal)
 }
 
 /// Loads nothing: `done` is never called; the canceller does nothing.

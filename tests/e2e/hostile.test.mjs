@@ -45,6 +45,11 @@ const PAGE_TITLE = (() => {
 })();
 
 /** The widget's messages (src/error.rs), to assert on exactly. */
+/** The messages for XML that isn't well-formed, at a line. */
+const XML_ERRORS = {
+  rss: (line) => `This RSS 2.0 feed isn't well-formed XML: line ${line}.`,
+  atom: (line) => `This Atom feed isn't well-formed XML: line ${line}.`,
+};
 const MESSAGES = {
   network:
     "Couldn't reach the feed. You may be offline, or the feed's server doesn't allow this site to read it (CORS).",
@@ -442,6 +447,21 @@ function feedOfSize(bytes) {
   return { body: Buffer.from(body + ' '.repeat(bytes - body.length)), items: items.length };
 }
 
+/** An RSS 2.0 feed of `bytes` bytes (padded with white space after the root), every item at none. */
+function rssOfSize(bytes) {
+  const head = '<?xml version="1.0"?>\n<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>A big RSS feed</title><sf:default-level>none</sf:default-level>\n';
+  const tail = '</channel></rss>\n';
+  const items = [];
+  let size = head.length + tail.length;
+  for (let i = 0; size < bytes - 200; i++) {
+    const item = `<item><guid>r${i}</guid><title>Update ${i}</title><description>Text of update ${i}</description></item>\n`;
+    items.push(item);
+    size += item.length;
+  }
+  const body = head + items.join('') + tail;
+  return { body: Buffer.from(body + ' '.repeat(bytes - body.length)), items: items.length };
+}
+
 function manyItems(count) {
   const items = [];
   for (let i = 0; i < count; i++) items.push({ id: `i${i}`, title: `Update ${i}` });
@@ -505,6 +525,53 @@ const INLINE = [
   },
   { name: 'deep-arrays.json', coveredBy: 'deep-nesting.json', body: deepArrays(200_000), expect: { error: MESSAGES.tooDeep } },
   { name: 'deep-objects.json', body: deepObjects(200_000), expect: { error: MESSAGES.tooDeep } },
+  {
+    // External entities and DTDs, on the page's own server: never requested (any request to
+    // /pwned… fails the test), their text never shown.
+    name: 'external-entities.xml',
+    type: 'application/rss+xml',
+    body: `<?xml version="1.0"?>
+<!DOCTYPE rss SYSTEM "/pwned-doctype.dtd" [
+  <!ENTITY % remote SYSTEM "/pwned-parameter.dtd">
+  %remote;
+  <!ENTITY file SYSTEM "file:///etc/passwd">
+  <!ENTITY web SYSTEM "/pwned-entity.txt">
+]>
+<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>Entities</title><sf:default-level>none</sf:default-level>
+<item><guid>xxe</guid><title>Before &file; and &web; after</title></item>
+</channel></rss>`,
+    // Left out, never loaded.
+    expect: { cards: ['xxe'], placeholders: 0, skipped: null, texts: ['Before and after'] },
+  },
+  {
+    name: 'billion-laughs.xml',
+    type: 'application/rss+xml',
+    body: `<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY lol "lol">
+${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('\n')}
+]>
+<rss version="2.0"><channel><title>&lol9;</title><item><guid>laughs</guid><title>&lol9;</title></item></channel></rss>`,
+    expect: { error: XML_ERRORS.rss(14) },
+  },
+  {
+    name: 'not-xml.xml',
+    type: 'application/rss+xml',
+    body: `<?xml version="1.0"?>\n<rss version="2.0">\n<channel>\n<title>Fish & chips</title>\n</channel></rss>`,
+    expect: { error: XML_ERRORS.rss(4) },
+  },
+  {
+    name: 'truncated.xml',
+    type: 'application/atom+xml',
+    body: `<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n<title>Cut</title>\n<entry><title>SECRET-cut`,
+    expect: { error: XML_ERRORS.atom(4) },
+  },
+  {
+    name: 'opml.xml',
+    type: 'text/xml',
+    body: '<?xml version="1.0"?><opml version="2.0"><body><outline text="x"/></body></opml>',
+    expect: { error: "This XML isn't a feed: its root element is <opml>." },
+  },
   {
     name: 'many-items.json', coveredBy: 'many-items.json',
     body: manyItems(100_000),
@@ -830,6 +897,22 @@ describe('feeds over the size limit', () => {
     const body = await oversized();
     const expect = row?.expected.counts ? { counts: row.expected.counts } : { cards: Math.min(PAGE_SIZE, six.items), placeholders: 0, skipped: null };
     await checkHostile(t, { name, body, query: '&max-size=20', expect });
+  });
+
+  // The same limit for RSS: the body is refused before any XML parser sees it.
+  const RSS = 'application/rss+xml; charset=utf-8';
+  const rss = rssOfSize(6 * MB);
+
+  test('a 6 MB RSS feed with a Content-Length: refused before reading', { timeout: TEST_TIMEOUT }, async (t) => {
+    await checkHostile(t, { name: 'six-mb.xml', body: rss.body, type: RSS, expect: { error: MESSAGES.tooLargeDeclared('6 MB', '5 MB') } });
+  });
+
+  test('a 6 MB RSS feed chunked: stopped once past the limit', { timeout: TEST_TIMEOUT }, async (t) => {
+    await checkHostile(t, { name: 'six-mb.xml', serveWith: chunked(rss.body, { type: RSS }), expect: { error: MESSAGES.tooLargeStreamed('5 MB') } });
+  });
+
+  test('the 6 MB RSS feed with max-size=20 is read', { timeout: TEST_TIMEOUT }, async (t) => {
+    await checkHostile(t, { name: 'six-mb.xml', body: rss.body, type: RSS, query: '&max-size=20', expect: { cards: PAGE_SIZE, placeholders: 0, skipped: null } });
   });
 
   // A feed refused by its Content-Length has its body cancelled at once, so the download

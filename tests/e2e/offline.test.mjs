@@ -71,7 +71,7 @@ function feedServer(initial) {
     /** Replaces the feed: a new ETag and a Last-Modified a minute later. */
     setFeed(feed) {
       version += 1;
-      body = JSON.stringify(feed);
+      body = typeof feed === 'string' ? feed : JSON.stringify(feed);
       etag = `"feed-v${version}"`;
       lastModified = new Date(Date.parse('2026-03-01T10:00:00Z') + version * 60_000).toUTCString();
     },
@@ -114,7 +114,8 @@ function feedServer(initial) {
       return res.end();
     }
     record.status = 200;
-    res.writeHead(200, { ...cors, ...validators, 'Content-Type': FEED_JSON, 'Content-Length': Buffer.byteLength(body) });
+    const type = body.startsWith('<') ? 'application/rss+xml; charset=utf-8' : FEED_JSON;
+    res.writeHead(200, { ...cors, ...validators, 'Content-Type': type, 'Content-Length': Buffer.byteLength(body) });
     res.end(body);
   });
   self.setFeed(initial);
@@ -223,6 +224,44 @@ test('offline: the last good feed is shown with a notice, and Retry brings the l
   // Still usable.
   await page.locator('input[name="spoiler-level"][value="major"]').check();
   await until(page, (v) => assert.deepEqual(v.cards, online.cards));
+  assert.deepEqual(pageErrors, []);
+});
+
+/** The same updates as `makeFeed(count)`, as an RSS 2.0 feed at level none. */
+function makeRss(count) {
+  const items = makeFeed(count).items.map(
+    (item) => `<item><guid isPermaLink="false">${item.id}</guid><title>${item.title}</title>` +
+      `<description>${item.content_text}</description><pubDate>${new Date(item.date_published).toUTCString()}</pubDate></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>Flaky RSS</title>
+<sf:show>Harbour Lights</sf:show><sf:default-level>none</sf:default-level>
+${items.join('\n')}
+</channel></rss>`;
+}
+
+test('an RSS feed: a 304 on reload and, with the server gone, the offline copy show the same cards', { timeout: TEST_TIMEOUT }, async (t) => {
+  const feeds = await startFeeds(t, makeRss(3));
+  const { page, pageErrors } = await openPage(t);
+  await page.goto(pageFor(feeds));
+  const online = await until(page, (v) => assert.deepEqual(v.cards, ['old-0', 'old-1', 'old-2']), FIRST_WAIT);
+  await page.waitForFunction((url) => localStorage.getItem(`spoilerfeed:feed:${url}`)?.startsWith('<?xml'), feeds.url, { timeout: FIRST_WAIT });
+
+  // Revalidated: the server answers 304 and the stored XML is read again.
+  await page.reload();
+  await until(page, (v) => {
+    assert.deepEqual(v.cards, online.cards);
+    assert.equal(v.error, null);
+  }, FIRST_WAIT);
+  assert.equal(feeds.feedRequests().at(-1).status, 304, 'the reload was answered with 304');
+
+  // The server goes away: the offline copy, read from the stored XML.
+  await feeds.stop();
+  await page.reload();
+  await until(page, (v) => {
+    assert.match(v.offline ?? '', /^Offline: showing updates from/);
+    assert.deepEqual(v.cards, online.cards);
+  }, FIRST_WAIT);
   assert.deepEqual(pageErrors, []);
 });
 

@@ -18,7 +18,8 @@ use crate::error::Error;
 use crate::feed::Feed;
 
 /// The `Accept` header of feed requests (`loader.js` sends the same).
-const FEED_ACCEPT: &str = "application/feed+json, application/json";
+const FEED_ACCEPT: &str = "application/feed+json, application/json, application/rss+xml, \
+    application/atom+xml, application/xml;q=0.9, text/xml;q=0.9";
 
 /// How long a feed may take to answer.
 pub const TIMEOUT_SECONDS: u32 = 15;

@@ -5,6 +5,7 @@ pub mod crash;
 pub mod fetch;
 pub mod schedule;
 pub mod storage;
+pub mod xml;
 
 pub use clipboard::copy_text;
 pub use crash::install_crash_card;
@@ -13,3 +14,4 @@ pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
     offline_copy, on_progress_change, store_prefs, store_progress, stored_prefs, stored_progress,
 };
+pub use xml::parse_xml;
