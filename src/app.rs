@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::components::{
-    live_region, progress_code, skeleton, CardList, CheckPage, EmbedBuilder, ErrorCard, Filters,
-    LevelPicker, ProgressPicker,
+    card_list, live_region, progress_code, skeleton, CardList, CheckPage, EmbedBuilder, ErrorCard,
+    Filters, LevelPicker, ProgressPicker,
 };
 use crate::config::{self, Overrides, Prefs, Settings, Theme};
 use crate::date;
@@ -270,9 +270,15 @@ fn Widget(props: &AppProps) -> Html {
             }
         })
     };
+    // The list's heading: focus goes there when the banner the fan pressed goes away.
+    let list_heading = use_node_ref();
     let on_show_new = {
         let dispatcher = state.dispatcher();
-        Callback::from(move |_: MouseEvent| dispatcher.dispatch(Action::ShowNew))
+        let heading = list_heading.clone();
+        Callback::from(move |_: MouseEvent| {
+            card_list::focus(&heading);
+            dispatcher.dispatch(Action::ShowNew);
+        })
     };
     let on_more = {
         let dispatcher = state.dispatcher();
@@ -350,6 +356,8 @@ fn Widget(props: &AppProps) -> Html {
                     {on_reveal}
                     {on_conceal}
                     {on_more}
+                    step={props.page_size}
+                    heading={list_heading.clone()}
                 />
             } else if state.status == Status::Loading {
                 { skeleton() }

@@ -43,6 +43,14 @@ pub struct CardListProps {
     pub on_conceal: Callback<String>,
     /// Called when the fan asks for more entries.
     pub on_more: Callback<()>,
+    /// How many entries "Show more" adds: when it adds the last ones, its button goes, and
+    /// focus moves to the list's heading rather than being lost.
+    #[prop_or_default]
+    pub step: usize,
+    /// The list's heading, focused when a control the fan used goes away (the new-updates
+    /// banner, the last "Show more").
+    #[prop_or_default]
+    pub heading: NodeRef,
 }
 
 /// Cards newest first; above-level updates as placeholders; a count of what is hidden. The
@@ -81,9 +89,20 @@ pub fn CardList(props: &CardListProps) -> Html {
             </li>
         },
     });
-    let on_more = props.on_more.reform(|_: MouseEvent| ());
+    let last_page = total.saturating_sub(props.limit) <= props.step;
+    let on_more = {
+        let heading = props.heading.clone();
+        props.on_more.reform(move |_: MouseEvent| {
+            if last_page {
+                focus(&heading);
+            }
+        })
+    };
     html! {
         <section class="sf-results" aria-label="Updates">
+            // The cards' headings are h3: this one (for screen readers' heading lists) keeps
+            // them one level under the page's h1 or a host page's h2.
+            <h2 class="sf-visually-hidden" tabindex="-1" ref={props.heading.clone()}>{ "Updates" }</h2>
             if let Some(note) = hidden_note {
                 <p class="sf-hidden-count" data-testid="hidden-count">{ note }</p>
             }
@@ -103,5 +122,12 @@ pub fn CardList(props: &CardListProps) -> Html {
                 </button>
             }
         </section>
+    }
+}
+
+/// Moves focus to `node`, if it is rendered.
+pub fn focus(node: &NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        let _ = element.focus();
     }
 }

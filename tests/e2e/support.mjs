@@ -5,7 +5,7 @@
 // `openTestPage` to its own timeouts (and viewport), so a suite's waits are what it says.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { text } from './server.mjs';
@@ -125,4 +125,67 @@ export async function assertStarted(scope, what) {
   if (await broken.count()) {
     throw Object.assign(new Error(`${what}: ${await broken.first().textContent()}`), { fatal: true });
   }
+}
+
+/** axe-core's browser script (tests/e2e/node_modules/axe-core), read once. */
+let axeSource;
+
+/** The WCAG 2.1 A and AA rules: what the widget must pass. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Runs axe-core on `target` (a page or a frame) over the WCAG 2.1 A and AA rules, injecting
+ * it first if needed; axe reaches into open shadow roots. Returns the violations, each as
+ * "rule: help (target, …)" for a readable assertion message. `disable` maps a rule id to the
+ * written reason it is left out; `iframes: false` leaves frames out (checked on their own).
+ * `heading-order` is run too: axe tags it best practice, but a skipped heading level is what a
+ * screen reader's heading list shows a fan as a gap.
+ *
+ * @param {object} target
+ * @param {{disable?: Record<string, string>, iframes?: boolean}} options
+ * @returns {Promise<string[]>}
+ */
+export async function axeViolations(target, { disable = {}, iframes = true } = {}) {
+  axeSource ??= readFileSync(join(here, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  if (!(await target.evaluate(() => typeof window.axe === 'object'))) {
+    await target.addScriptTag({ content: axeSource });
+  }
+  const rules = {
+    'heading-order': { enabled: true },
+    ...Object.fromEntries(Object.keys(disable).map((rule) => [rule, { enabled: false }])),
+  };
+  const violations = await target.evaluate(
+    async ({ tags, rules, iframes }) => {
+      const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, rules, iframes });
+      return result.violations.map((v) => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes.map((node) => `${JSON.stringify(node.target)} ${node.failureSummary ?? ''}`.trim()),
+      }));
+    },
+    { tags: WCAG_TAGS, rules, iframes },
+  );
+  return violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`);
+}
+
+/**
+ * The focused element, through shadow roots and same-origin frames: its tag, and its
+ * `data-testid`, class and text, for a readable assertion.
+ *
+ * @returns {Promise<{tag: string, testid: string|null, className: string, text: string, inWidget: boolean}>}
+ */
+export function focused(target) {
+  return target.evaluate(() => {
+    let element = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    const widget = element?.closest?.('.spoilerfeed');
+    return {
+      tag: element ? element.tagName.toLowerCase() : 'none',
+      testid: element?.dataset?.testid ?? null,
+      className: typeof element?.className === 'string' ? element.className : '',
+      text: (element?.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60),
+      type: element?.getAttribute?.('type') ?? null,
+      inWidget: Boolean(widget),
+    };
+  });
 }
