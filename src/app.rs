@@ -11,15 +11,15 @@ use crate::components::{
     Filters, LevelPicker, ProgressPicker,
 };
 use crate::config::{self, Overrides, Prefs, Settings, Theme};
-use crate::date;
 use crate::error::Error;
 use crate::event::WidgetEvent;
 use crate::feed;
 use crate::hooks::{use_feed, use_progress, use_refresh, use_stored_choices};
+use crate::i18n::{Lang, Msg};
 use crate::platform;
 use crate::progress::{self, ProgressBook, ShowProgress, Watched};
 use crate::spoiler;
-use crate::state::{self, Action, SharedFeed, State, Status};
+use crate::state::{Action, SharedFeed, State, Status};
 use crate::types::Level;
 
 /// How many entries are rendered before "Show more", unless the page says otherwise: a few
@@ -70,6 +70,9 @@ pub struct AppProps {
     /// page's `check=1`).
     #[prop_or_default]
     pub check: bool,
+    /// The language the widget speaks (chosen by the page or element it is mounted on).
+    #[prop_or_default]
+    pub lang: Lang,
 }
 
 impl AppProps {
@@ -126,6 +129,7 @@ impl Default for AppProps {
             widget_base: None,
             theme: Theme::default(),
             check: false,
+            lang: Lang::default(),
         }
     }
 }
@@ -143,7 +147,11 @@ pub fn App(props: &AppProps) -> Html {
             />
         };
     }
-    html! { <Widget key={props.feed_url.as_str()} ..props.clone() /> }
+    html! {
+        <ContextProvider<Lang> context={props.lang.clone()}>
+            <Widget key={props.feed_url.as_str()} ..props.clone() />
+        </ContextProvider<Lang>>
+    }
 }
 
 /// One feed's widget: loads the feed, keeps the fan's choices, and renders the list.
@@ -154,9 +162,10 @@ fn Widget(props: &AppProps) -> Html {
         let overrides = props.fixed_choices();
         let feed_url = feed_url.clone();
         let limit = props.page_size;
+        let lang = props.lang.clone();
         use_reducer_eq(move || {
             let stored = platform::stored_prefs(&feed_url);
-            State::new(overrides.apply(stored), limit, platform::now())
+            State::new(overrides.apply(stored), limit, platform::now()).speaking(lang)
         })
     };
     let focus = state.focus.clone().map(AttrValue::from);
@@ -296,14 +305,18 @@ fn Widget(props: &AppProps) -> Html {
         };
         html! { <ProgressPicker show={show.clone()} choices={choices.clone()} {progress} {on_change} /> }
     });
+    let lang = &props.lang;
     let locked = props
         .lock_level
-        .map(|level| AttrValue::from(format!("This site shows updates up to {level}.")));
+        .map(|level| AttrValue::from(lang.say(Msg::LockedLevel, &[("level", lang.level(level))])));
 
     html! {
-        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}>
+        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}
+            lang={lang.tag().to_owned()} dir={lang.dir()}>
             if !props.embedded {
-                <h1 class="sf-heading">{ heading.unwrap_or_else(|| "Show news".into()) }</h1>
+                <h1 class="sf-heading" lang={feed_lang(feed.as_deref(), lang)}>
+                    { heading.unwrap_or_else(|| lang.text(Msg::ShowNews).into()) }
+                </h1>
             }
             <div class="sf-controls">
                 <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
@@ -317,7 +330,7 @@ fn Widget(props: &AppProps) -> Html {
                 if !shows.watchable.is_empty() {
                     <div class="sf-watches">
                         { for pickers }
-                        { progress_code(progress::export_code(&state.progress).into(), &on_import, &import_field) }
+                        { progress_code(lang, progress::export_code(&state.progress).into(), &on_import, &import_field) }
                     </div>
                 }
             </div>
@@ -331,19 +344,19 @@ fn Widget(props: &AppProps) -> Html {
             }
             if let Some(saved) = state.saved_at {
                 <p class="sf-offline" data-testid="offline">
-                    { saved_copy_note(&state.status, date::relative(saved, state.now)) }
+                    { saved_copy_note(lang, &state.status, platform::relative_date(lang, saved, state.now)) }
                 </p>
             }
             if let Some((_, new)) = &state.pending {
                 <div class="sf-new-slot">
                     <button type="button" class="sf-button sf-new" data-testid="new-updates" onclick={on_show_new}>
-                        { state::updates(*new, "new ") }
+                        { lang.count(Msg::NewUpdates, *new, &[]) }
                     </button>
                 </div>
             }
             if let Some(feed) = feed {
                 if feed.skipped > 0 {
-                    <p class="sf-skipped" data-testid="skipped">{ skipped_note(feed.skipped) }</p>
+                    <p class="sf-skipped" data-testid="skipped">{ skipped_note(lang, feed.skipped) }</p>
                 }
                 <CardList
                     feed={feed.clone()}
@@ -365,9 +378,9 @@ fn Widget(props: &AppProps) -> Html {
             if let Some(widget_base) = props.widget_base.clone() {
                 <p class="sf-check-link">
                     <a href={config::check_url(&widget_base, &feed_url, &props.rules)} data-testid="check-link">
-                        { "Check this feed" }
+                        { lang.text(Msg::CheckLink) }
                     </a>
-                    { " (for site owners: how each update is classified, and why)" }
+                    { lang.text(Msg::CheckLinkNote) }
                 </p>
                 <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()}
                     theme={props.theme} tags={tags.clone()} rules={props.rules.clone()}
@@ -378,13 +391,19 @@ fn Widget(props: &AppProps) -> Html {
 }
 
 /// The notice over a saved copy: "Offline" only when the network is what failed.
-fn saved_copy_note(status: &Status, when: String) -> String {
-    match status {
-        Status::Failed(Error::Offline | Error::Network | Error::Timeout(_)) => {
-            format!("Offline: showing updates from {when}")
-        }
-        _ => format!("Showing the updates saved {when}"),
-    }
+fn saved_copy_note(lang: &Lang, status: &Status, when: String) -> String {
+    let msg = match status {
+        Status::Failed(Error::Offline | Error::Network | Error::Timeout(_)) => Msg::OfflineFrom,
+        _ => Msg::SavedCopy,
+    };
+    lang.say(msg, &[("when", &when)])
+}
+
+/// The feed's language for a `lang` attribute, when it isn't the widget's.
+pub fn feed_lang(feed: Option<&feed::Feed>, lang: &Lang) -> Option<AttrValue> {
+    let tag = feed?.language.as_deref()?;
+    lang.differs_from(tag)
+        .then(|| AttrValue::from(tag.to_owned()))
 }
 
 /// The feed's shows: every one (for the show filter), and those a fan can set progress for,
@@ -422,6 +441,6 @@ impl ShowLists {
 }
 
 /// "2 updates couldn't be read".
-pub fn skipped_note(skipped: usize) -> String {
-    format!("{} couldn't be read", state::updates(skipped, ""))
+pub fn skipped_note(lang: &Lang, skipped: usize) -> String {
+    lang.count(Msg::Skipped, skipped, &[])
 }

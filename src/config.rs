@@ -136,6 +136,8 @@ pub struct Settings {
     /// Whether the standalone page shows the check page for site owners instead of the
     /// widget (`check=1`, query only).
     pub check: bool,
+    /// The language asked for (`lang`, a BCP 47 tag); the page's or browser's otherwise.
+    pub lang: Option<String>,
 }
 
 /// The largest feed read unless the page says otherwise: 5 MB.
@@ -158,6 +160,7 @@ impl Default for Settings {
             progress: None,
             rules: Rules::default(),
             check: false,
+            lang: None,
         }
     }
 }
@@ -189,6 +192,7 @@ impl Settings {
                     }
                 }
                 "progress" => settings.progress = Watched::parse(value),
+                "lang" => settings.lang = crate::i18n::well_formed(value),
                 "tag-levels" => settings.rules.tag_levels = TagMap::parse(value, Level::parse),
                 "tag-kinds" => settings.rules.tag_kinds = TagMap::parse(value, Kind::parse),
                 "default-level" => settings.rules.default_level = Level::parse(value),
@@ -238,7 +242,7 @@ fn megabytes_to_bytes(value: &str) -> Option<u64> {
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 13] = [
+pub const ATTRIBUTES: [&str; 14] = [
     "src",
     "level",
     "kinds",
@@ -252,6 +256,7 @@ pub const ATTRIBUTES: [&str; 13] = [
     "tag-levels",
     "tag-kinds",
     "default-level",
+    "lang",
 ];
 
 /// How a fan site embeds the widget.
@@ -279,6 +284,8 @@ pub struct EmbedChoice {
     pub lock: bool,
     /// The site's tag maps and default level.
     pub rules: Rules,
+    /// The widget's language, when the site fixes it (else the page's own).
+    pub lang: Option<String>,
 }
 
 impl EmbedChoice {
@@ -302,6 +309,9 @@ impl EmbedChoice {
             pairs.push(("theme", self.theme.key().to_owned()));
         }
         pairs.extend(self.rules.to_pairs());
+        if let Some(lang) = &self.lang {
+            pairs.push(("lang", lang.clone()));
+        }
         pairs
     }
 
@@ -642,6 +652,7 @@ mod tests {
             theme: Theme::Dark,
             lock,
             rules: Rules::default(),
+            lang: None,
         }
     }
 

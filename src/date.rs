@@ -103,25 +103,66 @@ pub fn machine(date: DateTime<Utc>) -> String {
         .to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
-/// How long ago (or how far ahead) `date` is from `now`, in words.
-pub fn relative(date: DateTime<Utc>, now: DateTime<Utc>) -> String {
+/// How far a date is from now, in the unit it is told in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Span {
+    /// Under a minute either way: "just now".
+    Now,
+    /// A day either way: "yesterday", "tomorrow".
+    Day {
+        /// Whether it is ahead.
+        future: bool,
+    },
+    /// `count` minutes, hours, days, months or years (`unit`, as `Intl.RelativeTimeFormat`
+    /// names them), ago or ahead.
+    Units {
+        /// How many.
+        count: u64,
+        /// "minute", "hour", "day", "month" or "year".
+        unit: &'static str,
+        /// Whether it is ahead.
+        future: bool,
+    },
+}
+
+/// How far `date` is from `now`: the thresholds every language's relative dates share.
+pub fn span(date: DateTime<Utc>, now: DateTime<Utc>) -> Span {
     let seconds = (now - date).num_seconds();
     let future = seconds < 0;
     let seconds = seconds.unsigned_abs();
     let (count, unit) = match seconds {
-        0..=59 => return "just now".into(),
+        0..=59 => return Span::Now,
         60..=3_599 => (seconds / 60, "minute"),
         3_600..=86_399 => (seconds / 3_600, "hour"),
-        86_400..=172_799 => return if future { "tomorrow" } else { "yesterday" }.into(),
+        86_400..=172_799 => return Span::Day { future },
         172_800..=2_591_999 => (seconds / 86_400, "day"),
         2_592_000..=31_535_999 => (seconds / 2_592_000, "month"),
         _ => (seconds / 31_536_000, "year"),
     };
-    let plural = if count == 1 { "" } else { "s" };
-    if future {
-        format!("in {count} {unit}{plural}")
-    } else {
-        format!("{count} {unit}{plural} ago")
+    Span::Units {
+        count,
+        unit,
+        future,
+    }
+}
+
+/// How long ago (or how far ahead) `date` is from `now`, in English words.
+pub fn relative(date: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    match span(date, now) {
+        Span::Now => "just now".into(),
+        Span::Day { future } => if future { "tomorrow" } else { "yesterday" }.into(),
+        Span::Units {
+            count,
+            unit,
+            future,
+        } => {
+            let plural = if count == 1 { "" } else { "s" };
+            if future {
+                format!("in {count} {unit}{plural}")
+            } else {
+                format!("{count} {unit}{plural} ago")
+            }
+        }
     }
 }
 
@@ -142,14 +183,18 @@ pub fn day(date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
+/// Calendar days from today to `release` (negative once it has passed).
+pub fn days_until(release: NaiveDate, now: DateTime<Utc>) -> i64 {
+    (release - now.date_naive()).num_days()
+}
+
 /// The countdown to a release day, counted in calendar days from today.
 pub fn countdown(release: NaiveDate, now: DateTime<Utc>) -> String {
-    let days = (release - now.date_naive()).num_days();
-    match days {
+    match days_until(release, now) {
         ..=-1 => "Out now".into(),
         0 => "Out today".into(),
         1 => "Out tomorrow".into(),
-        _ => format!("Out in {days} days"),
+        days => format!("Out in {days} days"),
     }
 }
 

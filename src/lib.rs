@@ -17,6 +17,7 @@ pub mod error;
 pub mod event;
 pub mod feed;
 pub mod hooks;
+pub mod i18n;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;
 pub mod platform;

@@ -10,6 +10,7 @@ use yew::Reducible;
 use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
+use crate::i18n::{Lang, Msg};
 use crate::progress::{ProgressBook, ShowProgress};
 use crate::spoiler;
 use crate::types::{Kind, Level};
@@ -72,6 +73,8 @@ pub struct State {
     /// The card to focus: focus moves to a card only right after its reveal, never when a
     /// filter brings it back.
     pub focus: Option<String>,
+    /// The language of the announcements.
+    pub lang: Lang,
 }
 
 impl State {
@@ -90,7 +93,13 @@ impl State {
             progress: ProgressBook::new(),
             limit,
             focus: None,
+            lang: Lang::default(),
         }
+    }
+
+    /// The same state, announcing in `lang`.
+    pub fn speaking(self, lang: Lang) -> Self {
+        State { lang, ..self }
     }
 
     /// How many cards the fan would see with these choices.
@@ -151,7 +160,7 @@ impl Reducible for State {
                 if new > 0 {
                     // Never move what the fan is reading: new updates wait behind a banner.
                     next.pending = Some((SharedFeed(feed), new));
-                    next.announcement = format!("{} available", updates(new, "new "));
+                    next.announcement = self.lang.count(Msg::NewUpdatesAvailable, new, &[]);
                 } else {
                     next.feed = Some(SharedFeed(feed));
                     next.pending = None;
@@ -174,7 +183,7 @@ impl Reducible for State {
                 next.status = Status::Loading;
                 next.background = false;
                 next.attempt += 1;
-                next.announcement = "Loading the feed again".into();
+                next.announcement = self.lang.text(Msg::LoadingAgain).into();
             }
             Action::Refresh => {
                 if self.status == Status::Ready {
@@ -186,12 +195,13 @@ impl Reducible for State {
                 if let Some((feed, _)) = next.pending.take() {
                     next.feed = Some(feed);
                     next.saved_at = None;
-                    next.announcement = "New updates shown".into();
+                    next.announcement = self.lang.text(Msg::NewShown).into();
                 }
             }
             Action::SetLevel(level) => {
                 next.prefs.level = level;
                 next.announcement = change_announcement(
+                    &self.lang,
                     self.shown_with(&self.prefs),
                     next.shown_with(&next.prefs),
                     level,
@@ -200,35 +210,37 @@ impl Reducible for State {
             Action::ToggleKind(kind) => {
                 next.focus = None;
                 next.prefs.kinds.toggle(kind);
-                next.announcement = filter_announcement(next.shown_with(&next.prefs));
+                next.announcement = filter_announcement(&self.lang, next.shown_with(&next.prefs));
             }
             Action::SetShow(show) => {
                 next.focus = None;
                 next.prefs.show = show;
-                next.announcement = filter_announcement(next.shown_with(&next.prefs));
+                next.announcement = filter_announcement(&self.lang, next.shown_with(&next.prefs));
             }
             Action::Reveal(id) => {
                 let noun = self
                     .feed
                     .as_ref()
                     .and_then(|feed| feed.items.iter().find(|item| item.id == id))
-                    .map_or("update", |item| item.kind().noun());
-                next.announcement = format!("Revealed: {noun}");
+                    .map_or(self.lang.text(Msg::NounUpdate), |item| {
+                        self.lang.noun(item.kind())
+                    });
+                next.announcement = self.lang.say(Msg::Revealed, &[("noun", noun)]);
                 next.focus = Some(id.clone());
                 next.prefs.revealed.insert(id);
             }
             Action::Conceal(id) => {
                 next.focus = None;
                 next.prefs.revealed.remove(&id);
-                next.announcement = "Hidden again".into();
+                next.announcement = self.lang.text(Msg::HiddenAgain).into();
             }
             Action::SetProgress(show, progress) => {
                 next.progress.insert(show, progress);
                 let (before, after) = (self.shown_with(&self.prefs), next.shown_with(&next.prefs));
                 next.announcement = if after == before {
-                    "Progress saved; nothing changed".into()
+                    self.lang.text(Msg::ProgressSaved).into()
                 } else {
-                    change_announcement(before, after, next.prefs.level)
+                    change_announcement(&self.lang, before, after, next.prefs.level)
                 };
             }
             Action::ProgressLoaded(book) => next.progress = book,
@@ -237,6 +249,7 @@ impl Reducible for State {
                 next.prefs = overrides.apply(Some(next.prefs));
                 if next.prefs.level != self.prefs.level {
                     next.announcement = change_announcement(
+                        &self.lang,
                         self.shown_with(&self.prefs),
                         next.shown_with(&next.prefs),
                         next.prefs.level,
@@ -259,22 +272,16 @@ fn new_items(shown: &Feed, fresh: &Feed) -> usize {
         .count()
 }
 
-/// "1 update", "3 updates": `extra` goes before the noun ("3 more updates").
-pub fn updates(count: usize, extra: &str) -> String {
-    let plural = if count == 1 { "" } else { "s" };
-    format!("{count} {extra}update{plural}")
-}
-
 /// What a level change did, in words.
-fn change_announcement(before: usize, after: usize, level: Level) -> String {
+fn change_announcement(lang: &Lang, before: usize, after: usize, level: Level) -> String {
     match after.cmp(&before) {
-        std::cmp::Ordering::Greater => format!("{} shown", updates(after - before, "more ")),
-        std::cmp::Ordering::Less => format!("{} hidden", updates(before - after, "")),
-        std::cmp::Ordering::Equal => format!("Level {level}: nothing changed"),
+        std::cmp::Ordering::Greater => lang.count(Msg::MoreShown, after - before, &[]),
+        std::cmp::Ordering::Less => lang.count(Msg::CountHidden, before - after, &[]),
+        std::cmp::Ordering::Equal => lang.say(Msg::NothingChanged, &[("level", lang.level(level))]),
     }
 }
 
 /// What a filter change leaves, in words.
-fn filter_announcement(shown: usize) -> String {
-    format!("{} shown", updates(shown, ""))
+fn filter_announcement(lang: &Lang, shown: usize) -> String {
+    lang.count(Msg::CountShown, shown, &[])
 }

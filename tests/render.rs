@@ -23,6 +23,7 @@ use spoilerfeed::components::{self, CardList, ErrorCard, Filters, LevelPicker};
 use spoilerfeed::config::{Overrides, Prefs};
 use spoilerfeed::error::Error;
 use spoilerfeed::feed::{Feed, Item};
+use spoilerfeed::i18n::Lang;
 use spoilerfeed::spoiler::Concealed;
 use spoilerfeed::types::{KindSet, Level};
 use spoilerfeed::{App, AppProps};
@@ -66,6 +67,8 @@ fn render_view(html: Html) -> String {
 /// One card, shown against `now`.
 fn card_at(item: &Rc<Item>, now: DateTime<Utc>, revealed: bool) -> String {
     render_view(components::card(
+        &Lang::default(),
+        None,
         item,
         now,
         revealed,
@@ -81,6 +84,8 @@ fn card(item: &Rc<Item>) -> String {
 fn placeholder(item: &Rc<Item>, can_reveal: bool) -> String {
     let on_reveal = Callback::noop();
     render_view(components::placeholder(
+        &Lang::default(),
+        None,
         &Concealed::new(item),
         now(),
         can_reveal.then_some(&on_reveal),

@@ -9,11 +9,15 @@ use yew::prelude::*;
 
 use super::{item_ref, kind_details, meta};
 use crate::feed::Item;
+use crate::i18n::{Lang, Msg};
 
 /// The full card: kind, show, date, title, text, the kind's block and the links; a revealed
 /// card (above the level, shown by the fan's choice) says so and offers "Hide again", which
 /// calls `on_conceal` with the item's id and is bound to `button` when one is given (to focus it).
+/// The widget's words are in `lang`; the feed's own text carries `feed_lang` when it differs.
 pub fn card(
+    lang: &Lang,
+    feed_lang: Option<&AttrValue>,
     item: &Item,
     now: DateTime<Utc>,
     revealed: bool,
@@ -24,9 +28,9 @@ pub fn card(
     let headline = item
         .title
         .clone()
-        .unwrap_or_else(|| format!("{} update", kind.label()));
+        .unwrap_or_else(|| lang.say(Msg::KindUpdate, &[("kind", lang.kind(kind))]));
     let badge = if revealed {
-        html! { <span class="sf-badge sf-badge--spoiler">{ format!("{} spoiler", item.level.label()) }</span> }
+        html! { <span class="sf-badge sf-badge--spoiler">{ lang.say(Msg::SpoilerBadge, &[("level", lang.level(item.level))]) }</span> }
     } else {
         Html::default()
     };
@@ -42,8 +46,8 @@ pub fn card(
             data-level={item.level.key()}
             part="card"
         >
-            { meta(kind, item.show.as_deref(), item.date, now, badge) }
-            <h3 class="sf-card__title">
+            { meta(lang, kind, item.show.as_deref(), item.date, now, badge) }
+            <h3 class="sf-card__title" lang={feed_lang.cloned()}>
                 if let Some(url) = &item.url {
                     <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ headline }</a>
                 } else {
@@ -54,25 +58,25 @@ pub fn card(
                 <img class="sf-card__image" src={image.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" />
             }
             if !item.text.is_empty() {
-                <p class="sf-card__text">{ &item.text }</p>
+                <p class="sf-card__text" lang={feed_lang.cloned()}>{ &item.text }</p>
             }
-            { kind_details(&item.details, now) }
+            { kind_details(lang, &item.details, now) }
             if !item.tags.is_empty() {
-                <ul class="sf-tags" aria-label="Tags">
+                <ul class="sf-tags" aria-label={lang.text(Msg::Tags)} lang={feed_lang.cloned()}>
                     { for item.tags.iter().map(|tag| html! { <li class="sf-tag">{ tag }</li> }) }
                 </ul>
             }
             <div class="sf-card__footer">
                 if !item.authors.is_empty() {
-                    <span class="sf-card__authors">{ format!("By {}", item.authors.join(", ")) }</span>
+                    <span class="sf-card__authors">{ lang.say(Msg::By, &[("names", &item.authors.join(", "))]) }</span>
                 }
                 if let Some(source) = &item.external_url {
                     <a class="sf-card__source" href={source.clone()} target="_blank" rel="noopener noreferrer">
-                        { format!("Source: {}", host_of(source)) }
+                        { lang.say(Msg::Source, &[("host", host_of(source))]) }
                     </a>
                 }
                 if revealed {
-                    { hide_again(&item.id, on_conceal, button) }
+                    { hide_again(lang, &item.id, on_conceal, button) }
                 }
             </div>
         </article>
@@ -80,7 +84,12 @@ pub fn card(
 }
 
 /// The "Hide again" button of a revealed card; its callback is made only for revealed cards.
-fn hide_again(id: &str, on_conceal: &Callback<String>, button: Option<&NodeRef>) -> Html {
+fn hide_again(
+    lang: &Lang,
+    id: &str,
+    on_conceal: &Callback<String>,
+    button: Option<&NodeRef>,
+) -> Html {
     let onclick = {
         let id = id.to_owned();
         on_conceal.reform(move |_: MouseEvent| id.clone())
@@ -93,7 +102,7 @@ fn hide_again(id: &str, on_conceal: &Callback<String>, button: Option<&NodeRef>)
             ref={button.cloned().unwrap_or_default()}
             {onclick}
         >
-            { "Hide again" }
+            { lang.text(Msg::HideAgain) }
         </button>
     }
 }

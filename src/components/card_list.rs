@@ -9,9 +9,10 @@ use yew::prelude::*;
 use super::{card, placeholder};
 use crate::config::Prefs;
 use crate::hooks::{use_focus_button, use_painted};
+use crate::i18n::{Lang, Msg};
 use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
-use crate::state::{self, SharedFeed};
+use crate::state::SharedFeed;
 
 /// Entries in a list's first frame: a screenful on a tall screen. The rest of the page follows
 /// once the browser has painted them, so a feed's first cards show sooner.
@@ -58,6 +59,13 @@ pub struct CardListProps {
 /// [`FIRST_FRAME`] entries are rendered.
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let feed_lang = props
+        .feed
+        .language
+        .as_deref()
+        .filter(|tag| lang.differs_from(tag))
+        .map(|tag| AttrValue::from(tag.to_owned()));
     let button = use_focus_button(props.focus.clone());
     let painted = use_painted(true);
     let shown = if painted {
@@ -68,8 +76,13 @@ pub fn CardList(props: &CardListProps) -> Html {
     let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
     let total = view.entries.len();
     let level = props.prefs.level;
-    let hidden_note = (view.hidden > 0)
-        .then(|| format!("{} hidden above {level}", state::updates(view.hidden, "")));
+    let hidden_note = (view.hidden > 0).then(|| {
+        lang.count(
+            Msg::HiddenAbove,
+            view.hidden,
+            &[("level", lang.level(level))],
+        )
+    });
     let can_reveal = props.can_reveal.then_some(&props.on_reveal);
     // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
     // their own, so a level switch or a reveal replaces the article whole instead of patching
@@ -79,13 +92,13 @@ pub fn CardList(props: &CardListProps) -> Html {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    { card(item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
+                    { card(&lang, feed_lang.as_ref(), item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
                 </li>
             }
         }
         Entry::Hidden(item) => html! {
             <li class="sf-list__item" key={item.id()}>
-                { placeholder(&item, props.now, can_reveal) }
+                { placeholder(&lang, feed_lang.as_ref(), &item, props.now, can_reveal) }
             </li>
         },
     });
@@ -99,26 +112,26 @@ pub fn CardList(props: &CardListProps) -> Html {
         })
     };
     html! {
-        <section class="sf-results" aria-label="Updates">
+        <section class="sf-results" aria-label={lang.text(Msg::Updates)}>
             // The cards' headings are h3: this one (for screen readers' heading lists) keeps
             // them one level under the page's h1 or a host page's h2.
-            <h2 class="sf-visually-hidden" tabindex="-1" ref={props.heading.clone()}>{ "Updates" }</h2>
+            <h2 class="sf-visually-hidden" tabindex="-1" ref={props.heading.clone()}>{ lang.text(Msg::Updates) }</h2>
             if let Some(note) = hidden_note {
                 <p class="sf-hidden-count" data-testid="hidden-count">{ note }</p>
             }
             if total == 0 {
                 <p class="sf-empty" data-testid="empty">{
-                    if props.feed.items.is_empty() { "This feed has no updates yet" } else { "No updates match these filters" }
+                    lang.text(if props.feed.items.is_empty() { Msg::NoUpdatesYet } else { Msg::NoMatch })
                 }</p>
             } else if view.hidden == total {
-                <p class="sf-empty" data-testid="empty">{ "No updates at this level yet" }</p>
+                <p class="sf-empty" data-testid="empty">{ lang.text(Msg::NoneAtLevel) }</p>
             }
             <ul class="sf-list" aria-busy={(!painted).then_some("true")}>
                 { for entries }
             </ul>
             if total > props.limit && painted {
                 <button type="button" class="sf-button sf-more" onclick={on_more}>
-                    { format!("Show more ({} left)", total - props.limit) }
+                    { lang.say(Msg::ShowMore, &[("n", &lang.number(total - props.limit))]) }
                 </button>
             }
         </section>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::config::{EmbedChoice, EmbedMode, Prefs, Theme};
+use crate::i18n::CATALOGUES;
 use crate::platform::copy_text;
 use crate::types::{Kind, Level};
 
@@ -41,6 +42,8 @@ struct Form {
     mode: EmbedMode,
     theme: Theme,
     lock: bool,
+    /// The widget's language, when the site fixes it.
+    lang: Option<String>,
     /// The site's tag maps and default level.
     rules: Rules,
     /// Whether the feed's tags are listed: they may spoil, so only when asked.
@@ -66,6 +69,8 @@ enum FormAction {
     Mode(EmbedMode),
     Theme(Theme),
     ToggleLock,
+    /// Fix the widget's language, or leave it to the page.
+    Lang(Option<String>),
     /// Map a tag to a level, or unmap it.
     TagLevel(String, Option<Level>),
     /// Map a tag to a kind, or unmap it.
@@ -101,6 +106,7 @@ impl Reducible for Form {
             FormAction::Mode(mode) => next.mode = mode,
             FormAction::Theme(theme) => next.theme = theme,
             FormAction::ToggleLock => next.lock = !next.lock,
+            FormAction::Lang(lang) => next.lang = lang,
             FormAction::TagLevel(tag, Some(level)) => next.rules.tag_levels.insert(&tag, level),
             FormAction::TagLevel(tag, None) => next.rules.tag_levels.remove(&tag),
             FormAction::TagKind(tag, Some(kind)) => next.rules.tag_kinds.insert(&tag, kind),
@@ -136,6 +142,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         theme,
         lock,
         rules: form.rules.clone(),
+        lang: form.lang.clone(),
     }
     .snippet(mode);
 
@@ -150,6 +157,15 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                 .target_unchecked_into::<web_sys::HtmlSelectElement>()
                 .value();
             form.dispatch(FormAction::Theme(Theme::parse(&value).unwrap_or_default()));
+        })
+    };
+    let on_lang = {
+        let form = form.dispatcher();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            form.dispatch(FormAction::Lang((!value.is_empty()).then_some(value)));
         })
     };
     let on_lock = {
@@ -226,6 +242,15 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     <select name="embed-theme" class="sf-select" onchange={on_theme}>
                         { for themes.into_iter().map(|option| html! {
                             <option value={option.key()} selected={option == theme}>{ option.key() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="sf-embed__option">
+                    { "Language " }
+                    <select name="embed-lang" class="sf-select" onchange={on_lang}>
+                        <option value="" selected={form.lang.is_none()}>{ "the page's" }</option>
+                        { for CATALOGUES.iter().map(|catalogue| html! {
+                            <option value={catalogue.code} selected={form.lang.as_deref() == Some(catalogue.code)}>{ catalogue.code }</option>
                         }) }
                     </select>
                 </label>

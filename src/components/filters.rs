@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Msg};
 use crate::types::{Kind, KindSet};
 
 /// Props of [`Filters`].
@@ -28,9 +29,10 @@ pub fn Filters(props: &FiltersProps) -> Html {
             .value();
         (!value.is_empty()).then_some(value)
     });
+    let lang = use_context::<Lang>().unwrap_or_default();
     html! {
         <div class="sf-filters">
-            <div class="sf-chips" role="group" aria-label="Kinds of updates">
+            <div class="sf-chips" role="group" aria-label={lang.text(Msg::KindsOfUpdates)}>
                 { for Kind::ALL.into_iter().map(|kind| {
                     let onclick = props.on_toggle_kind.reform(move |_: MouseEvent| kind);
                     let pressed = props.kinds.contains(kind) && !props.kinds.is_all();
@@ -44,16 +46,16 @@ pub fn Filters(props: &FiltersProps) -> Html {
                             part="chip"
                             {onclick}
                         >
-                            { kind.label() }
+                            { lang.kind(kind) }
                         </button>
                     }
                 }) }
             </div>
             if props.shows.len() > 1 {
                 <label class="sf-show-picker">
-                    <span class="sf-show-picker__label">{ "Show" }</span>
+                    <span class="sf-show-picker__label">{ lang.text(Msg::Show) }</span>
                     <select name="show" class="sf-select" onchange={on_show}>
-                        <option value="" selected={props.show.is_none()}>{ "All shows" }</option>
+                        <option value="" selected={props.show.is_none()}>{ lang.text(Msg::AllShows) }</option>
                         { for props.shows.iter().map(|show| html! {
                             <option value={show.clone()} selected={props.show.as_ref() == Some(show)}>
                                 { show.clone() }

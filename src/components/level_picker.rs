@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Msg};
 use crate::types::Level;
 
 /// Props of [`LevelPicker`].
@@ -19,9 +20,10 @@ pub struct LevelPickerProps {
 /// A `fieldset` of radio buttons, one per level.
 #[function_component]
 pub fn LevelPicker(props: &LevelPickerProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     html! {
         <fieldset class="sf-levels" disabled={props.locked.is_some()}>
-            <legend class="sf-levels__legend">{ "Spoiler level" }</legend>
+            <legend class="sf-levels__legend">{ lang.text(Msg::SpoilerLevel) }</legend>
             <div class="sf-levels__options">
                 { for Level::ALL.into_iter().map(|level| {
                     let onchange = props.on_change.reform(move |_: Event| level);
@@ -35,8 +37,8 @@ pub fn LevelPicker(props: &LevelPickerProps) -> Html {
                                 {onchange}
                             />
                             <span class="sf-level__text">
-                                <span class="sf-level__name">{ level.label() }</span>
-                                <span class="sf-level__desc">{ level.description() }</span>
+                                <span class="sf-level__name">{ lang.level(level) }</span>
+                                <span class="sf-level__desc">{ lang.level_description(level) }</span>
                             </span>
                         </label>
                     }

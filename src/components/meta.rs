@@ -5,17 +5,19 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use super::relative_time;
+use crate::i18n::Lang;
 use crate::types::Kind;
 
 /// Kind label, show and relative date, then `extra` (a card's "Major spoiler" badge).
 pub fn meta(
+    lang: &Lang,
     kind: Kind,
     show: Option<&str>,
     date: Option<DateTime<Utc>>,
     now: DateTime<Utc>,
     extra: Html,
 ) -> Html {
-    let label = html! { <span class={kind_class(kind)}>{ kind.label() }</span> };
+    let label = html! { <span class={kind_class(kind)}>{ lang.kind(kind) }</span> };
     html! {
         <div class="sf-meta">
             { label }
@@ -23,7 +25,7 @@ pub fn meta(
                 <span class="sf-meta__show">{ show.to_owned() }</span>
             }
             if let Some(date) = date {
-                { relative_time(date, now) }
+                { relative_time(lang, date, now) }
             }
             { extra }
         </div>

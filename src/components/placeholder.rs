@@ -8,12 +8,16 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use super::{item_ref, meta};
+use crate::i18n::{Lang, Msg};
 use crate::spoiler::Concealed;
 
 /// A muted card with no link, and a Reveal button calling `on_reveal` with the item's id when
 /// one is given (not when the host site locks the level). Takes [`Concealed`], so only the
-/// item's safe fields can be read.
+/// item's safe fields can be read. The widget's words are in `lang`; the safe headline carries
+/// `feed_lang` when it differs.
 pub fn placeholder(
+    lang: &Lang,
+    feed_lang: Option<&AttrValue>,
     item: &Concealed,
     now: DateTime<Utc>,
     on_reveal: Option<&Callback<String>>,
@@ -21,18 +25,16 @@ pub fn placeholder(
     let kind = item.kind();
     // Progress says exactly what the fan still has to watch; otherwise the level is the reason.
     let reason = item.progress_reason().unwrap_or_else(|| {
-        format!(
-            "Hidden: {} spoiler",
-            item.level().label().to_ascii_lowercase()
-        )
+        let level = lang.level(item.level()).to_lowercase();
+        lang.say(Msg::HiddenReason, &[("level", &level)])
     });
     let reveal = on_reveal.map(|on_reveal| {
         let id = item.id().to_owned();
         let onclick = on_reveal.reform(move |_: MouseEvent| id.clone());
         html! {
             <button type="button" class="sf-button" aria-expanded="false" {onclick}>
-                { "Reveal" }
-                <span class="sf-visually-hidden">{ format!(" {}", kind.noun()) }</span>
+                { lang.text(Msg::Reveal) }
+                <span class="sf-visually-hidden">{ format!(" {}", lang.noun(kind)) }</span>
             </button>
         }
     });
@@ -46,10 +48,12 @@ pub fn placeholder(
             data-kind={kind.key()}
             part="placeholder"
         >
-            { meta(kind, item.show(), item.date(), now, Html::default()) }
-            <p class="sf-placeholder__title">
-                { item.safe_title().map_or_else(|| format!("Hidden {}", kind.noun()), str::to_owned) }
-            </p>
+            { meta(lang, kind, item.show(), item.date(), now, Html::default()) }
+            if let Some(title) = item.safe_title() {
+                <p class="sf-placeholder__title" lang={feed_lang.cloned()}>{ title.to_owned() }</p>
+            } else {
+                <p class="sf-placeholder__title">{ lang.say(Msg::HiddenNoun, &[("noun", lang.noun(kind))]) }</p>
+            }
             <div class="sf-placeholder__footer">
                 <span class="sf-placeholder__reason">{ reason }</span>
                 { reveal }

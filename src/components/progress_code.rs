@@ -4,9 +4,16 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Msg};
+
 /// A collapsible panel with `code` (the fan's progress as an export code, empty when there is
 /// none) and an import field bound to `field`, whose text `on_import` gets when submitted.
-pub fn progress_code(code: AttrValue, on_import: &Callback<String>, field: &NodeRef) -> Html {
+pub fn progress_code(
+    lang: &Lang,
+    code: AttrValue,
+    on_import: &Callback<String>,
+    field: &NodeRef,
+) -> Html {
     let on_submit = {
         let field = field.clone();
         on_import.reform(move |event: SubmitEvent| {
@@ -19,18 +26,18 @@ pub fn progress_code(code: AttrValue, on_import: &Callback<String>, field: &Node
     };
     html! {
         <details class="sf-code" data-testid="progress-code">
-            <summary>{ "Use my progress on another site" }</summary>
+            <summary>{ lang.text(Msg::UseProgressElsewhere) }</summary>
             <label class="sf-code__row">
-                <span>{ "Your code" }</span>
+                <span>{ lang.text(Msg::YourCode) }</span>
                 <input type="text" readonly=true name="progress-code" class="sf-code__field"
-                    value={code} placeholder="Pick your progress first" />
+                    value={code} placeholder={lang.text(Msg::PickProgressFirst)} />
             </label>
             <form class="sf-code__row" onsubmit={on_submit}>
                 <label>
-                    <span>{ "Paste a code" }</span>
+                    <span>{ lang.text(Msg::PasteCode) }</span>
                     <input type="text" name="progress-import" class="sf-code__field" ref={field.clone()} />
                 </label>
-                <button type="submit" class="sf-button sf-button--quiet">{ "Use this code" }</button>
+                <button type="submit" class="sf-button sf-button--quiet">{ lang.text(Msg::UseThisCode) }</button>
             </form>
         </details>
     }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::{Lang, Msg};
 use crate::progress::{Point, ShowProgress, Watched};
 
 /// Props of [`ProgressPicker`].
@@ -65,26 +66,30 @@ pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
         let checked = value == selected;
         html! { <option selected={checked} {value}>{ label }</option> }
     };
+    let lang = use_context::<Lang>().unwrap_or_default();
     html! {
         <div class="sf-watch" data-testid="progress" data-show={props.show.clone()} part="progress-picker">
             <label class="sf-watch__label">
-                <span>{ format!("Watched {} up to", props.show) }</span>
+                <span>{ lang.say(Msg::WatchedUpTo, &[("show", &props.show)]) }</span>
                 <select name="progress" class="sf-select" ref={select} onchange={on_select}>
-                    { option("none".into(), "Nothing yet".into()) }
+                    { option("none".into(), lang.text(Msg::NothingYet).into()) }
                     { for choices.iter().map(|point| option(point.to_string(), match point.episode {
-                        Some(episode) => format!("Season {}, episode {episode}", point.season),
-                        None => format!("All of season {}", point.season),
+                        Some(episode) => lang.say(Msg::SeasonEpisode, &[
+                            ("season", &lang.number(point.season as usize)),
+                            ("episode", &lang.number(episode as usize)),
+                        ]),
+                        None => lang.say(Msg::AllOfSeason, &[("season", &lang.number(point.season as usize))]),
                     })) }
-                    { option("all".into(), "Everything aired".into()) }
+                    { option("all".into(), lang.text(Msg::EverythingAired).into()) }
                 </select>
             </label>
             <label class="sf-watch__ahead">
                 <input type="checkbox" name="ahead" checked={progress.ahead} onchange={on_ahead} />
-                { " One episode ahead" }
+                { lang.text(Msg::OneAhead) }
             </label>
             if progress.watched != Watched::CaughtUp {
                 <button type="button" class="sf-button sf-button--quiet" onclick={on_caught_up}>
-                    { "I'm caught up" }
+                    { lang.text(Msg::CaughtUp) }
                 </button>
             }
         </div>

@@ -7,12 +7,14 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use crate::date;
+use crate::i18n::Lang;
+use crate::platform;
 
-/// A `<time>` element reading "3 days ago".
-pub fn relative_time(when: DateTime<Utc>, now: DateTime<Utc>) -> Html {
+/// A `<time>` element reading "3 days ago", in the widget's language.
+pub fn relative_time(lang: &Lang, when: DateTime<Utc>, now: DateTime<Utc>) -> Html {
     html! {
-        <time class="sf-time" datetime={date::machine(when)} title={date::exact(when)}>
-            { date::relative(when, now) }
+        <time class="sf-time" datetime={date::machine(when)} title={platform::exact_date(lang, when)}>
+            { platform::relative_date(lang, when, now) }
         </time>
     }
 }

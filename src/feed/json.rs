@@ -86,6 +86,11 @@ pub fn read(body: &str, base: Option<&str>, host: &Rules) -> Result<Feed, Error>
         items: Vec::new(),
         skipped: skips.len(),
         skips,
+        language: root
+            .language
+            .0
+            .as_deref()
+            .and_then(crate::i18n::well_formed),
     };
     Ok(finish(feed, read, host))
 }
@@ -235,6 +240,7 @@ struct Document<'a> {
     version: Option<Text<'a>>,
     title: Text<'a>,
     home_page_url: Text<'a>,
+    language: Text<'a>,
     /// The feed's `_spoilerfeed` object, small enough to keep as a tree.
     extension: Option<Value>,
     items: Option<Items>,
@@ -266,6 +272,7 @@ impl<'de> Visitor<'de> for DocumentSeed<'_> {
                 "version" => document.version = Some(map.next_value()?),
                 "title" => document.title = map.next_value()?,
                 "home_page_url" => document.home_page_url = map.next_value()?,
+                "language" => document.language = map.next_value()?,
                 EXTENSION => document.extension = Some(map.next_value()?),
                 "items" => {
                     document.items = Some(map.next_value_seed(ItemsSeed { base: self.base })?)

@@ -43,6 +43,9 @@ pub struct Feed {
     pub skipped: usize,
     /// Why items were left out, for the check page.
     pub skips: Vec<Skip>,
+    /// The language the feed is written in (a well-formed BCP 47 tag), when it says: JSON
+    /// Feed's `language`, RSS's `<language>`, Atom's `xml:lang`.
+    pub language: Option<String>,
 }
 
 /// The formats the widget reads.

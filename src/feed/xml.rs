@@ -171,6 +171,19 @@ impl Element {
             .map(|attribute| attribute.value.as_str())
     }
 
+    /// The value of `xml:lang`, the language of an Atom feed.
+    fn xml_lang(&self) -> Option<String> {
+        self.attributes
+            .iter()
+            .find(|attribute| {
+                attribute.name == "lang"
+                    && attribute.namespace.as_deref()
+                        == Some("http://www.w3.org/XML/1998/namespace")
+                    || attribute.name == "xml:lang"
+            })
+            .map(|attribute| attribute.value.clone())
+    }
+
     /// All the text inside, in document order.
     pub fn text(&self) -> String {
         let mut out = String::new();
@@ -430,6 +443,15 @@ pub fn read(root: &Element, base: Option<&str>, host: &Rules) -> Result<Feed, Er
         items: Vec::new(),
         skipped,
         skips,
+        language: if atom {
+            channel.xml_lang()
+        } else {
+            channel
+                .first(reader.own, "language")
+                .map(|lang| lang.text())
+        }
+        .as_deref()
+        .and_then(crate::i18n::well_formed),
     };
     Ok(finish(feed, read_items, host))
 }

@@ -8,10 +8,11 @@ use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element, HtmlElement};
 use yew::{AppHandle, Callback};
 
-use super::{absolute_url, import_progress_from_address, mount, unmount};
+use super::{absolute_url, browser_language, import_progress_from_address, mount, unmount};
 use crate::app::{App, AppProps};
 use crate::config::Settings;
 use crate::event::{Field, WidgetEvent};
+use crate::platform;
 
 /// A mounted `<spoiler-feed>` widget, owned by its element.
 #[wasm_bindgen]
@@ -56,6 +57,17 @@ pub fn mount_element(host: HtmlElement, root: Element) -> ElementHandle {
 /// The widget's props from the element's attributes; the feed URL resolves against the page.
 fn element_props(host: &HtmlElement) -> AppProps {
     let settings = Settings::from_attributes(|name| host.get_attribute(name));
+    // The element's `lang`, else the nearest around it, else the page's, else the browser's.
+    let around = host
+        .closest("[lang]")
+        .ok()
+        .flatten()
+        .and_then(|element| element.get_attribute("lang"));
+    let page = host
+        .owner_document()
+        .and_then(|document| document.document_element())
+        .and_then(|html| html.get_attribute("lang"));
+    let lang = platform::lang([settings.lang.clone(), around, page, browser_language()]);
     let base = host.base_uri().ok().flatten().unwrap_or_default();
     let feed_url = settings
         .feed
@@ -65,6 +77,7 @@ fn element_props(host: &HtmlElement) -> AppProps {
     AppProps {
         on_event: Some(event_dispatcher(host.clone(), feed_url.clone())),
         embedded: true,
+        lang,
         ..AppProps::from_settings(feed_url, settings)
     }
 }

@@ -44,6 +44,11 @@ pub fn import_progress_from_address() {
     }
 }
 
+/// The browser's language (`navigator.language`).
+pub fn browser_language() -> Option<String> {
+    web_sys::window().and_then(|window| window.navigator().language())
+}
+
 /// Resolves a possibly relative URL against `base`; empty when it isn't a URL.
 pub fn absolute_url(url: &str, base: &str) -> String {
     web_sys::Url::new_with_base(url, base)

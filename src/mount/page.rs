@@ -3,7 +3,7 @@
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::{absolute_url, frame, import_progress_from_address, mount};
+use super::{absolute_url, browser_language, frame, import_progress_from_address, mount};
 use crate::app::AppProps;
 use crate::config::{self, Settings};
 use crate::platform;
@@ -27,7 +27,12 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     let settings = Settings::from_query(&location.search().unwrap_or_default());
     let page = location.href().unwrap_or_default();
     let feed = settings.feed.as_deref().unwrap_or(config::SAMPLE_FEED);
+    // The page is the widget's own: its `lang` is what the query or the browser asks for,
+    // not the `en` index.html is written with.
+    let lang = platform::lang([settings.lang.clone(), browser_language()]);
     if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("lang", lang.tag());
+        let _ = html.set_attribute("dir", lang.dir());
         let _ = html.set_attribute("data-theme", settings.theme.key());
         if settings.embed {
             let _ = html.set_attribute("data-embed", "");
@@ -43,6 +48,7 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     let props = AppProps {
         widget_base,
         check,
+        lang,
         ..AppProps::from_settings(feed_url, settings)
     };
     // The page's widget lives as long as the page: its handle is never needed.

@@ -8,6 +8,13 @@ use crate::classify::Rules;
 use crate::error::Error;
 use crate::feed::xml::Syntax;
 use crate::feed::{self, Feed};
+use crate::i18n::{Lang, Locale};
+
+/// The language a widget speaks: the first well-formed tag of `candidates`, with this
+/// platform's plural rules and numbers.
+pub fn lang<S: AsRef<str>>(candidates: impl IntoIterator<Item = Option<S>>) -> Lang {
+    Lang::pick(candidates, Locale { plural, number })
+}
 
 /// Reads a downloaded feed body in whichever format it is (JSON Feed, RSS or Atom, told apart
 /// by its first characters), with the host page's `rules`; `base` is the feed's own URL, for

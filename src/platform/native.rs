@@ -3,13 +3,15 @@
 //! Nothing is fetched or stored, idle work runs at once, and nothing repeats or waits for a
 //! frame; the signatures match the browser's, so the app is written once.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::classify::Rules;
 use crate::config::Prefs;
+use crate::date;
 use crate::error::Error;
 use crate::feed::xml::{self, Attribute, Element, TreeBuilder};
 use crate::feed::Feed;
+use crate::i18n::{Lang, Plural};
 use crate::progress::ShowProgress;
 
 /// The current time, by the system clock.
@@ -156,3 +158,44 @@ pub fn install_crash_card() {}
 
 /// Whether the browser draws frames: not natively, so a list is whole from its first render.
 pub const DRAWS_FRAMES: bool = false;
+
+/// The plural category of `count` in the language `tag`, by CLDR's rules (the crate
+/// `intl_pluralrules`); English's for a language it doesn't know.
+pub fn plural(tag: &str, count: usize) -> Plural {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let rules = tag
+        .parse::<unic_langid::LanguageIdentifier>()
+        .ok()
+        .and_then(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok());
+    let category = rules.and_then(|rules| rules.select(count).ok());
+    match category {
+        Some(PluralCategory::ZERO) => Plural::Zero,
+        Some(PluralCategory::ONE) => Plural::One,
+        Some(PluralCategory::TWO) => Plural::Two,
+        Some(PluralCategory::FEW) => Plural::Few,
+        Some(PluralCategory::MANY) => Plural::Many,
+        Some(PluralCategory::OTHER) => Plural::Other,
+        None if count == 1 => Plural::One,
+        None => Plural::Other,
+    }
+}
+
+/// `count` in plain digits: the stand-in for the browser's `Intl.NumberFormat`.
+pub fn number(_tag: &str, count: usize) -> String {
+    count.to_string()
+}
+
+/// How long ago `date` is, in English: the stand-in for `Intl.RelativeTimeFormat`.
+pub fn relative_date(_lang: &Lang, date: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    date::relative(date, now)
+}
+
+/// The exact time, in English: the stand-in for `Intl.DateTimeFormat`.
+pub fn exact_date(_lang: &Lang, date: DateTime<Utc>) -> String {
+    date::exact(date)
+}
+
+/// A day, in English: the stand-in for `Intl.DateTimeFormat`.
+pub fn day(_lang: &Lang, day: NaiveDate) -> String {
+    date::day(day)
+}

@@ -3,6 +3,7 @@
 pub mod clipboard;
 pub mod crash;
 pub mod fetch;
+pub mod format;
 pub mod schedule;
 pub mod storage;
 pub mod xml;
@@ -10,6 +11,7 @@ pub mod xml;
 pub use clipboard::copy_text;
 pub use crash::install_crash_card;
 pub use fetch::{hand_over_prefetch, load_feed};
+pub use format::{day, exact_date, number, plural, relative_date};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
     offline_copy, on_progress_change, store_prefs, store_progress, stored_prefs, stored_progress,

@@ -1,0 +1,628 @@
+//! The widget's words in the fan's language: one catalogue per language ([`en`], [`de`],
+//! [`fr`], [`es`], [`pt_br`]), the [`Lang`] a widget speaks, and its choice from the page.
+//!
+//! A catalogue maps each [`Msg`] to its text, or to one text per plural form for a message
+//! with a count. Placeholders are `{name}`; `{n}` is the count, written as the language
+//! writes numbers. A language without a catalogue gets the English words, while dates and
+//! numbers still follow it. Plural forms and number formatting come from the platform (the
+//! browser's `Intl`, natively a crate made for it) through a [`Locale`], so this module
+//! stays pure.
+
+pub mod de;
+pub mod en;
+pub mod es;
+pub mod fr;
+pub mod pt_br;
+
+use std::rc::Rc;
+
+use crate::types::{Kind, Level};
+
+/// A CLDR plural category, as `Intl.PluralRules` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Plural {
+    /// "zero".
+    Zero,
+    /// "one".
+    One,
+    /// "two".
+    Two,
+    /// "few".
+    Few,
+    /// "many".
+    Many,
+    /// "other", the form every plural message has.
+    Other,
+}
+
+impl Plural {
+    /// The category for a CLDR keyword; anything else is "other".
+    pub fn from_key(key: &str) -> Plural {
+        match key {
+            "zero" => Plural::Zero,
+            "one" => Plural::One,
+            "two" => Plural::Two,
+            "few" => Plural::Few,
+            "many" => Plural::Many,
+            _ => Plural::Other,
+        }
+    }
+}
+
+/// The forms of one message: a plain text is one `Other` form.
+pub type Forms = &'static [(Plural, &'static str)];
+
+/// One language's words.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// The BCP 47 tag it is for (`de`, `pt-BR`).
+    pub code: &'static str,
+    /// Every message and its forms.
+    pub entries: &'static [(Msg, Forms)],
+}
+
+impl Catalogue {
+    /// The forms of `msg`, if this catalogue has it.
+    pub fn forms(&self, msg: Msg) -> Option<Forms> {
+        self.entries
+            .iter()
+            .find(|(key, _)| *key == msg)
+            .map(|(_, forms)| *forms)
+    }
+}
+
+/// The catalogues shipped, English first.
+pub const CATALOGUES: [&Catalogue; 5] = [
+    &en::CATALOGUE,
+    &de::CATALOGUE,
+    &fr::CATALOGUE,
+    &es::CATALOGUE,
+    &pt_br::CATALOGUE,
+];
+
+/// What a language's numbers and plurals are, from the platform.
+#[derive(Clone, Copy, Debug)]
+pub struct Locale {
+    /// The plural category of a count in the language of a BCP 47 tag.
+    pub plural: fn(&str, usize) -> Plural,
+    /// A count written in the language of a BCP 47 tag.
+    pub number: fn(&str, usize) -> String,
+}
+
+/// English counts: "one" for 1, else "other" (CLDR's rule for whole numbers).
+fn english_plural(_: &str, count: usize) -> Plural {
+    if count == 1 {
+        Plural::One
+    } else {
+        Plural::Other
+    }
+}
+
+/// The language a widget speaks: its BCP 47 tag, the catalogue of its words and the
+/// platform's rules for its numbers.
+#[derive(Clone, Debug)]
+pub struct Lang {
+    tag: Rc<str>,
+    catalogue: &'static Catalogue,
+    locale: Locale,
+}
+
+impl PartialEq for Lang {
+    fn eq(&self, other: &Lang) -> bool {
+        self.tag == other.tag
+    }
+}
+
+impl Default for Lang {
+    /// English, with whole-number plural rules and plain digits.
+    fn default() -> Self {
+        Lang {
+            tag: "en".into(),
+            catalogue: &en::CATALOGUE,
+            locale: Locale {
+                plural: english_plural,
+                number: |_, count| count.to_string(),
+            },
+        }
+    }
+}
+
+impl Lang {
+    /// The first well-formed tag of `candidates` (the `lang` attribute or query, the nearest
+    /// `lang` around the widget, the page's, the browser's), else English.
+    pub fn pick<S: AsRef<str>>(
+        candidates: impl IntoIterator<Item = Option<S>>,
+        locale: Locale,
+    ) -> Lang {
+        let tag = candidates
+            .into_iter()
+            .flatten()
+            .find_map(|tag| well_formed(tag.as_ref()))
+            .unwrap_or_else(|| "en".to_owned());
+        Lang {
+            catalogue: catalogue_for(&tag),
+            tag: tag.into(),
+            locale,
+        }
+    }
+
+    /// The language's BCP 47 tag, for `lang` attributes and the browser's `Intl`.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// The catalogue whose words are shown (English for a language without one).
+    pub fn catalogue(&self) -> &'static Catalogue {
+        self.catalogue
+    }
+
+    /// `rtl` for a language written right to left, else `ltr`.
+    pub fn dir(&self) -> &'static str {
+        let primary = primary(&self.tag);
+        if ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ckb"].contains(&primary.as_str()) {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// Whether `tag` (a feed's `language`) is another language than this one, so that its
+    /// text needs its own `lang` attribute.
+    pub fn differs_from(&self, tag: &str) -> bool {
+        !tag.trim().eq_ignore_ascii_case(&self.tag)
+    }
+
+    /// The forms of `msg`: this language's, or English if its catalogue lacks it.
+    fn forms(&self, msg: Msg) -> Forms {
+        self.catalogue
+            .forms(msg)
+            .or_else(|| en::CATALOGUE.forms(msg))
+            .unwrap_or(&[])
+    }
+
+    /// The text of `msg` (its "other" form).
+    pub fn text(&self, msg: Msg) -> &'static str {
+        pick_form(self.forms(msg), Plural::Other)
+    }
+
+    /// The text of `msg` with its `{name}` placeholders filled from `args`.
+    pub fn say(&self, msg: Msg, args: &[(&str, &str)]) -> String {
+        fill(self.text(msg), args)
+    }
+
+    /// The form of `msg` for `count`, with `{n}` the count as the language writes it and
+    /// the other placeholders from `args`.
+    pub fn count(&self, msg: Msg, count: usize, args: &[(&str, &str)]) -> String {
+        let form = pick_form(self.forms(msg), (self.locale.plural)(&self.tag, count));
+        let n = (self.locale.number)(&self.tag, count);
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(args);
+        fill(form, &all)
+    }
+
+    /// A number as the language writes it.
+    pub fn number(&self, value: usize) -> String {
+        (self.locale.number)(&self.tag, value)
+    }
+}
+
+/// The form for `category`, else the "other" form.
+fn pick_form(forms: Forms, category: Plural) -> &'static str {
+    forms
+        .iter()
+        .find(|(form, _)| *form == category)
+        .or_else(|| forms.iter().find(|(form, _)| *form == Plural::Other))
+        .map_or("", |(_, text)| text)
+}
+
+/// `template` with each `{name}` of `args` replaced by its value.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}').map(|end| (&after[..end], end)) {
+            Some((name, end)) if args.iter().any(|(key, _)| *key == name) => {
+                let value = args
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map_or("", |(_, v)| v);
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `{name}` placeholders of a text, in order.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    text.split('{')
+        .skip(1)
+        .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+        .collect()
+}
+
+/// `tag` trimmed if it is a well-formed BCP 47 tag (letters, digits and hyphens in subtags of
+/// 1 to 8, the first of letters), with `_` read as `-`; `None` for anything else (which the
+/// browser's `Intl` would refuse).
+pub fn well_formed(tag: &str) -> Option<String> {
+    let tag = tag.trim().replace('_', "-");
+    let mut parts = tag.split('-');
+    let first = parts.next()?;
+    let ok = (2..=8).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|part| {
+            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    ok.then_some(tag)
+}
+
+/// The primary language subtag, lower-case (`pt` of `pt-BR`).
+fn primary(tag: &str) -> String {
+    tag.split('-').next().unwrap_or("").to_ascii_lowercase()
+}
+
+/// The catalogue for `tag`: an exact match (`pt-BR`), else one for its language (`de` for
+/// `de-AT`, `pt-BR` for `pt`), else English.
+fn catalogue_for(tag: &str) -> &'static Catalogue {
+    let exact = CATALOGUES
+        .iter()
+        .find(|catalogue| catalogue.code.eq_ignore_ascii_case(tag));
+    let language = || {
+        CATALOGUES
+            .iter()
+            .find(|catalogue| primary(catalogue.code) == primary(tag))
+    };
+    exact.or_else(language).copied().unwrap_or(&en::CATALOGUE)
+}
+
+/// Every message the widget shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    /// The standalone page's heading when the feed has no title.
+    ShowNews,
+    /// The note under a level picker the host site locked: `{level}`.
+    LockedLevel,
+    /// The offline copy's note, when the network failed: `{when}`.
+    OfflineFrom,
+    /// The saved copy's note otherwise: `{when}`.
+    SavedCopy,
+    /// The new-updates banner: count.
+    NewUpdates,
+    /// The live region when a refresh found new updates: count.
+    NewUpdatesAvailable,
+    /// Updates the feed had that couldn't be read: count.
+    Skipped,
+    /// The link to the check page.
+    CheckLink,
+    /// What the check page is, after its link.
+    CheckLinkNote,
+    /// The list's heading (for screen readers).
+    Updates,
+    /// The hidden count: count, `{level}`.
+    HiddenAbove,
+    /// An empty feed.
+    NoUpdatesYet,
+    /// Filters that leave nothing.
+    NoMatch,
+    /// Everything is above the level.
+    NoneAtLevel,
+    /// The "Show more" button: `{n}` left.
+    ShowMore,
+    /// A card's headline when the update has no title: `{kind}`.
+    KindUpdate,
+    /// A revealed card's badge: `{level}`.
+    SpoilerBadge,
+    /// The label of a card's tag list.
+    Tags,
+    /// A card's authors: `{names}`.
+    By,
+    /// A card's source link: `{host}`.
+    Source,
+    /// The button hiding a revealed card again.
+    HideAgain,
+    /// Why a placeholder is hidden: `{level}`.
+    HiddenReason,
+    /// A placeholder's button.
+    Reveal,
+    /// A placeholder's title when the publisher gave no safe one: `{noun}`.
+    HiddenNoun,
+    /// Kind label.
+    KindProduction,
+    /// Kind label.
+    KindCast,
+    /// Kind label.
+    KindRelease,
+    /// Kind label (of `other`).
+    KindOther,
+    /// Kind noun in sentences.
+    NounProduction,
+    /// Kind noun in sentences.
+    NounCast,
+    /// Kind noun in sentences.
+    NounRelease,
+    /// Kind noun in sentences (of `other`).
+    NounOther,
+    /// An update of unknown kind, in sentences.
+    NounUpdate,
+    /// Level name.
+    LevelNone,
+    /// Level name.
+    LevelMild,
+    /// Level name.
+    LevelModerate,
+    /// Level name.
+    LevelMajor,
+    /// What the level lets through.
+    LevelNoneDesc,
+    /// What the level lets through.
+    LevelMildDesc,
+    /// What the level lets through.
+    LevelModerateDesc,
+    /// What the level lets through.
+    LevelMajorDesc,
+    /// The level picker's legend.
+    SpoilerLevel,
+    /// The kind chips' group label.
+    KindsOfUpdates,
+    /// The show picker's label.
+    Show,
+    /// The show picker's first choice.
+    AllShows,
+    /// Announced after a reveal: `{noun}`.
+    Revealed,
+    /// Announced after "Hide again".
+    HiddenAgain,
+    /// Announced after the banner.
+    NewShown,
+    /// Announced after a level change: count.
+    MoreShown,
+    /// Announced after a level change: count.
+    CountHidden,
+    /// Announced when a level change changed nothing: `{level}`.
+    NothingChanged,
+    /// Announced after a filter change: count.
+    CountShown,
+    /// Announced when progress changed nothing.
+    ProgressSaved,
+    /// Announced on Retry.
+    LoadingAgain,
+    /// A date under a minute away.
+    JustNow,
+    /// A release day passed.
+    OutNow,
+    /// A release today.
+    OutToday,
+    /// A release tomorrow.
+    OutTomorrow,
+    /// A release in days: count.
+    OutInDays,
+    /// A release with no date yet.
+    DateNotAnnounced,
+    /// The label of a production progress bar.
+    ProductionProgress,
+    /// The label of a card's new cast list.
+    NewCast,
+    /// A cast member's role: `{role}`.
+    AsRole,
+    /// The Retry button.
+    Retry,
+    /// Under an error, when the last good updates still show.
+    ShowingLoadedBefore,
+    /// The progress picker's label: `{show}`.
+    WatchedUpTo,
+    /// The progress picker's first choice.
+    NothingYet,
+    /// A progress choice: `{season}`, `{episode}`.
+    SeasonEpisode,
+    /// A progress choice: `{season}`.
+    AllOfSeason,
+    /// The progress picker's last choice.
+    EverythingAired,
+    /// The "caught up" checkbox.
+    CaughtUp,
+    /// The progress code's summary.
+    UseProgressElsewhere,
+    /// The progress code's field label.
+    YourCode,
+    /// The progress code's placeholder.
+    PickProgressFirst,
+    /// The progress code's paste label.
+    PasteCode,
+    /// The error title of no feed.
+    ErrNoFeedTitle,
+    /// The error title of an unreachable feed.
+    ErrUnreachableTitle,
+    /// The error title of an HTTP error.
+    ErrUnavailableTitle,
+    /// The error title of a feed too large.
+    ErrTooLargeTitle,
+    /// The error title of an unreadable feed.
+    ErrUnreadableTitle,
+    /// The error title of the widget's own failure.
+    ErrInternalTitle,
+    /// The message of no feed.
+    ErrNoFeed,
+    /// The message of a network failure.
+    ErrNetwork,
+    /// The message of an HTTP error: `{status}` (with its reason in brackets, if any).
+    ErrHttp,
+    /// The message of a timeout: `{seconds}`.
+    ErrTimeout,
+    /// The message of being offline.
+    ErrOffline,
+    /// The message of the widget's own failure.
+    ErrInternal,
+    /// The message of a feed that can't be read: `{detail}` (the reader's words).
+    ErrUnreadable,
+    /// A production stage.
+    StagePreProduction,
+    /// A production stage.
+    StageFilming,
+    /// A production stage.
+    StagePostProduction,
+    /// A production stage.
+    StageWrapped,
+    /// A release date's confidence.
+    Rumored,
+    /// A release date's confidence.
+    Reported,
+    /// A release date's confidence.
+    Confirmed,
+    /// The progress picker's "one episode ahead" checkbox (with its leading space).
+    OneAhead,
+    /// The progress code's import button.
+    UseThisCode,
+}
+
+impl Msg {
+    /// Every message, for the catalogues' completeness test.
+    pub const ALL: [Msg; 97] = [
+        Msg::ShowNews,
+        Msg::LockedLevel,
+        Msg::OfflineFrom,
+        Msg::SavedCopy,
+        Msg::NewUpdates,
+        Msg::NewUpdatesAvailable,
+        Msg::Skipped,
+        Msg::CheckLink,
+        Msg::CheckLinkNote,
+        Msg::Updates,
+        Msg::HiddenAbove,
+        Msg::NoUpdatesYet,
+        Msg::NoMatch,
+        Msg::NoneAtLevel,
+        Msg::ShowMore,
+        Msg::KindUpdate,
+        Msg::SpoilerBadge,
+        Msg::Tags,
+        Msg::By,
+        Msg::Source,
+        Msg::HideAgain,
+        Msg::HiddenReason,
+        Msg::Reveal,
+        Msg::HiddenNoun,
+        Msg::KindProduction,
+        Msg::KindCast,
+        Msg::KindRelease,
+        Msg::KindOther,
+        Msg::NounProduction,
+        Msg::NounCast,
+        Msg::NounRelease,
+        Msg::NounOther,
+        Msg::NounUpdate,
+        Msg::LevelNone,
+        Msg::LevelMild,
+        Msg::LevelModerate,
+        Msg::LevelMajor,
+        Msg::LevelNoneDesc,
+        Msg::LevelMildDesc,
+        Msg::LevelModerateDesc,
+        Msg::LevelMajorDesc,
+        Msg::SpoilerLevel,
+        Msg::KindsOfUpdates,
+        Msg::Show,
+        Msg::AllShows,
+        Msg::Revealed,
+        Msg::HiddenAgain,
+        Msg::NewShown,
+        Msg::MoreShown,
+        Msg::CountHidden,
+        Msg::NothingChanged,
+        Msg::CountShown,
+        Msg::ProgressSaved,
+        Msg::LoadingAgain,
+        Msg::JustNow,
+        Msg::OutNow,
+        Msg::OutToday,
+        Msg::OutTomorrow,
+        Msg::OutInDays,
+        Msg::DateNotAnnounced,
+        Msg::ProductionProgress,
+        Msg::NewCast,
+        Msg::AsRole,
+        Msg::Retry,
+        Msg::ShowingLoadedBefore,
+        Msg::WatchedUpTo,
+        Msg::NothingYet,
+        Msg::SeasonEpisode,
+        Msg::AllOfSeason,
+        Msg::EverythingAired,
+        Msg::CaughtUp,
+        Msg::UseProgressElsewhere,
+        Msg::YourCode,
+        Msg::PickProgressFirst,
+        Msg::PasteCode,
+        Msg::ErrNoFeedTitle,
+        Msg::ErrUnreachableTitle,
+        Msg::ErrUnavailableTitle,
+        Msg::ErrTooLargeTitle,
+        Msg::ErrUnreadableTitle,
+        Msg::ErrInternalTitle,
+        Msg::ErrNoFeed,
+        Msg::ErrNetwork,
+        Msg::ErrHttp,
+        Msg::ErrTimeout,
+        Msg::ErrOffline,
+        Msg::ErrInternal,
+        Msg::ErrUnreadable,
+        Msg::StagePreProduction,
+        Msg::StageFilming,
+        Msg::StagePostProduction,
+        Msg::StageWrapped,
+        Msg::Rumored,
+        Msg::Reported,
+        Msg::Confirmed,
+        Msg::OneAhead,
+        Msg::UseThisCode,
+    ];
+}
+
+impl Lang {
+    /// A level's name ("Mild").
+    pub fn level(&self, level: Level) -> &'static str {
+        self.text(match level {
+            Level::None => Msg::LevelNone,
+            Level::Mild => Msg::LevelMild,
+            Level::Moderate => Msg::LevelModerate,
+            Level::Major => Msg::LevelMajor,
+        })
+    }
+
+    /// What a level lets through.
+    pub fn level_description(&self, level: Level) -> &'static str {
+        self.text(match level {
+            Level::None => Msg::LevelNoneDesc,
+            Level::Mild => Msg::LevelMildDesc,
+            Level::Moderate => Msg::LevelModerateDesc,
+            Level::Major => Msg::LevelMajorDesc,
+        })
+    }
+
+    /// A kind's label ("Cast").
+    pub fn kind(&self, kind: Kind) -> &'static str {
+        self.text(match kind {
+            Kind::Production => Msg::KindProduction,
+            Kind::Cast => Msg::KindCast,
+            Kind::Release => Msg::KindRelease,
+            Kind::Other => Msg::KindOther,
+        })
+    }
+
+    /// A kind's noun in sentences ("cast update").
+    pub fn noun(&self, kind: Kind) -> &'static str {
+        self.text(match kind {
+            Kind::Production => Msg::NounProduction,
+            Kind::Cast => Msg::NounCast,
+            Kind::Release => Msg::NounRelease,
+            Kind::Other => Msg::NounOther,
+        })
+    }
+}

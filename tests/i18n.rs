@@ -1,0 +1,222 @@
+//! The widget's languages: every catalogue complete and with the placeholders English has,
+//! plural forms by each language's rules, the choice of language from the page, the feed's
+//! own language read from JSON Feed, RSS and Atom, and a widget rendered in German.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::render;
+use spoilerfeed::app::{App, AppProps};
+use spoilerfeed::classify::Rules;
+use spoilerfeed::i18n::{self, en, Msg, Plural, CATALOGUES};
+use spoilerfeed::platform;
+
+/// The placeholders of a text, as a set.
+fn names(text: &str) -> BTreeSet<&str> {
+    i18n::placeholders(text).into_iter().collect()
+}
+
+#[test]
+fn english_has_every_message_once() {
+    let keys: Vec<Msg> = en::CATALOGUE.entries.iter().map(|(key, _)| *key).collect();
+    for msg in Msg::ALL {
+        assert_eq!(
+            keys.iter().filter(|key| **key == msg).count(),
+            1,
+            "{msg:?} in English"
+        );
+    }
+    assert_eq!(
+        keys.len(),
+        Msg::ALL.len(),
+        "English has no message outside Msg::ALL"
+    );
+}
+
+#[test]
+fn every_catalogue_has_every_english_key_with_the_same_placeholders() {
+    for catalogue in CATALOGUES {
+        for (msg, english) in en::CATALOGUE.entries {
+            let forms = catalogue
+                .forms(*msg)
+                .unwrap_or_else(|| panic!("{}: no {msg:?}", catalogue.code));
+            let wanted = names(
+                english
+                    .iter()
+                    .find(|(form, _)| *form == Plural::Other)
+                    .unwrap()
+                    .1,
+            );
+            assert!(
+                forms.iter().any(|(form, _)| *form == Plural::Other),
+                "{}: {msg:?} has no \"other\" form",
+                catalogue.code
+            );
+            for (form, text) in forms {
+                assert!(
+                    !text.trim().is_empty() || *msg == Msg::ErrUnreadable,
+                    "{}: {msg:?} is empty",
+                    catalogue.code
+                );
+                assert_eq!(
+                    names(text),
+                    wanted,
+                    "{}: {msg:?} ({form:?}) \"{text}\"",
+                    catalogue.code
+                );
+            }
+            let keys = catalogue
+                .entries
+                .iter()
+                .filter(|(key, _)| key == msg)
+                .count();
+            assert_eq!(keys, 1, "{}: {msg:?} once", catalogue.code);
+        }
+    }
+}
+
+#[test]
+fn each_language_has_the_plural_forms_its_rules_use() {
+    let counts: Vec<usize> = (0..=1_100)
+        .chain([1_000_000, 2_000_000, 1_000_001])
+        .collect();
+    for catalogue in CATALOGUES {
+        for (msg, english) in en::CATALOGUE.entries {
+            if english.len() < 2 {
+                continue;
+            }
+            let forms = catalogue.forms(*msg).unwrap();
+            for &n in &counts {
+                let category = platform::plural(catalogue.code, n);
+                assert!(
+                    forms.iter().any(|(form, _)| *form == category),
+                    "{}: {msg:?} has no {category:?} form (for {n})",
+                    catalogue.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn counts_take_the_form_their_language_wants() {
+    let say = |tag: &str, n: usize| platform::lang([Some(tag)]).count(Msg::CountHidden, n, &[]);
+    assert_eq!(say("en", 1), "1 update hidden");
+    assert_eq!(say("en", 0), "0 updates hidden");
+    assert_eq!(say("de", 1), "1 Meldung verborgen");
+    assert_eq!(say("de", 2), "2 Meldungen verborgen");
+    // French counts 0 as singular.
+    assert_eq!(say("fr", 0), "0 actualité masquée");
+    assert_eq!(say("fr", 1), "1 actualité masquée");
+    assert_eq!(say("fr", 2), "2 actualités masquées");
+    assert_eq!(say("pt-BR", 1), "1 notícia oculta");
+    assert_eq!(say("pt-BR", 5), "5 notícias ocultas");
+    assert_eq!(say("es", 0), "0 noticias ocultas");
+    assert_eq!(say("es", 1), "1 noticia oculta");
+    // Japanese has one form, and no catalogue: the English words, in their "other" form.
+    assert_eq!(say("ja", 1), "1 updates hidden");
+}
+
+#[test]
+fn the_language_is_the_first_well_formed_tag_else_english() {
+    let lang = platform::lang([
+        None,
+        Some(" "),
+        Some("not a tag!"),
+        Some("de-AT"),
+        Some("fr"),
+    ]);
+    assert_eq!(lang.tag(), "de-AT");
+    assert_eq!(
+        lang.catalogue().code,
+        "de",
+        "a regional tag gets its language's words"
+    );
+    assert_eq!(lang.text(Msg::Reveal), "Aufdecken");
+    assert_eq!(platform::lang([Some("pt")]).catalogue().code, "pt-BR");
+    assert_eq!(platform::lang([Some("pt_br")]).tag(), "pt-br");
+    assert_eq!(platform::lang([Some("pt-br")]).catalogue().code, "pt-BR");
+    let none: [Option<&str>; 0] = [];
+    assert_eq!(platform::lang(none).tag(), "en");
+    // Without a catalogue: English words, the language's own tag (for dates and numbers).
+    let japanese = platform::lang([Some("ja")]);
+    assert_eq!((japanese.tag(), japanese.catalogue().code), ("ja", "en"));
+    assert_eq!(japanese.text(Msg::Reveal), "Reveal");
+}
+
+#[test]
+fn right_to_left_languages_say_so() {
+    for tag in ["ar", "he-IL", "fa", "ur"] {
+        assert_eq!(platform::lang([Some(tag)]).dir(), "rtl", "{tag}");
+    }
+    for tag in ["en", "de", "ja", "pt-BR"] {
+        assert_eq!(platform::lang([Some(tag)]).dir(), "ltr", "{tag}");
+    }
+}
+
+#[test]
+fn the_feed_says_its_language_in_each_format() {
+    let rules = Rules::default();
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "language": "de-DE", "items": []}"#;
+    let feed = platform::read_feed(json, None, &rules).unwrap();
+    assert_eq!(feed.language.as_deref(), Some("de-DE"));
+    let rss =
+        r#"<rss version="2.0"><channel><title>T</title><language>fr-fr</language></channel></rss>"#;
+    assert_eq!(
+        platform::read_feed(rss, None, &rules)
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("fr-fr")
+    );
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja"><title>T</title></feed>"#;
+    assert_eq!(
+        platform::read_feed(atom, None, &rules)
+            .unwrap()
+            .language
+            .as_deref(),
+        Some("ja")
+    );
+    // Something that isn't a language tag is no language.
+    let odd = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "language": "<b>", "items": []}"#;
+    assert_eq!(
+        platform::read_feed(odd, None, &rules).unwrap().language,
+        None
+    );
+}
+
+#[test]
+fn a_german_widget_speaks_german() {
+    let html = render::<App>(AppProps {
+        feed_url: "https://fans.example/feed.json".into(),
+        lang: platform::lang([Some("de")]),
+        ..AppProps::default()
+    });
+    assert!(html.contains("lang=\"de\""), "{html}");
+    assert!(html.contains("dir=\"ltr\""), "{html}");
+    assert!(html.contains(">Serien-News</h1>"), "{html}");
+    assert!(html.contains(">Spoiler-Stufe</legend>"), "{html}");
+    assert!(
+        html.contains(">Keine</span>") && html.contains(">Stark</span>"),
+        "{html}"
+    );
+    assert!(html.contains(">Besetzung</button>"), "{html}");
+    assert!(!html.contains("Spoiler level"), "{html}");
+}
+
+#[test]
+fn an_arabic_widget_is_laid_out_right_to_left() {
+    let html = render::<App>(AppProps {
+        feed_url: "https://fans.example/feed.json".into(),
+        lang: platform::lang([Some("ar")]),
+        ..AppProps::default()
+    });
+    assert!(
+        html.contains("lang=\"ar\"") && html.contains("dir=\"rtl\""),
+        "{html}"
+    );
+    // No Arabic catalogue: the English words.
+    assert!(html.contains(">Spoiler level</legend>"), "{html}");
+}
