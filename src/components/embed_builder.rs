@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::config::{EmbedChoice, EmbedMode, Prefs, Theme};
-use crate::i18n::CATALOGUES;
+use crate::i18n::{Lang, Msg, CATALOGUES};
 use crate::platform::copy_text;
 use crate::types::{Kind, Level};
 
@@ -128,6 +128,7 @@ impl Reducible for Form {
 /// A collapsible panel with the snippet, its options and a copy button.
 #[function_component]
 pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
     let form = use_reducer_eq(|| Form {
         theme: props.theme,
         rules: props.rules.clone(),
@@ -184,8 +185,8 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     };
     let copied = match copy {
         CopyStatus::NotYet => "",
-        CopyStatus::Done => "Copied",
-        CopyStatus::Failed => "Couldn't copy: select the snippet and copy it yourself",
+        CopyStatus::Done => lang.text(Msg::EmbedCopied),
+        CopyStatus::Failed => lang.text(Msg::EmbedCopyFailed),
     };
     let on_default = {
         let form = form.dispatcher();
@@ -202,6 +203,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     };
     let tags = if form.tags_listed {
         tag_table(
+            &lang,
             &props.tags,
             &form.rules,
             &props.feed_rules,
@@ -213,32 +215,32 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         html! {
             <p class="sf-embed__option">
                 <button type="button" class="sf-button" data-testid="embed-list-tags" onclick={on_list_tags}>
-                    { format!("Map the feed's {} tags to levels and kinds", props.tags.len()) }
+                    { lang.say(Msg::EmbedMapTags, &[("n", &lang.number(props.tags.len()))]) }
                 </button>
-                { " (tags may give things away)" }
+                { lang.text(Msg::EmbedTagsWarning) }
             </p>
         }
     };
     let themes = [Theme::Auto, Theme::Light, Theme::Dark];
     html! {
         <details class="sf-embed" data-testid="embed-builder">
-            <summary class="sf-embed__summary">{ "Embed this on your site" }</summary>
+            <summary class="sf-embed__summary">{ lang.text(Msg::EmbedSummary) }</summary>
             <div class="sf-embed__body">
                 <fieldset class="sf-embed__modes">
-                    <legend>{ "As" }</legend>
+                    <legend>{ lang.text(Msg::EmbedAs) }</legend>
                     <label>
                         <input type="radio" name="embed-mode" value="element"
                             checked={mode == EmbedMode::Element} onchange={set_mode(EmbedMode::Element)} />
-                        { " Custom element" }
+                        { lang.text(Msg::EmbedElement) }
                     </label>
                     <label>
                         <input type="radio" name="embed-mode" value="iframe"
                             checked={mode == EmbedMode::Iframe} onchange={set_mode(EmbedMode::Iframe)} />
-                        { " Iframe" }
+                        { lang.text(Msg::EmbedIframe) }
                     </label>
                 </fieldset>
                 <label class="sf-embed__option">
-                    { "Theme " }
+                    { lang.text(Msg::EmbedTheme) }
                     <select name="embed-theme" class="sf-select" onchange={on_theme}>
                         { for themes.into_iter().map(|option| html! {
                             <option value={option.key()} selected={option == theme}>{ option.key() }</option>
@@ -246,9 +248,9 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     </select>
                 </label>
                 <label class="sf-embed__option">
-                    { "Language " }
+                    { lang.text(Msg::EmbedLanguage) }
                     <select name="embed-lang" class="sf-select" onchange={on_lang}>
-                        <option value="" selected={form.lang.is_none()}>{ "the page's" }</option>
+                        <option value="" selected={form.lang.is_none()}>{ lang.text(Msg::EmbedPagesLanguage) }</option>
                         { for CATALOGUES.iter().map(|catalogue| html! {
                             <option value={catalogue.code} selected={form.lang.as_deref() == Some(catalogue.code)}>{ catalogue.code }</option>
                         }) }
@@ -256,23 +258,23 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                 </label>
                 <label class="sf-embed__option">
                     <input type="checkbox" name="embed-lock" checked={lock} onchange={on_lock} />
-                    { format!(" Lock the level at {}", props.prefs.level) }
+                    { lang.say(Msg::EmbedLock, &[("level", lang.level(props.prefs.level))]) }
                 </label>
                 <label class="sf-embed__option">
-                    { "Level of updates that say nothing " }
+                    { lang.text(Msg::EmbedDefaultLevel) }
                     <select name="embed-default-level" class="sf-select" onchange={on_default}>
-                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(props.feed_rules.default_level.map(Level::key), "major (not set)") }</option>
+                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(&lang, props.feed_rules.default_level.map(Level::key), Msg::EmbedNotSet) }</option>
                         { for Level::ALL.into_iter().map(|level| html! {
                             <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ level.key() }</option>
                         }) }
                     </select>
                 </label>
                 { tags }
-                <label class="sf-embed__snippet-label" for="sf-embed-snippet">{ "Snippet" }</label>
+                <label class="sf-embed__snippet-label" for="sf-embed-snippet">{ lang.text(Msg::EmbedSnippet) }</label>
                 <textarea id="sf-embed-snippet" class="sf-embed__snippet" readonly=true rows="6"
                     data-testid="embed-snippet" value={snippet.clone()} />
                 <div class="sf-embed__actions">
-                    <button type="button" class="sf-button" onclick={on_copy}>{ "Copy snippet" }</button>
+                    <button type="button" class="sf-button" onclick={on_copy}>{ lang.text(Msg::EmbedCopy) }</button>
                     <span role="status" class="sf-embed__copied">{ copied }</span>
                 </div>
             </div>
@@ -282,6 +284,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
 
 /// The feed's tags, each with a level and a kind to map it to.
 fn tag_table(
+    lang: &Lang,
     tags: &[(String, usize)],
     rules: &Rules,
     feed: &Rules,
@@ -312,16 +315,16 @@ fn tag_table(
                 <th scope="row">{ tag.clone() }</th>
                 <td>{ count }</td>
                 <td>
-                    <select name="tag-level" class="sf-select" aria-label={format!("Level of {tag}")} onchange={on_level}>
-                        <option value="" selected={level.is_none()}>{ unset(feed.tag_levels.get(tag).map(Level::key), "not mapped") }</option>
+                    <select name="tag-level" class="sf-select" aria-label={lang.say(Msg::EmbedLevelOf, &[("tag", tag)])} onchange={on_level}>
+                        <option value="" selected={level.is_none()}>{ unset(lang, feed.tag_levels.get(tag).map(Level::key), Msg::EmbedNotMapped) }</option>
                         { for Level::ALL.into_iter().map(|option| html! {
                             <option value={option.key()} selected={level == Some(option)}>{ option.key() }</option>
                         }) }
                     </select>
                 </td>
                 <td>
-                    <select name="tag-kind" class="sf-select" aria-label={format!("Kind of {tag}")} onchange={on_kind}>
-                        <option value="" selected={kind.is_none()}>{ unset(feed.tag_kinds.get(tag).map(Kind::key), "not mapped") }</option>
+                    <select name="tag-kind" class="sf-select" aria-label={lang.say(Msg::EmbedKindOf, &[("tag", tag)])} onchange={on_kind}>
+                        <option value="" selected={kind.is_none()}>{ unset(lang, feed.tag_kinds.get(tag).map(Kind::key), Msg::EmbedNotMapped) }</option>
                         { for Kind::ALL.into_iter().map(|option| html! {
                             <option value={option.key()} selected={kind == Some(option)}>{ option.key() }</option>
                         }) }
@@ -332,9 +335,12 @@ fn tag_table(
     };
     html! {
         <table class="sf-embed__tags" data-testid="embed-tags">
-            <caption>{ "The feed's tags: an item takes the most spoiling level of its mapped tags, and its own label wins" }</caption>
+            <caption>{ lang.text(Msg::EmbedTagsCaption) }</caption>
             <thead>
-                <tr><th scope="col">{ "Tag" }</th><th scope="col">{ "Items" }</th><th scope="col">{ "Level" }</th><th scope="col">{ "Kind" }</th></tr>
+                <tr>
+                    <th scope="col">{ lang.text(Msg::EmbedTag) }</th><th scope="col">{ lang.text(Msg::EmbedItems) }</th>
+                    <th scope="col">{ lang.text(Msg::EmbedLevel) }</th><th scope="col">{ lang.text(Msg::EmbedKind) }</th>
+                </tr>
             </thead>
             <tbody>{ for tags.iter().map(row) }</tbody>
         </table>
@@ -342,10 +348,10 @@ fn tag_table(
 }
 
 /// The choice of setting nothing: what the feed says, if it says something.
-fn unset(feed: Option<&'static str>, otherwise: &'static str) -> String {
+fn unset(lang: &Lang, feed: Option<&'static str>, otherwise: Msg) -> String {
     feed.map_or_else(
-        || otherwise.to_owned(),
-        |value| format!("{value} (the feed's)"),
+        || lang.text(otherwise).to_owned(),
+        |value| lang.say(Msg::EmbedFeeds, &[("value", value)]),
     )
 }
 

@@ -480,11 +480,61 @@ pub enum Msg {
     OneAhead,
     /// The progress code's import button.
     UseThisCode,
+    /// The embed-code builder's summary.
+    EmbedSummary,
+    /// The legend of the embed modes.
+    EmbedAs,
+    /// The element mode (with its leading space).
+    EmbedElement,
+    /// The iframe mode (with its leading space).
+    EmbedIframe,
+    /// The theme choice's label.
+    EmbedTheme,
+    /// The language choice's label.
+    EmbedLanguage,
+    /// The language choice that leaves it to the page.
+    EmbedPagesLanguage,
+    /// The lock checkbox: `{level}`.
+    EmbedLock,
+    /// The default level's label.
+    EmbedDefaultLevel,
+    /// The default level left unset.
+    EmbedNotSet,
+    /// A choice the feed makes: `{value}`.
+    EmbedFeeds,
+    /// A tag left unmapped.
+    EmbedNotMapped,
+    /// The snippet's label.
+    EmbedSnippet,
+    /// The copy button.
+    EmbedCopy,
+    /// Said once the snippet is copied.
+    EmbedCopied,
+    /// Said when the snippet couldn't be copied.
+    EmbedCopyFailed,
+    /// The button listing the feed's tags: `{n}`.
+    EmbedMapTags,
+    /// Why the tags are listed only when asked.
+    EmbedTagsWarning,
+    /// The tag table's caption.
+    EmbedTagsCaption,
+    /// The tag table's column.
+    EmbedTag,
+    /// The tag table's column.
+    EmbedItems,
+    /// The tag table's column.
+    EmbedLevel,
+    /// The tag table's column.
+    EmbedKind,
+    /// A tag's level choice: `{tag}`.
+    EmbedLevelOf,
+    /// A tag's kind choice: `{tag}`.
+    EmbedKindOf,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 97] = [
+    pub const ALL: [Msg; 122] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -582,6 +632,31 @@ impl Msg {
         Msg::Confirmed,
         Msg::OneAhead,
         Msg::UseThisCode,
+        Msg::EmbedSummary,
+        Msg::EmbedAs,
+        Msg::EmbedElement,
+        Msg::EmbedIframe,
+        Msg::EmbedTheme,
+        Msg::EmbedLanguage,
+        Msg::EmbedPagesLanguage,
+        Msg::EmbedLock,
+        Msg::EmbedDefaultLevel,
+        Msg::EmbedNotSet,
+        Msg::EmbedFeeds,
+        Msg::EmbedNotMapped,
+        Msg::EmbedSnippet,
+        Msg::EmbedCopy,
+        Msg::EmbedCopied,
+        Msg::EmbedCopyFailed,
+        Msg::EmbedMapTags,
+        Msg::EmbedTagsWarning,
+        Msg::EmbedTagsCaption,
+        Msg::EmbedTag,
+        Msg::EmbedItems,
+        Msg::EmbedLevel,
+        Msg::EmbedKind,
+        Msg::EmbedLevelOf,
+        Msg::EmbedKindOf,
     ];
 }
 

@@ -57,11 +57,10 @@ pub fn mount_element(host: HtmlElement, root: Element) -> ElementHandle {
 /// The widget's props from the element's attributes; the feed URL resolves against the page.
 fn element_props(host: &HtmlElement) -> AppProps {
     let settings = Settings::from_attributes(|name| host.get_attribute(name));
-    // The element's `lang`, else the nearest around it, else the page's, else the browser's.
+    // The element's `lang` (if well-formed), else the nearest around it, else the page's, else the browser's.
     let around = host
-        .closest("[lang]")
-        .ok()
-        .flatten()
+        .parent_element()
+        .and_then(|parent| parent.closest("[lang]").ok().flatten())
         .and_then(|element| element.get_attribute("lang"));
     let page = host
         .owner_document()

@@ -575,8 +575,9 @@ ${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`
   {
     name: 'many-items.json', coveredBy: 'many-items.json',
     body: manyItems(100_000),
-    // Only a page of cards is rendered; the rest wait behind "Show more".
-    expect: { cards: 50, placeholders: 0, skipped: null, texts: ['Show more (99950 left)'] },
+    // Only a page of cards is rendered; the rest wait behind "Show more" (the count written
+    // as English writes numbers).
+    expect: { cards: 50, placeholders: 0, skipped: null, texts: ['Show more (99,950 left)'] },
   },
   {
     name: 'long-strings.json', coveredBy: 'long-words.json',
@@ -741,7 +742,8 @@ async function checkHostile(t, { name, body, type = FEED_JSON, headers = {}, exp
  */
 async function assertCounts(page, { read, skipped, shown }, level) {
   const hidden = read - shown[level];
-  const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // Counts as the page's language (English) writes them: "95,000".
+  const plural = (n, word) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
   await eventually(async () => {
     const state = await page.evaluate(() => {
       const text = (s) => document.querySelector(s)?.textContent.trim() ?? null;
@@ -762,7 +764,7 @@ async function assertCounts(page, { read, skipped, shown }, level) {
       hiddenCount: hidden ? `${plural(hidden, 'update')} hidden above ${LABELS[level]}` : null,
       skipped: skipped ? `${plural(skipped, 'update')} couldn't be read` : null,
       error: null,
-      more: read > PAGE_SIZE ? `Show more (${read - PAGE_SIZE} left)` : null,
+      more: read > PAGE_SIZE ? `Show more (${(read - PAGE_SIZE).toLocaleString('en')} left)` : null,
     };
     assert.deepEqual(state, want, `at ${level}`);
   }, { timeout: FIRST_WAIT });

@@ -1,0 +1,155 @@
+// The fan's language end to end: a German host page shows a German widget (its words, its
+// dates, the feed's own text marked with the feed's language, the same events and error
+// codes), the standalone page's `lang` query, and a right-to-left page whose layout holds.
+// axe-core checks the German and the right-to-left pages too.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FEED_JSON, json, launchBrowser, startServer, status } from './server.mjs';
+import { assertBuilt, axeViolations, dist, feedPage, fixtures, openTestPage, retry, servePage } from './support.mjs';
+
+const WAIT_MS = 30_000;
+const TEST_TIMEOUT = { timeout: 180_000 };
+const eventually = (check) => retry(check, { timeout: WAIT_MS, annotate: 'timeout' });
+
+/** The all-kinds fixture, said to be written in English. */
+const english = { ...JSON.parse(readFileSync(join(fixtures, 'all-kinds.json'), 'utf8')), language: 'en' };
+
+let site;
+let browser;
+
+before(async () => {
+  assertBuilt('spoiler-feed.js', 'the bundle');
+  site = await startServer({
+    root: dist,
+    routes: {
+      '/favicon.ico': status(204),
+      '/english.json': json(english, { type: FEED_JSON }),
+      '/missing.json': status(404, 'no such feed'),
+    },
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function openPage(t, options = {}) {
+  return openTestPage(t, browser, {
+    viewport: { width: 900, height: 900 },
+    colorScheme: 'light',
+    timeout: WAIT_MS,
+    navigationTimeout: 60_000,
+    locale: 'en-US',
+    ...options,
+  });
+}
+
+/** A host page in `lang` (and `dir`) with `body`, loading the element's script. */
+function hostPage(lang, body, dir = '') {
+  return servePage(
+    site,
+    `<!doctype html><html lang="${lang}"${dir ? ` dir="${dir}"` : ''}><head><meta charset="utf-8"><title>Fanseite</title></head>
+<body><main><h1>Fanseite</h1>${body}</main>
+<script type="module" src="${site.url}/spoiler-feed.js"></script></body></html>`,
+  );
+}
+
+test('a German host page shows a German widget; the feed keeps its own language', TEST_TIMEOUT, async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.addInitScript(() => {
+    window.events = [];
+    for (const name of ['spoilerfeed:load', 'spoilerfeed:error']) {
+      document.addEventListener(name, (event) => window.events.push({ name, code: event.detail.error ?? null }));
+    }
+  });
+  await page.goto(
+    hostPage(
+      'de',
+      `<spoiler-feed src="${site.url}/english.json" level="none"></spoiler-feed>
+<div lang="en"><spoiler-feed id="missing" src="${site.url}/missing.json" lang="de"></spoiler-feed></div>`,
+    ),
+  );
+  const widget = page.locator('spoiler-feed').first();
+  await widget.locator('[data-testid="placeholder"]').first().waitFor();
+  const root = widget.locator('.spoilerfeed');
+  assert.equal(await root.getAttribute('lang'), 'de');
+  assert.equal(await root.getAttribute('dir'), 'ltr');
+  assert.equal((await widget.locator('legend').textContent()).trim(), 'Spoiler-Stufe');
+  assert.match(await widget.locator('[data-testid="placeholder"] button').first().textContent(), /^Aufdecken/);
+  assert.match(await widget.getByTestId('hidden-count').textContent(), /^12 Meldungen über Keine verborgen$/);
+  assert.deepEqual(
+    await widget.locator('[data-testid="kind-chip"]').allTextContents(),
+    ['Produktion', 'Besetzung', 'Start', 'News'],
+  );
+  // Dates through the browser's Intl in German ("vor 3 Tagen", "gestern", "in 2 Monaten").
+  const times = await widget.locator('time').allTextContents();
+  assert.ok(times.length > 0 && times.every((time) => /^(vor |in |gestern|morgen|gerade eben)/.test(time.trim())), JSON.stringify(times));
+  // The feed's text is English: its cards say so, for screen readers.
+  const title = widget.locator('[data-testid="card"] .sf-card__title').first();
+  assert.equal(await title.getAttribute('lang'), 'en');
+
+  // The same events and codes in any language.
+  const missing = page.locator('#missing');
+  await missing.getByTestId('error').waitFor();
+  assert.equal(await missing.locator('.spoilerfeed').getAttribute('lang'), 'de', 'the attribute wins over the ancestor');
+  assert.match(await missing.locator('.sf-error__message').textContent(), /HTTP 404/);
+  assert.equal((await missing.locator('.sf-error button').textContent()).trim(), 'Erneut versuchen');
+  await eventually(async () => {
+    const events = await page.evaluate(() => window.events);
+    assert.ok(events.some((event) => event.name === 'spoilerfeed:load'), JSON.stringify(events));
+    assert.ok(events.some((event) => event.name === 'spoilerfeed:error' && event.code === 'http'), JSON.stringify(events));
+  });
+
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `the German page: axe-core\n${violations.join('\n')}`);
+  assert.deepEqual(errors, []);
+});
+
+test('the standalone page takes ?lang=, else the browser language', TEST_TIMEOUT, async (t) => {
+  const { page, errors } = await openPage(t, { locale: 'es-ES' });
+  await page.goto(feedPage(site, `${site.url}/english.json`));
+  await page.locator('[data-testid="placeholder"]').first().waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'es-ES', "the browser's language");
+  assert.equal((await page.locator('.sf-levels__legend').textContent()).trim(), 'Nivel de spoiler');
+
+  await page.goto(feedPage(site, `${site.url}/english.json`, '&lang=fr'));
+  await page.locator('[data-testid="placeholder"]').first().waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+  assert.equal((await page.locator('.sf-levels__legend').textContent()).trim(), 'Niveau de spoiler');
+  assert.deepEqual(errors, []);
+});
+
+test('right to left: dir follows the language and nothing overflows', TEST_TIMEOUT, async (t) => {
+  const { page, errors } = await openPage(t, { viewport: { width: 420, height: 900 } });
+  await page.goto(hostPage('ar', `<spoiler-feed src="${site.url}/english.json" level="major"></spoiler-feed>`, 'rtl'));
+  const widget = page.locator('spoiler-feed');
+  await widget.locator('[data-testid="card"]').first().waitFor();
+  assert.equal(await widget.locator('.spoilerfeed').getAttribute('dir'), 'rtl');
+  const layout = await page.evaluate(() => {
+    const root = document.querySelector('spoiler-feed').shadowRoot.querySelector('.spoilerfeed');
+    const box = root.getBoundingClientRect();
+    const outside = [...root.querySelectorAll('*')]
+      .filter((el) => el.getClientRects().length && !el.closest('.sf-visually-hidden'))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1);
+      })
+      .map((el) => el.className || el.tagName);
+    return {
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      outside,
+      direction: getComputedStyle(root).direction,
+    };
+  });
+  assert.equal(layout.direction, 'rtl');
+  assert.equal(layout.overflow, 0, 'no horizontal scrolling');
+  assert.deepEqual(layout.outside, [], 'everything inside the widget box');
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `the right-to-left page: axe-core\n${violations.join('\n')}`);
+  assert.deepEqual(errors, []);
+});
