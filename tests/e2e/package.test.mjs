@@ -22,7 +22,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { FEED_JSON, file, launchBrowser, startServer, status } from './server.mjs';
-import { CORS, assertStarted, cardIds, fixtures, openTestPage, retry, servePage } from './support.mjs';
+import { CORS, assertStarted, cardIds, dist, fixtures, openTestPage, retry, servePage } from './support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
@@ -116,6 +116,14 @@ test('the packed package installs with its entry points, types, manifest and lic
   const declaration = elements.modules[0].declarations[0];
   assert.equal(declaration.tagName, 'spoiler-feed');
   assert.ok(existsSync(join(installed, elements.modules[0].path)));
+  // The bundle's files are the release build's (minified), not their sources.
+  let fromDist = 0;
+  for (const name of manifest.files) {
+    if (!existsSync(join(dist, name))) continue;
+    fromDist += 1;
+    assert.ok((await readFile(join(installed, name))).equals(await readFile(join(dist, name))), `${name} is dist/'s`);
+  }
+  assert.ok(fromDist >= 5, `${fromDist} files of dist/ in the package`);
   for (const license of ['LICENSE-MIT', 'LICENSE-APACHE', 'THIRD-PARTY-LICENSES.md']) {
     assert.ok(existsSync(join(installed, license)), license);
   }
