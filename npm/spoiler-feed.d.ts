@@ -26,6 +26,8 @@ export type SpoilerFeedErrorCode =
   | "too-large"
   | "not-json"
   | "not-json-feed"
+  | "not-xml"
+  | "not-xml-feed"
   | "internal";
 
 /** `detail` of `spoilerfeed:load`: a feed was read and is shown. */

@@ -133,6 +133,11 @@ fn every_error() -> Vec<Error> {
         Error::Offline,
         Error::NotJson(String::new()),
         Error::NotJsonFeed(String::new()),
+        Error::NotXml {
+            format: None,
+            line: None,
+        },
+        Error::NotXmlFeed(String::new()),
         Error::Internal,
     ];
     for error in &errors {
@@ -146,6 +151,8 @@ fn every_error() -> Vec<Error> {
             | Error::Offline
             | Error::NotJson(_)
             | Error::NotJsonFeed(_)
+            | Error::NotXml { .. }
+            | Error::NotXmlFeed(_)
             | Error::Internal => {}
         }
     }
