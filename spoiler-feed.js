@@ -16,7 +16,7 @@ const start = () => (ready ??= init({ module_or_path: wasmUrl }));
 class SpoilerFeedElement extends HTMLElement {
   static observedAttributes = [
     "src", "level", "kinds", "show", "theme", "lock-level", "max-items", "max-size", "refresh", "progress",
-    "tag-levels", "tag-kinds", "default-level",
+    "tag-levels", "tag-kinds", "default-level", "mute",
   ];
 
   #handle = null;

@@ -133,6 +133,8 @@ pub struct Settings {
     pub progress: Option<Watched>,
     /// The host's tag maps and default level (`tag-levels`, `tag-kinds`, `default-level`).
     pub rules: Rules,
+    /// Words and phrases the host page mutes for every show (`mute`, comma-separated).
+    pub mute: Vec<String>,
 }
 
 /// The largest feed read unless the page says otherwise: 5 MB.
@@ -154,6 +156,7 @@ impl Default for Settings {
             refresh: None,
             progress: None,
             rules: Rules::default(),
+            mute: Vec::new(),
         }
     }
 }
@@ -187,6 +190,7 @@ impl Settings {
                 "tag-levels" => settings.rules.tag_levels = TagMap::parse(value, Level::parse),
                 "tag-kinds" => settings.rules.tag_kinds = TagMap::parse(value, Kind::parse),
                 "default-level" => settings.rules.default_level = Level::parse(value),
+                "mute" => settings.mute = crate::guards::split_list(value),
                 "refresh" => {
                     settings.refresh = value
                         .parse::<u32>()
@@ -233,7 +237,7 @@ fn megabytes_to_bytes(value: &str) -> Option<u64> {
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 13] = [
+pub const ATTRIBUTES: [&str; 14] = [
     "src",
     "level",
     "kinds",
@@ -247,6 +251,7 @@ pub const ATTRIBUTES: [&str; 13] = [
     "tag-levels",
     "tag-kinds",
     "default-level",
+    "mute",
 ];
 
 /// How a fan site embeds the widget.
@@ -599,6 +604,17 @@ mod tests {
             Some(Watched::CaughtUp)
         );
         assert_eq!(Settings::from_query("progress=S0").progress, None);
+    }
+
+    #[test]
+    fn the_host_mutes_words_and_sets_a_pace() {
+        let settings =
+            Settings::from_query("mute=vecna%2C+keeper%27s+daughter%2C+%2C&progress=aired-7d");
+        assert_eq!(settings.mute, ["vecna", "keeper's daughter"]);
+        assert_eq!(settings.progress, Some(Watched::Aired(7)));
+        let element =
+            Settings::from_attributes(|name| (name == "mute").then(|| " Eleven ".to_owned()));
+        assert_eq!(element.mute, ["Eleven"]);
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! spoilerfeed: a TV show's news as cards, with everything above the fan's spoiler level kept
 //! off the page.
 //!
-//! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`]
-//! and [`progress`]; the rule that decides what is shown in [`spoiler`]; the reducer in
+//! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
+//! [`progress`] and [`guards`]; the rule that decides what is shown in [`spoiler`]; the reducer in
 //! [`state`]. Those are pure and tested natively. The [`app`] puts [`components`] and
 //! [`hooks`] together; [`platform`] is the browser side (with a native stand-in), and
 //! `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>` element or an
@@ -16,6 +16,7 @@ pub mod date;
 pub mod error;
 pub mod event;
 pub mod feed;
+pub mod guards;
 pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod mount;

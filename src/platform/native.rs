@@ -9,6 +9,7 @@ use crate::classify::Rules;
 use crate::config::Prefs;
 use crate::error::Error;
 use crate::feed::Feed;
+use crate::guards::{MuteBook, Snoozes};
 use crate::progress::ShowProgress;
 
 /// The current time, by the system clock.
@@ -57,6 +58,31 @@ pub fn store_progress(show: &str, progress: &ShowProgress) {
 
 /// No other widget or tab can change progress: `changed` is kept, never called.
 pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
+    changed
+}
+
+/// Nothing is stored natively: nothing is muted.
+pub fn stored_mutes() -> MuteBook {
+    MuteBook::default()
+}
+
+/// Nothing is stored natively: nothing is snoozed.
+pub fn stored_snoozes() -> Snoozes {
+    Snoozes::default()
+}
+
+/// Stores nothing.
+pub fn store_mutes(mutes: &MuteBook) {
+    let _ = mutes;
+}
+
+/// Stores nothing.
+pub fn store_snoozes(snoozes: &Snoozes) {
+    let _ = snoozes;
+}
+
+/// No other widget or tab can change the guards: `changed` is kept, never called.
+pub fn on_guards_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
     changed
 }
 

@@ -11,5 +11,6 @@ pub use crash::install_crash_card;
 pub use fetch::{hand_over_prefetch, load_feed};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
-    offline_copy, on_progress_change, store_prefs, store_progress, stored_prefs, stored_progress,
+    offline_copy, on_guards_change, on_progress_change, store_mutes, store_prefs, store_progress,
+    store_snoozes, stored_mutes, stored_prefs, stored_progress, stored_snoozes,
 };

@@ -1,0 +1,230 @@
+//! The fan's guards next to the level picker: "Muted words (2)" and "Snooze a show", each a
+//! small disclosure.
+
+use chrono::{DateTime, Utc};
+use yew::prelude::*;
+
+use crate::date;
+use crate::guards::{MuteBook, Scope, SnoozeFor, Snoozes};
+
+/// Props of [`MutePanel`].
+#[derive(Properties, PartialEq)]
+pub struct MutePanelProps {
+    /// The fan's muted words.
+    pub mutes: MuteBook,
+    /// The host page's muted words: listed, not removable.
+    #[prop_or_default]
+    pub host: Vec<String>,
+    /// The feed's shows, for "for this show".
+    pub shows: Vec<AttrValue>,
+    /// Called with a word (or comma-separated words) to mute, and where.
+    pub on_mute: Callback<(Scope, String)>,
+    /// Called with a word to unmute, and where it was muted.
+    pub on_unmute: Callback<(Scope, String)>,
+}
+
+/// A disclosure with a text field, a "for" choice, Add, and the list with Remove buttons.
+#[function_component]
+pub fn MutePanel(props: &MutePanelProps) -> Html {
+    let field = use_node_ref();
+    let scope = use_node_ref();
+    let onsubmit = {
+        let (field, scope, on_mute) = (field.clone(), scope.clone(), props.on_mute.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(input) = field.cast::<web_sys::HtmlInputElement>() else {
+                return;
+            };
+            let show = scope
+                .cast::<web_sys::HtmlSelectElement>()
+                .map(|select| select.value())
+                .unwrap_or_default();
+            let words = input.value();
+            if !words.trim().is_empty() {
+                let scope = if show.is_empty() {
+                    Scope::Every
+                } else {
+                    Scope::Show(show)
+                };
+                on_mute.emit((scope, words));
+                input.set_value("");
+            }
+        })
+    };
+    let count = props.mutes.len() + props.host.len();
+    let entry = |scope: Scope, word: &String, label: String| {
+        let onclick = {
+            let (scope, word) = (scope.clone(), word.clone());
+            props
+                .on_unmute
+                .reform(move |_: MouseEvent| (scope.clone(), word.clone()))
+        };
+        html! {
+            <li class="sf-guards__word" data-testid="muted-word">
+                <span class="sf-guards__text">{ word.clone() }</span>
+                <span class="sf-guards__where">{ label }</span>
+                <button type="button" class="sf-button sf-button--quiet" aria-label={format!("Remove {word}")} {onclick}>
+                    { "Remove" }
+                </button>
+            </li>
+        }
+    };
+    let every = props
+        .mutes
+        .every
+        .iter()
+        .map(|word| entry(Scope::Every, word, "every show".into()));
+    let per_show = props.mutes.shows.iter().flat_map(|(show, words)| {
+        words
+            .iter()
+            .map(|word| entry(Scope::Show(show.clone()), word, show.clone()))
+            .collect::<Vec<_>>()
+    });
+    html! {
+        <details class="sf-guards" data-testid="mute-panel" part="guards">
+            <summary class="sf-guards__summary">{ format!("Muted words ({count})") }</summary>
+            <form class="sf-guards__form" {onsubmit}>
+                <label class="sf-guards__label">
+                    <span>{ "Mute a word or phrase" }</span>
+                    <input type="text" name="mute" class="sf-input" ref={field} autocomplete="off" data-testid="mute-input" />
+                </label>
+                if !props.shows.is_empty() {
+                    <label class="sf-guards__label">
+                        <span>{ "For" }</span>
+                        <select name="mute-scope" class="sf-select" ref={scope}>
+                            <option value="" selected=true>{ "Every show" }</option>
+                            { for props.shows.iter().map(|show| html! {
+                                <option value={show.clone()}>{ format!("{show} only") }</option>
+                            }) }
+                        </select>
+                    </label>
+                }
+                <button type="submit" class="sf-button">{ "Add" }</button>
+            </form>
+            if count > 0 {
+                <ul class="sf-guards__list" aria-label="Muted words">
+                    { for every }
+                    { for per_show }
+                    { for props.host.iter().map(|word| html! {
+                        <li class="sf-guards__word" data-testid="host-muted-word">
+                            <span class="sf-guards__text">{ word.clone() }</span>
+                            <span class="sf-guards__where">{ "set by this site" }</span>
+                        </li>
+                    }) }
+                </ul>
+            }
+        </details>
+    }
+}
+
+/// Props of [`SnoozePanel`].
+#[derive(Properties, PartialEq)]
+pub struct SnoozePanelProps {
+    /// The feed's shows.
+    pub shows: Vec<AttrValue>,
+    /// The snoozed shows.
+    pub snoozes: Snoozes,
+    /// The clock snoozes are judged against.
+    pub now: DateTime<Utc>,
+    /// Called with a show to snooze, and for how long.
+    pub on_snooze: Callback<(String, SnoozeFor)>,
+    /// Called with a show to unsnooze.
+    pub on_unsnooze: Callback<String>,
+}
+
+/// A disclosure: per show, either "snoozed until …" with Unsnooze, or a choice of how long and
+/// Snooze.
+#[function_component]
+pub fn SnoozePanel(props: &SnoozePanelProps) -> Html {
+    let snoozed = props
+        .shows
+        .iter()
+        .filter(|show| props.snoozes.snoozed(show, props.now).is_some())
+        .count();
+    let summary = if snoozed > 0 {
+        format!("Snoozed shows ({snoozed})")
+    } else {
+        "Snooze a show".to_owned()
+    };
+    let rows = props.shows.iter().map(|show| match props.snoozes.snoozed(show, props.now) {
+        Some(end) => {
+            let until = end.map_or_else(
+                || "until you unsnooze it".to_owned(),
+                |end| format!("until {}", date::day(end.date_naive())),
+            );
+            let onclick = {
+                let show = show.to_string();
+                props.on_unsnooze.reform(move |_: MouseEvent| show.clone())
+            };
+            html! {
+                <li class="sf-guards__snooze" data-testid="snoozed" data-show={show.clone()}>
+                    <span>{ format!("{show} is snoozed {until}") }</span>
+                    <button type="button" class="sf-button sf-button--quiet" {onclick}>{ "Unsnooze" }</button>
+                </li>
+            }
+        }
+        None => html! { <SnoozeForm show={show.clone()} on_snooze={props.on_snooze.clone()} /> },
+    });
+    html! {
+        <details class="sf-guards" data-testid="snooze-panel" part="guards">
+            <summary class="sf-guards__summary">{ summary }</summary>
+            <ul class="sf-guards__list">{ for rows }</ul>
+        </details>
+    }
+}
+
+/// Props of [`SnoozeForm`].
+#[derive(Properties, PartialEq)]
+struct SnoozeFormProps {
+    show: AttrValue,
+    on_snooze: Callback<(String, SnoozeFor)>,
+}
+
+/// "Hide everything about Stranger Things [for a week] [date] Snooze".
+#[function_component]
+fn SnoozeForm(props: &SnoozeFormProps) -> Html {
+    let choice = use_node_ref();
+    let day = use_node_ref();
+    let onsubmit = {
+        let (choice, day) = (choice.clone(), day.clone());
+        let show = props.show.to_string();
+        let on_snooze = props.on_snooze.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let value = |node: &NodeRef| {
+                node.cast::<web_sys::HtmlInputElement>()
+                    .map(|input| input.value())
+                    .or_else(|| {
+                        node.cast::<web_sys::HtmlSelectElement>()
+                            .map(|select| select.value())
+                    })
+                    .unwrap_or_default()
+            };
+            let (choice, day) = (value(&choice), value(&day));
+            // A date typed in the field is what the fan means, whatever the choice says.
+            let picked = SnoozeFor::parse("date", &day).or_else(|| SnoozeFor::parse(&choice, ""));
+            if let Some(picked) = picked {
+                on_snooze.emit((show.clone(), picked));
+            }
+        })
+    };
+    html! {
+        <li class="sf-guards__snooze" data-testid="snooze" data-show={props.show.clone()}>
+            <form class="sf-guards__form" {onsubmit}>
+                <label class="sf-guards__label">
+                    <span>{ format!("Hide everything about {} for", props.show) }</span>
+                    <select name="snooze-for" class="sf-select" ref={choice}>
+                        <option value="day">{ "1 day" }</option>
+                        <option value="week" selected=true>{ "1 week" }</option>
+                        <option value="unsnoozed">{ "until I unsnooze" }</option>
+                    </select>
+                </label>
+                <label class="sf-guards__label">
+                    <span>{ "or until" }</span>
+                    <input type="date" name="snooze-until" class="sf-input" ref={day} />
+                </label>
+                <button type="submit" class="sf-button">{ "Snooze" }</button>
+            </form>
+        </li>
+    }
+}
