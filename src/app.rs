@@ -15,7 +15,7 @@ use crate::date;
 use crate::error::Error;
 use crate::event::WidgetEvent;
 use crate::feed;
-use crate::guards::{Scope, SnoozeFor};
+use crate::guards::{self, Scope, SnoozeFor};
 use crate::hooks::{use_feed, use_guards, use_progress, use_refresh, use_stored_choices};
 use crate::platform;
 use crate::progress::{self, ProgressBook, ShowProgress, Watched};
@@ -160,11 +160,9 @@ fn Widget(props: &AppProps) -> Html {
         use_reducer_eq(move || {
             let stored = platform::stored_prefs(&feed_url);
             // The guards are read before the feed can arrive, so no update slips past them.
-            State::new(overrides.apply(stored), limit, platform::now()).with_guards(
-                platform::stored_mutes(),
-                platform::stored_snoozes(),
-                host_mutes,
-            )
+            let (mutes, snoozes) = guards::stored();
+            State::new(overrides.apply(stored), limit, platform::now())
+                .with_guards(mutes, snoozes, host_mutes)
         })
     };
     let focus = state.focus.clone().map(AttrValue::from);
@@ -286,7 +284,7 @@ fn Widget(props: &AppProps) -> Html {
             let mut mutes = mutes.clone();
             mutes.add(&scope, &words);
             dispatcher.dispatch(Action::Mute(scope, words));
-            platform::store_mutes(&mutes);
+            platform::store_shared(guards::MUTE_KEY, &mutes.to_json());
         })
     };
     let on_unmute = {
@@ -296,7 +294,7 @@ fn Widget(props: &AppProps) -> Html {
             let mut mutes = mutes.clone();
             mutes.remove(&scope, &word);
             dispatcher.dispatch(Action::Unmute(scope, word));
-            platform::store_mutes(&mutes);
+            platform::store_shared(guards::MUTE_KEY, &mutes.to_json());
         })
     };
     let on_snooze = {
@@ -309,7 +307,7 @@ fn Widget(props: &AppProps) -> Html {
             snoozes.snooze(&show, end);
             snoozes.prune(now);
             dispatcher.dispatch(Action::Snooze(show, end));
-            platform::store_snoozes(&snoozes);
+            platform::store_shared(guards::SNOOZE_KEY, &snoozes.to_json());
         })
     };
     let on_unsnooze = {
@@ -320,7 +318,7 @@ fn Widget(props: &AppProps) -> Html {
             snoozes.unsnooze(&show);
             snoozes.prune(platform::now());
             dispatcher.dispatch(Action::Unsnooze(show));
-            platform::store_snoozes(&snoozes);
+            platform::store_shared(guards::SNOOZE_KEY, &snoozes.to_json());
         })
     };
     let on_show_new = {

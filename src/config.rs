@@ -190,7 +190,14 @@ impl Settings {
                 "tag-levels" => settings.rules.tag_levels = TagMap::parse(value, Level::parse),
                 "tag-kinds" => settings.rules.tag_kinds = TagMap::parse(value, Kind::parse),
                 "default-level" => settings.rules.default_level = Level::parse(value),
-                "mute" => settings.mute = crate::guards::split_list(value),
+                "mute" => {
+                    settings.mute = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|word| word.chars().any(char::is_alphanumeric))
+                        .map(str::to_owned)
+                        .collect();
+                }
                 "refresh" => {
                     settings.refresh = value
                         .parse::<u32>()

@@ -6,20 +6,21 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::feed::{Details, Item};
+use crate::platform;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-
-use crate::feed::{Details, Item};
 
 /// Text folded for matching: accents dropped (canonical decomposition without the combining
-/// marks) and in lower case, so `Vécna` and `VECNA` read as `vecna`.
+/// marks, by the platform's Unicode data) and in lower case, so `Vécna` and `VECNA` read as
+/// `vecna`.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    if text.is_ascii() {
+        // Most feed text: nothing to decompose, and no call out to the platform.
+        text.to_ascii_lowercase()
+    } else {
+        platform::strip_accents(text).to_lowercase()
+    }
 }
 
 /// The folded words of a text: runs of letters and digits; apostrophes, hyphens and other
@@ -169,6 +170,15 @@ pub const SNOOZE_KEY: &str = "spoilerfeed:guards:snooze";
 
 /// What every guard key in localStorage starts with.
 pub const STORAGE_PREFIX: &str = "spoilerfeed:guards:";
+
+/// The fan's muted words and snoozes as stored for this origin (nothing when unreadable).
+pub fn stored() -> (MuteBook, Snoozes) {
+    let read = |key| platform::stored_shared(key).unwrap_or_default();
+    (
+        MuteBook::from_json(&read(MUTE_KEY)),
+        Snoozes::from_json(&read(SNOOZE_KEY)),
+    )
+}
 
 /// The muted words in force for a view: the fan's and the host page's, ready to match.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

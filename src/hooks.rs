@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::config::{Overrides, Prefs};
+use crate::guards;
 use crate::platform;
 use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::state::{Action, SharedFeed, State};
@@ -127,11 +128,9 @@ pub fn use_guards(host_mutes: Vec<String>, dispatcher: UseReducerDispatcher<Stat
         });
     }
     use_effect_with((), move |()| {
-        let listeners = platform::on_guards_change(move || {
-            dispatcher.dispatch(Action::GuardsLoaded(
-                platform::stored_mutes(),
-                platform::stored_snoozes(),
-            ))
+        let listeners = platform::on_shared_change(guards::STORAGE_PREFIX, move || {
+            let (mutes, snoozes) = guards::stored();
+            dispatcher.dispatch(Action::GuardsLoaded(mutes, snoozes))
         });
         move || drop(listeners)
     });

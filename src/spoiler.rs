@@ -209,6 +209,14 @@ fn sight(
     }
 }
 
+/// Whether an item's safe title may be shown on its placeholder: not when it names a muted
+/// word, which would say what the fan muted.
+fn clean_safe_title(item: &Item, guards: &Guards) -> bool {
+    item.safe_title
+        .as_deref()
+        .is_none_or(|title| !guards.mutes.mentions(item.show.as_deref(), title))
+}
+
 /// How many full cards the fan sees: [`view_with_progress`]'s count, without building the
 /// list (announcements compare counts before and after a change).
 pub fn shown_count(feed: &Feed, prefs: &Prefs, book: &ProgressBook, now: DateTime<Utc>) -> usize {
@@ -270,7 +278,7 @@ pub fn view_guarded<'a>(
                     Rc::clone(item),
                     progress_of(item, book),
                     None,
-                    true,
+                    clean_safe_title(item, guards),
                 ))
             }
             Sight::Guarded(guard) => {
@@ -279,12 +287,11 @@ pub fn view_guarded<'a>(
                     Guard::Muted => muted += 1,
                     Guard::Snoozed => snoozed += 1,
                 }
-                // A safe title that names a muted word would say what the fan muted.
-                let clean = item
-                    .safe_title
-                    .as_deref()
-                    .is_none_or(|title| !guards.mutes.mentions(item.show.as_deref(), title));
-                Entry::Hidden(Concealed::guarded(item, guard, clean))
+                Entry::Hidden(Concealed::guarded(
+                    item,
+                    guard,
+                    clean_safe_title(item, guards),
+                ))
             }
         })
         .collect();

@@ -9,7 +9,6 @@ use crate::classify::Rules;
 use crate::config::Prefs;
 use crate::error::Error;
 use crate::feed::Feed;
-use crate::guards::{MuteBook, Snoozes};
 use crate::progress::ShowProgress;
 
 /// The current time, by the system clock.
@@ -61,29 +60,29 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
     changed
 }
 
-/// Nothing is stored natively: nothing is muted.
-pub fn stored_mutes() -> MuteBook {
-    MuteBook::default()
-}
-
-/// Nothing is stored natively: nothing is snoozed.
-pub fn stored_snoozes() -> Snoozes {
-    Snoozes::default()
+/// Nothing is stored natively.
+pub fn stored_shared(key: &str) -> Option<String> {
+    let _ = key;
+    None
 }
 
 /// Stores nothing.
-pub fn store_mutes(mutes: &MuteBook) {
-    let _ = mutes;
+pub fn store_shared(key: &str, value: &str) {
+    let _ = (key, value);
 }
 
-/// Stores nothing.
-pub fn store_snoozes(snoozes: &Snoozes) {
-    let _ = snoozes;
-}
-
-/// No other widget or tab can change the guards: `changed` is kept, never called.
-pub fn on_guards_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
+/// No other widget or tab can change a shared record: `changed` is kept, never called.
+pub fn on_shared_change(prefix: &'static str, changed: impl Fn() + Clone + 'static) -> impl Sized {
+    let _ = prefix;
     changed
+}
+
+/// `text` with its accents dropped: canonical decomposition (the `unicode-normalization`
+/// crate), then every combining mark removed, so `Vécna` reads `Vecna`.
+pub fn strip_accents(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
 }
 
 /// Runs `work` at once: there is no page to wait for.

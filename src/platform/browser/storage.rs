@@ -1,5 +1,5 @@
-//! Storage: the fan's choices per feed, watch progress per show, muted words and snoozed
-//! shows per origin, and each feed's offline copy, in `localStorage`.
+//! Storage: the fan's choices per feed, watch progress per show, records the widgets of an
+//! origin share (muted words, snoozed shows), and each feed's offline copy, in `localStorage`.
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
@@ -7,7 +7,6 @@ use wasm_bindgen::JsCast;
 use crate::classify::Rules;
 use crate::config::{self, Prefs};
 use crate::feed::Feed;
-use crate::guards::{self, MuteBook, Snoozes};
 use crate::progress::{self, ShowProgress};
 
 /// The largest feed cached for offline use, in bytes (localStorage holds about 5 MB per site).
@@ -125,59 +124,42 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events:
     ]
 }
 
-/// The muted words stored for this origin.
-pub fn stored_mutes() -> MuteBook {
-    storage()
-        .and_then(|storage| storage.get_item(guards::MUTE_KEY).ok().flatten())
-        .map(|json| MuteBook::from_json(&json))
-        .unwrap_or_default()
+/// A record the widgets of an origin share (such as the fan's muted words), as stored.
+pub fn stored_shared(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
 }
 
-/// The snoozed shows stored for this origin.
-pub fn stored_snoozes() -> Snoozes {
-    storage()
-        .and_then(|storage| storage.get_item(guards::SNOOZE_KEY).ok().flatten())
-        .map(|json| Snoozes::from_json(&json))
-        .unwrap_or_default()
-}
+/// The name of the window event that tells every widget on the page that a shared record
+/// changed.
+const SHARED_EVENT: &str = "spoilerfeed:shared";
 
-/// The name of the window event that tells every widget on the page that the guards changed.
-const GUARDS_EVENT: &str = "spoilerfeed:guards";
-
-/// Stores `value` under a guard's `key` and tells the other widgets on the page. Only once it
-/// is stored: they read it back from storage, and a forbidden storage would read as nothing.
-fn store_guard(key: &str, value: &str) {
+/// Stores a shared record and tells the other widgets on the page (other tabs learn it from
+/// the `storage` event). Only once it is stored: they read it back from storage, and a
+/// forbidden storage would read as nothing.
+pub fn store_shared(key: &str, value: &str) {
     let stored = storage().is_some_and(|storage| storage.set_item(key, value).is_ok());
     if let (true, Some(window)) = (stored, web_sys::window()) {
-        if let Ok(event) = web_sys::Event::new(GUARDS_EVENT) {
+        if let Ok(event) = web_sys::Event::new(SHARED_EVENT) {
             let _ = window.dispatch_event(&event);
         }
     }
 }
 
-/// Stores the muted words and tells the other widgets on the page (other tabs learn it from
-/// the `storage` event).
-pub fn store_mutes(mutes: &MuteBook) {
-    store_guard(guards::MUTE_KEY, &mutes.to_json());
-}
-
-/// Stores the snoozed shows and tells the other widgets on the page.
-pub fn store_snoozes(snoozes: &Snoozes) {
-    store_guard(guards::SNOOZE_KEY, &snoozes.to_json());
-}
-
-/// Calls `changed` whenever muted words or snoozes change in another widget on this page or
-/// another tab; listening ends when the returned listeners are dropped.
-pub fn on_guards_change(changed: impl Fn() + Clone + 'static) -> [gloo_events::EventListener; 2] {
+/// Calls `changed` whenever a shared record whose key starts with `prefix` changes in another
+/// widget on this page or another tab; listening ends when the returned listeners are dropped.
+pub fn on_shared_change(
+    prefix: &'static str,
+    changed: impl Fn() + Clone + 'static,
+) -> [gloo_events::EventListener; 2] {
     let window = web_sys::window().expect("widgets run in a window");
     let other_tab = changed.clone();
     [
-        gloo_events::EventListener::new(&window, GUARDS_EVENT, move |_| changed()),
+        gloo_events::EventListener::new(&window, SHARED_EVENT, move |_| changed()),
         gloo_events::EventListener::new(&window, "storage", move |event| {
             let key = event
                 .dyn_ref::<web_sys::StorageEvent>()
                 .and_then(web_sys::StorageEvent::key);
-            if key.is_none_or(|key| key.starts_with(guards::STORAGE_PREFIX)) {
+            if key.is_none_or(|key| key.starts_with(prefix)) {
                 other_tab();
             }
         }),
