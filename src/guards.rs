@@ -357,11 +357,9 @@ pub struct Guards {
 }
 
 impl Guards {
-    /// Which guard, if any, hides `item` at `now`.
+    /// Which guard, if any, would hide `item` at `now` (whether or not the fan let it
+    /// through: see [`Guards::passed`]).
     pub fn guard(&self, item: &Item, now: DateTime<Utc>) -> Option<Guard> {
-        if self.passed.contains(&item.id) {
-            return None;
-        }
         if item
             .show
             .as_deref()

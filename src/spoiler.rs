@@ -204,8 +204,10 @@ fn sight(
         Sight::Hidden
     };
     match guards.guard(item, now) {
-        Some(guard) => Sight::Guarded(guard),
-        None => sight,
+        Some(guard) if !guards.passed.contains(&item.id) => Sight::Guarded(guard),
+        // Let through by hand: a revealed card, which the fan can hide again.
+        Some(_) if sight == Sight::Shown => Sight::Revealed,
+        _ => sight,
     }
 }
 

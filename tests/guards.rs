@@ -331,6 +331,21 @@ fn the_reducer_mutes_announces_and_lets_a_reveal_through_once() {
     // Reveal works on purpose, and Hide again puts the guard back.
     let state = state.reduce(Action::Reveal("phrase".into()));
     assert_eq!(view(&state), 6);
+    let feed_now = &state.feed.as_ref().unwrap().0;
+    let revealed = spoiler::view_guarded(
+        feed_now,
+        &state.prefs,
+        &state.progress,
+        &state.guards,
+        now(),
+    )
+    .entries
+    .into_iter()
+    .find_map(|entry| match entry {
+        Entry::Shown { item, revealed } if item.id == "phrase" => Some(revealed),
+        _ => None,
+    });
+    assert_eq!(revealed, Some(true), "a revealed card, with Hide again");
     let state = state.reduce(Action::Conceal("phrase".into()));
     assert_eq!(view(&state), 7);
     // Changing the level says how many are muted.
