@@ -287,8 +287,10 @@ pub fn reason(spoils: Point, progress: &ShowProgress) -> String {
         Watched::Nothing => format!("Spoils {spoils}"),
         Watched::UpTo(point) => format!("Spoils {spoils}: you're at {point}"),
         Watched::CaughtUp => format!("Spoils {spoils}, which hasn't aired yet"),
-        Watched::Aired(1) => format!("Spoils {spoils}, which aired less than a day ago"),
-        Watched::Aired(days) => format!("Spoils {spoils}, which aired less than {days} days ago"),
+        Watched::Aired(1) => format!("Spoils {spoils}: you watch a day behind the broadcast"),
+        Watched::Aired(days) => {
+            format!("Spoils {spoils}: you watch {days} days behind the broadcast")
+        }
     }
 }
 
@@ -505,7 +507,7 @@ mod tests {
         assert!(!unlocks(p("S1E1"), &week, &[], now()));
         assert_eq!(
             reason(p("S5E4"), &week),
-            "Spoils S5E4, which aired less than 7 days ago"
+            "Spoils S5E4: you watch 7 days behind the broadcast"
         );
     }
 
