@@ -323,6 +323,10 @@ impl Snoozes {
 
     /// Whether `show` is snoozed at `now`, and until when (`Some(None)`: until unsnoozed).
     pub fn snoozed(&self, show: &str, now: DateTime<Utc>) -> Option<Option<DateTime<Utc>>> {
+        if self.0.is_empty() {
+            // Asked for every update on every render: no show name is folded for nothing.
+            return None;
+        }
         self.0
             .get(&show_key(show))
             .copied()

@@ -26,7 +26,7 @@ pub struct Concealed(
 
 impl PartialEq for Concealed {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1 && self.2 == other.2
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1 && self.2 == other.2 && self.3 == other.3
     }
 }
 
