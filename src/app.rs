@@ -103,7 +103,7 @@ impl AppProps {
 
     /// The guards the list is built from: under a locked level, nothing revealed by hand
     /// passes them either.
-    fn shown_guards(&self, guards: &crate::guards::Guards) -> crate::guards::Guards {
+    fn shown_guards(&self, guards: &guards::Guards) -> guards::Guards {
         let mut guards = guards.clone();
         if self.lock_level.is_some() {
             guards.passed.clear();

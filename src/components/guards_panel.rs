@@ -1,5 +1,8 @@
 //! The fan's guards next to the level picker: "Muted words (2)" and "Snooze a show", each a
 //! small disclosure.
+//!
+//! No `<form>`: the widget never puts one on a host page (it could be submitted to the page's
+//! address). Enter in the text field and the button do the same.
 
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
@@ -28,10 +31,9 @@ pub struct MutePanelProps {
 pub fn MutePanel(props: &MutePanelProps) -> Html {
     let field = use_node_ref();
     let scope = use_node_ref();
-    let onsubmit = {
+    let add = {
         let (field, scope, on_mute) = (field.clone(), scope.clone(), props.on_mute.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let Some(input) = field.cast::<web_sys::HtmlInputElement>() else {
                 return;
             };
@@ -83,10 +85,10 @@ pub fn MutePanel(props: &MutePanelProps) -> Html {
     html! {
         <details class="sf-guards" data-testid="mute-panel" part="guards">
             <summary class="sf-guards__summary">{ format!("Muted words ({count})") }</summary>
-            <form class="sf-guards__form" {onsubmit}>
+            <div class="sf-guards__form" role="group" aria-label="Mute a word">
                 <label class="sf-guards__label">
                     <span>{ "Mute a word or phrase" }</span>
-                    <input type="text" name="mute" class="sf-input" ref={field} autocomplete="off" data-testid="mute-input" />
+                    <input type="text" name="mute" class="sf-input" ref={field} autocomplete="off" data-testid="mute-input" onkeydown={on_enter(&add)} />
                 </label>
                 if !props.shows.is_empty() {
                     <label class="sf-guards__label">
@@ -99,8 +101,8 @@ pub fn MutePanel(props: &MutePanelProps) -> Html {
                         </select>
                     </label>
                 }
-                <button type="submit" class="sf-button">{ "Add" }</button>
-            </form>
+                <button type="button" class="sf-button" onclick={add.reform(|_: MouseEvent| ())}>{ "Add" }</button>
+            </div>
             if count > 0 {
                 <ul class="sf-guards__list" aria-label="Muted words">
                     { for every }
@@ -185,12 +187,11 @@ struct SnoozeFormProps {
 fn SnoozeForm(props: &SnoozeFormProps) -> Html {
     let choice = use_node_ref();
     let day = use_node_ref();
-    let onsubmit = {
+    let snooze = {
         let (choice, day) = (choice.clone(), day.clone());
         let show = props.show.to_string();
         let on_snooze = props.on_snooze.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |()| {
             let value = |node: &NodeRef| {
                 node.cast::<web_sys::HtmlInputElement>()
                     .map(|input| input.value())
@@ -210,7 +211,7 @@ fn SnoozeForm(props: &SnoozeFormProps) -> Html {
     };
     html! {
         <li class="sf-guards__snooze" data-testid="snooze" data-show={props.show.clone()}>
-            <form class="sf-guards__form" {onsubmit}>
+            <div class="sf-guards__form" role="group" aria-label={format!("Snooze {}", props.show)}>
                 <label class="sf-guards__label">
                     <span>{ format!("Hide everything about {} for", props.show) }</span>
                     <select name="snooze-for" class="sf-select" ref={choice}>
@@ -221,10 +222,21 @@ fn SnoozeForm(props: &SnoozeFormProps) -> Html {
                 </label>
                 <label class="sf-guards__label">
                     <span>{ "or until" }</span>
-                    <input type="date" name="snooze-until" class="sf-input" ref={day} />
+                    <input type="date" name="snooze-until" class="sf-input" ref={day} onkeydown={on_enter(&snooze)} />
                 </label>
-                <button type="submit" class="sf-button">{ "Snooze" }</button>
-            </form>
+                <button type="button" class="sf-button" onclick={snooze.reform(|_: MouseEvent| ())}>{ "Snooze" }</button>
+            </div>
         </li>
     }
+}
+
+/// A text field's Enter key, doing what its button does.
+fn on_enter(action: &Callback<()>) -> Callback<KeyboardEvent> {
+    let action = action.clone();
+    Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" {
+            event.prevent_default();
+            action.emit(());
+        }
+    })
 }

@@ -125,12 +125,14 @@ async function loaded(scope) {
   await scope.locator('article').first().waitFor({ timeout: WAIT_MS });
 }
 
-/** Mutes `words` through the element's panel, as a fan does: open it, type, press Add. */
+/** Mutes `words` through the element's panel with the keyboard: open it, type, press Enter. */
 async function mute(scope, words) {
   const panel = scope.locator('[data-testid="mute-panel"]');
-  await panel.locator('summary').click();
-  await panel.getByLabel('Mute a word or phrase').fill(words);
-  await panel.getByRole('button', { name: 'Add' }).click();
+  await panel.locator('summary').focus();
+  await panel.locator('summary').press('Enter');
+  const field = panel.getByLabel('Mute a word or phrase');
+  await field.fill(words);
+  await field.press('Enter');
 }
 
 /**
