@@ -271,7 +271,13 @@ async fn a_pace_and_a_snooze_outlive_the_widget() {
     );
 
     // Snoozed until unsnoozed: every Harbour Lights update is a bare placeholder.
-    let form = "[data-testid=snooze][data-show=\"Harbour Lights\"]";
+    let form = "[data-testid=snooze]";
+    let show: HtmlSelectElement = widget
+        .one(&format!("{form} select[name=snooze-show]"))
+        .expect("the show to snooze")
+        .unchecked_into();
+    show.set_value("Harbour Lights");
+    assert_eq!(show.value(), "Harbour Lights");
     let length: HtmlSelectElement = widget
         .one(&format!("{form} select[name=snooze-for]"))
         .expect("the snooze length")

@@ -375,3 +375,62 @@ fn the_reducer_mutes_announces_and_lets_a_reveal_through_once() {
     let state = state.reduce(Action::Unsnooze("Stranger Things".into()));
     assert_eq!(view(&state), 1);
 }
+
+#[test]
+fn the_panels_list_what_is_muted_and_snoozed() {
+    use spoilerfeed::components::guards_panel::{MutePanelProps, SnoozePanelProps};
+    use spoilerfeed::components::{MutePanel, SnoozePanel};
+    use yew::AttrValue;
+
+    let mut book = MuteBook::default();
+    book.add(&Scope::Every, "Vecna");
+    book.add(&Scope::Show("Wednesday".into()), "Tyler");
+    let html = render::<MutePanel>(yew::props!(MutePanelProps {
+        mutes: book,
+        host: vec!["keeper's daughter".to_owned()],
+        shows: vec![AttrValue::from("Wednesday")],
+        on_mute: Callback::noop(),
+        on_unmute: Callback::noop(),
+    }));
+    assert!(html.contains("Muted words (3)"), "{html}");
+    assert!(
+        html.contains("aria-label=\"Remove Vecna\"")
+            && html.contains("aria-label=\"Remove Tyler\"")
+    );
+    // The host's words are listed, and can't be removed.
+    assert!(html.contains(">keeper's daughter<"), "{html}");
+    assert!(!html.contains("Remove keeper"));
+    assert!(
+        !html.contains("<form"),
+        "a widget puts no form on a host page"
+    );
+
+    let mut snoozes = Snoozes::default();
+    snoozes.snooze(
+        "Wednesday",
+        SnoozeFor::Until(chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()).end(now()),
+    );
+    let props = |snoozes: Snoozes, clock| {
+        yew::props!(SnoozePanelProps {
+            shows: vec![AttrValue::from("Wednesday"), AttrValue::from("Dark")],
+            snoozes,
+            now: clock,
+            on_snooze: Callback::noop(),
+            on_unsnooze: Callback::noop(),
+        })
+    };
+    let html = render::<SnoozePanel>(props(snoozes.clone(), now()));
+    assert!(html.contains("Snoozed shows (1)"), "{html}");
+    assert!(
+        html.contains("Wednesday is snoozed until 9 December 2026"),
+        "{html}"
+    );
+    // Only the show that isn't snoozed can be snoozed, and it needs no show picker.
+    assert!(html.contains("Hide everything about Dark") && !html.contains("snooze-show"));
+    // After its end, the snooze is gone by itself.
+    let html = render::<SnoozePanel>(props(snoozes, now() + Duration::days(7)));
+    assert!(
+        html.contains("Snooze a show") && html.contains("name=\"snooze-show\""),
+        "{html}"
+    );
+}

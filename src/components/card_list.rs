@@ -111,7 +111,9 @@ pub fn CardList(props: &CardListProps) -> Html {
                     if props.feed.items.is_empty() { "This feed has no updates yet" } else { "No updates match these filters" }
                 }</p>
             } else if view.hidden == total {
-                <p class="sf-empty" data-testid="empty">{ "No updates at this level yet" }</p>
+                <p class="sf-empty" data-testid="empty">{
+                    if view.muted + view.snoozed == 0 { "No updates at this level yet" } else { "No updates to show past your muted words and snoozes" }
+                }</p>
             }
             <ul class="sf-list" aria-busy={(!painted).then_some("true")}>
                 { for entries }

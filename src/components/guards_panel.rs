@@ -134,99 +134,100 @@ pub struct SnoozePanelProps {
     pub on_unsnooze: Callback<String>,
 }
 
-/// A disclosure: per show, either "snoozed until …" with Unsnooze, or a choice of how long and
-/// Snooze.
+/// A disclosure: the snoozed shows, each with Unsnooze, then "Hide everything about [show]
+/// for [1 week] or until [date]" and Snooze, for the shows not snoozed.
 #[function_component]
 pub fn SnoozePanel(props: &SnoozePanelProps) -> Html {
-    let snoozed = props
-        .shows
-        .iter()
-        .filter(|show| props.snoozes.snoozed(show, props.now).is_some())
-        .count();
-    let summary = if snoozed > 0 {
-        format!("Snoozed shows ({snoozed})")
-    } else {
-        "Snooze a show".to_owned()
-    };
-    let rows = props.shows.iter().map(|show| match props.snoozes.snoozed(show, props.now) {
-        Some(end) => {
-            let until = end.map_or_else(
-                || "until you unsnooze it".to_owned(),
-                |end| format!("until {}", date::day(end.date_naive())),
-            );
-            let onclick = {
-                let show = show.to_string();
-                props.on_unsnooze.reform(move |_: MouseEvent| show.clone())
-            };
-            html! {
-                <li class="sf-guards__snooze" data-testid="snoozed" data-show={show.clone()}>
-                    <span>{ format!("{show} is snoozed {until}") }</span>
-                    <button type="button" class="sf-button sf-button--quiet" {onclick}>{ "Unsnooze" }</button>
-                </li>
-            }
-        }
-        None => html! { <SnoozeForm show={show.clone()} on_snooze={props.on_snooze.clone()} /> },
-    });
-    html! {
-        <details class="sf-guards" data-testid="snooze-panel" part="guards">
-            <summary class="sf-guards__summary">{ summary }</summary>
-            <ul class="sf-guards__list">{ for rows }</ul>
-        </details>
-    }
-}
-
-/// Props of [`SnoozeForm`].
-#[derive(Properties, PartialEq)]
-struct SnoozeFormProps {
-    show: AttrValue,
-    on_snooze: Callback<(String, SnoozeFor)>,
-}
-
-/// "Hide everything about Stranger Things [for a week] [date] Snooze".
-#[function_component]
-fn SnoozeForm(props: &SnoozeFormProps) -> Html {
+    let show_field = use_node_ref();
     let choice = use_node_ref();
     let day = use_node_ref();
+    let (snoozed, awake): (Vec<_>, Vec<_>) = props
+        .shows
+        .iter()
+        .map(|show| (show, props.snoozes.snoozed(show, props.now)))
+        .partition(|(_, end)| end.is_some());
+    let summary = if snoozed.is_empty() {
+        "Snooze a show".to_owned()
+    } else {
+        format!("Snoozed shows ({})", snoozed.len())
+    };
+    let rows = snoozed.iter().map(|(show, end)| {
+        let until = end.flatten().map_or_else(
+            || "until you unsnooze it".to_owned(),
+            |end| format!("until {}", date::day(end.date_naive())),
+        );
+        let onclick = {
+            let show = show.to_string();
+            props.on_unsnooze.reform(move |_: MouseEvent| show.clone())
+        };
+        html! {
+            <li class="sf-guards__snooze" data-testid="snoozed" data-show={(*show).clone()}>
+                <span>{ format!("{show} is snoozed {until}") }</span>
+                <button type="button" class="sf-button sf-button--quiet" {onclick}>{ "Unsnooze" }</button>
+            </li>
+        }
+    });
+    let awake: Vec<AttrValue> = awake.into_iter().map(|(show, _)| show.clone()).collect();
     let snooze = {
-        let (choice, day) = (choice.clone(), day.clone());
-        let show = props.show.to_string();
+        let (show_field, choice, day) = (show_field.clone(), choice.clone(), day.clone());
+        let only = (awake.len() == 1).then(|| awake[0].to_string());
         let on_snooze = props.on_snooze.clone();
         Callback::from(move |()| {
-            let value = |node: &NodeRef| {
-                node.cast::<web_sys::HtmlInputElement>()
-                    .map(|input| input.value())
-                    .or_else(|| {
-                        node.cast::<web_sys::HtmlSelectElement>()
-                            .map(|select| select.value())
-                    })
-                    .unwrap_or_default()
+            let select = |node: &NodeRef| {
+                node.cast::<web_sys::HtmlSelectElement>()
+                    .map(|select| select.value())
             };
-            let (choice, day) = (value(&choice), value(&day));
+            let Some(show) = select(&show_field).or_else(|| only.clone()) else {
+                return;
+            };
+            let day = day
+                .cast::<web_sys::HtmlInputElement>()
+                .map(|input| input.value())
+                .unwrap_or_default();
             // A date typed in the field is what the fan means, whatever the choice says.
-            let picked = SnoozeFor::parse("date", &day).or_else(|| SnoozeFor::parse(&choice, ""));
+            let picked = SnoozeFor::parse("date", &day)
+                .or_else(|| SnoozeFor::parse(&select(&choice).unwrap_or_default(), ""));
             if let Some(picked) = picked {
-                on_snooze.emit((show.clone(), picked));
+                on_snooze.emit((show, picked));
             }
         })
     };
+    let which = match awake.as_slice() {
+        [show] => html! { <span>{ format!("Hide everything about {show}") }</span> },
+        shows => html! {
+            <label class="sf-guards__label">
+                <span>{ "Hide everything about" }</span>
+                <select name="snooze-show" class="sf-select" ref={show_field}>
+                    { for shows.iter().map(|show| html! { <option value={show.clone()}>{ show.clone() }</option> }) }
+                </select>
+            </label>
+        },
+    };
     html! {
-        <li class="sf-guards__snooze" data-testid="snooze" data-show={props.show.clone()}>
-            <div class="sf-guards__form" role="group" aria-label={format!("Snooze {}", props.show)}>
-                <label class="sf-guards__label">
-                    <span>{ format!("Hide everything about {} for", props.show) }</span>
-                    <select name="snooze-for" class="sf-select" ref={choice}>
-                        <option value="day">{ "1 day" }</option>
-                        <option value="week" selected=true>{ "1 week" }</option>
-                        <option value="unsnoozed">{ "until I unsnooze" }</option>
-                    </select>
-                </label>
-                <label class="sf-guards__label">
-                    <span>{ "or until" }</span>
-                    <input type="date" name="snooze-until" class="sf-input" ref={day} onkeydown={on_enter(&snooze)} />
-                </label>
-                <button type="button" class="sf-button" onclick={snooze.reform(|_: MouseEvent| ())}>{ "Snooze" }</button>
-            </div>
-        </li>
+        <details class="sf-guards" data-testid="snooze-panel" part="guards">
+            <summary class="sf-guards__summary">{ summary }</summary>
+            if !snoozed.is_empty() {
+                <ul class="sf-guards__list">{ for rows }</ul>
+            }
+            if !awake.is_empty() {
+                <div class="sf-guards__form" role="group" aria-label="Snooze a show" data-testid="snooze">
+                    { which }
+                    <label class="sf-guards__label">
+                        <span>{ "for" }</span>
+                        <select name="snooze-for" class="sf-select" ref={choice}>
+                            <option value="day">{ "1 day" }</option>
+                            <option value="week" selected=true>{ "1 week" }</option>
+                            <option value="unsnoozed">{ "until I unsnooze" }</option>
+                        </select>
+                    </label>
+                    <label class="sf-guards__label">
+                        <span>{ "or until" }</span>
+                        <input type="date" name="snooze-until" class="sf-input" ref={day} onkeydown={on_enter(&snooze)} />
+                    </label>
+                    <button type="button" class="sf-button" onclick={snooze.reform(|_: MouseEvent| ())}>{ "Snooze" }</button>
+                </div>
+            }
+        </details>
     }
 }
 
