@@ -271,7 +271,7 @@ test('a pace and a snooze survive a reload', TEST_TIMEOUT, async (t) => {
   await panel.locator('summary').click();
   const form = panel.locator('[data-testid="snooze"]');
   await form.getByLabel('Hide everything about').selectOption('Harbour Lights');
-  await form.getByLabel('for', { exact: true }).selectOption('unsnoozed');
+  await form.locator('select[name="snooze-for"]').selectOption('unsnoozed');
   await form.getByRole('button', { name: 'Snooze' }).click();
   const others = withPace.filter((id) => !id.startsWith('hl-'));
   await expectCards(fan, others, 'snoozed');
