@@ -1,5 +1,6 @@
 // The fan's guards end to end, on the built bundle: a word muted in one <spoiler-feed> hides
-// its updates at once in a second element of the same origin, and after a reload; no muted
+// its updates at once in a second element of the same origin, in another tab, and after a
+// reload; no muted
 // text is anywhere in the document, shadow roots included; the host's `mute` attribute (and
 // query) applies and follows changes; a pace (`progress="aired-30d"`, or the fan's pick) and a
 // snooze survive a reload.
@@ -168,8 +169,8 @@ function stored(page, key) {
 // ---------------------------------------------------------------------------------------
 // Tests
 
-test('a word muted in one element hides its updates in every element, live and after a reload', TEST_TIMEOUT, async (t) => {
-  const { page, errors } = await openPage(t);
+test('a word muted in one element hides its updates in every element and tab, live and after a reload', TEST_TIMEOUT, async (t) => {
+  const { context, page, errors } = await openPage(t);
   await page.goto(
     serve(`<spoiler-feed id="first" src="${GUARDS_FEED()}"></spoiler-feed>
 <spoiler-feed id="second" src="${GUARDS_FEED()}"></spoiler-feed>`),
@@ -207,11 +208,19 @@ test('a word muted in one element hides its updates in every element, live and a
   await expectCards(second, NOT_KEEPER, 'the other element after a reload');
   await expectNothingMuted(page, NOT_KEEPER, ['lantern', 'keeper'], 'after a reload');
 
-  // Removed in the second element: back in both at once.
+  // Another tab of the same site follows too (it hears of the change from storage).
+  const other = await context.newPage();
+  await other.goto(page.url());
+  const tab = other.locator('spoiler-feed#first');
+  await loaded(tab);
+  await expectCards(tab, NOT_KEEPER, 'another tab');
+
+  // Removed in the second element: back in both at once, and in the other tab.
   await second.locator('[data-testid="mute-panel"] summary').click();
   await second.getByRole('button', { name: 'Remove lantern keeper' }).click();
   await expectCards(first, ALL, 'unmuted in the other element');
   await expectCards(second, ALL, 'unmuted here');
+  await expectCards(tab, ALL, 'unmuted in another tab');
   assert.equal(await first.locator('[data-testid="hidden-count"]').count(), 0);
 
   assert.deepEqual(errors, [], 'no uncaught errors in the page');
