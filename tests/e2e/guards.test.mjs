@@ -1,9 +1,8 @@
 // The fan's guards end to end, on the built bundle: a word muted in one <spoiler-feed> hides
 // its updates at once in a second element of the same origin, in another tab, and after a
-// reload; no muted
-// text is anywhere in the document, shadow roots included; the host's `mute` attribute (and
-// query) applies and follows changes; a pace (`progress="aired-30d"`, or the fan's pick) and a
-// snooze survive a reload.
+// reload; no muted text is anywhere in the document, shadow roots included; the host's `mute`
+// attribute (and query) applies and follows changes; a pace (`progress="aired-30d"`, or the
+// fan's pick) and a snooze survive a reload.
 //
 // The widget's files, the feeds and the host site are on their own origins (servers on
 // 127.0.0.1, one port each). Every wait polls for a condition with a generous limit; nothing
