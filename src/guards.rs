@@ -6,10 +6,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::feed::{Details, Item};
-use crate::platform;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::feed::{Details, Item};
+use crate::platform;
 
 /// Text folded for matching: accents dropped (canonical decomposition without the combining
 /// marks, by the platform's Unicode data) and in lower case, so `Vécna` and `VECNA` read as
@@ -190,15 +191,17 @@ pub struct MuteList {
 impl MuteList {
     /// The fan's `book` with the host page's words (for every show) over it.
     pub fn new(book: &MuteBook, host: &[String]) -> MuteList {
-        let phrases = |list: &[String]| list.iter().filter_map(|w| Phrase::new(w)).collect();
-        let mut every: Vec<Phrase> = phrases(&book.every);
+        let phrases = |list: &[String]| -> Vec<Phrase> {
+            list.iter().filter_map(|w| Phrase::new(w)).collect()
+        };
+        let mut every = phrases(&book.every);
         every.extend(host.iter().filter_map(|word| Phrase::new(word)));
         let mut shows: BTreeMap<String, Vec<Phrase>> = BTreeMap::new();
         for (show, words) in &book.shows {
             shows
                 .entry(show_key(show))
                 .or_default()
-                .extend(phrases(words) as Vec<Phrase>);
+                .extend(phrases(words));
         }
         MuteList { every, shows }
     }
