@@ -20,7 +20,7 @@ const start = () => (ready ??= init({ module_or_path: wasmUrl }));
 /** The attributes the widget reads; spoilerfeed::config::ATTRIBUTES lists the same. */
 const ATTRIBUTES = [
   "src", "level", "kinds", "show", "theme", "lock-level", "max-items", "max-size", "refresh", "progress",
-  "tag-levels", "tag-kinds", "default-level",
+  "tag-levels", "tag-kinds", "default-level", "mute",
 ];
 
 /** The property of an attribute: `max-items` is `maxItems`. */

@@ -124,7 +124,7 @@ export declare class SpoilerFeedElement extends HTMLElement {
   get refresh(): string | null;
   set refresh(value: number | string | null | undefined);
 
-  /** `progress`: how far the fan has watched (`S4E7`, `S4`, `all`). */
+  /** `progress`: how far the fan has watched (`S4E7`, `S4`, `all`, or a pace: `aired-7d`). */
   get progress(): string | null;
   set progress(value: string | null | undefined);
 
@@ -139,6 +139,10 @@ export declare class SpoilerFeedElement extends HTMLElement {
   /** `default-level`: the level of updates that say nothing and have no mapped tag. */
   get defaultLevel(): string | null;
   set defaultLevel(value: SpoilerLevel | null | undefined);
+
+  /** `mute`: comma-separated words and phrases hidden for every show (`vecna, who dies`). */
+  get mute(): string | null;
+  set mute(value: string | null | undefined);
 }
 
 declare global {

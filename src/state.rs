@@ -10,6 +10,7 @@ use yew::Reducible;
 use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
+use crate::guards::{Guards, MuteBook, MuteList, Scope, Snoozes};
 use crate::progress::{ProgressBook, ShowProgress};
 use crate::spoiler;
 use crate::types::{Kind, Level};
@@ -72,6 +73,13 @@ pub struct State {
     /// The card to focus: focus moves to a card only right after its reveal, never when a
     /// filter brings it back.
     pub focus: Option<String>,
+    /// The words the fan muted (stored per origin).
+    pub mutes: MuteBook,
+    /// The words the host page muted (not stored, not the fan's to remove).
+    pub host_mutes: Vec<String>,
+    /// The guards in force: both lists of muted words, the snoozed shows, and what the fan
+    /// revealed by hand from a guard's placeholder.
+    pub guards: Guards,
 }
 
 impl State {
@@ -90,13 +98,36 @@ impl State {
             progress: ProgressBook::new(),
             limit,
             focus: None,
+            mutes: MuteBook::default(),
+            host_mutes: Vec::new(),
+            guards: Guards::default(),
         }
+    }
+
+    /// The same state with these guards: the fan's muted words and snoozes, and the host
+    /// page's muted words.
+    pub fn with_guards(mut self, mutes: MuteBook, snoozes: Snoozes, host: Vec<String>) -> Self {
+        self.mutes = mutes;
+        self.host_mutes = host;
+        self.guards.snoozes = snoozes;
+        self.compile_mutes();
+        self
+    }
+
+    /// Builds the muted words in force from the fan's and the host page's.
+    fn compile_mutes(&mut self) {
+        self.guards.mutes = MuteList::new(&self.mutes, &self.host_mutes);
     }
 
     /// How many cards the fan would see with these choices.
     fn shown_with(&self, prefs: &Prefs) -> usize {
-        self.feed.as_ref().map_or(0, |feed| {
-            spoiler::shown_count(feed, prefs, &self.progress, self.now)
+        self.counts_with(prefs).0
+    }
+
+    /// How many cards the fan would see with these choices, and how many updates are muted.
+    fn counts_with(&self, prefs: &Prefs) -> (usize, usize) {
+        self.feed.as_ref().map_or((0, 0), |feed| {
+            spoiler::guarded_counts(feed, prefs, &self.progress, &self.guards, self.now)
         })
     }
 }
@@ -132,6 +163,18 @@ pub enum Action {
     ProgressLoaded(ProgressBook),
     /// List this many more entries.
     ShowMore(usize),
+    /// The fan muted a word or phrase (or a comma-separated list of them).
+    Mute(Scope, String),
+    /// The fan unmuted a word.
+    Unmute(Scope, String),
+    /// Muted words and snoozes were read from storage, or changed in another widget or tab.
+    GuardsLoaded(MuteBook, Snoozes),
+    /// The host page's muted words changed.
+    HostMutes(Vec<String>),
+    /// The fan snoozed a show until a time (`None`: until they unsnooze it).
+    Snooze(String, Option<DateTime<Utc>>),
+    /// The fan ended a show's snooze.
+    Unsnooze(String),
 }
 
 impl Reducible for State {
@@ -191,21 +234,23 @@ impl Reducible for State {
             }
             Action::SetLevel(level) => {
                 next.prefs.level = level;
-                next.announcement = change_announcement(
-                    self.shown_with(&self.prefs),
-                    next.shown_with(&next.prefs),
-                    level,
+                let (after, muted) = next.counts_with(&next.prefs);
+                next.announcement = with_muted(
+                    change_announcement(self.shown_with(&self.prefs), after, level),
+                    muted,
                 );
             }
             Action::ToggleKind(kind) => {
                 next.focus = None;
                 next.prefs.kinds.toggle(kind);
-                next.announcement = filter_announcement(next.shown_with(&next.prefs));
+                let (shown, muted) = next.counts_with(&next.prefs);
+                next.announcement = with_muted(filter_announcement(shown), muted);
             }
             Action::SetShow(show) => {
                 next.focus = None;
                 next.prefs.show = show;
-                next.announcement = filter_announcement(next.shown_with(&next.prefs));
+                let (shown, muted) = next.counts_with(&next.prefs);
+                next.announcement = with_muted(filter_announcement(shown), muted);
             }
             Action::Reveal(id) => {
                 let noun = self
@@ -215,10 +260,13 @@ impl Reducible for State {
                     .map_or("update", |item| item.kind().noun());
                 next.announcement = format!("Revealed: {noun}");
                 next.focus = Some(id.clone());
+                // Past the guards too, for this visit: a reveal is on purpose, and once.
+                next.guards.passed.insert(id.clone());
                 next.prefs.revealed.insert(id);
             }
             Action::Conceal(id) => {
                 next.focus = None;
+                next.guards.passed.remove(&id);
                 next.prefs.revealed.remove(&id);
                 next.announcement = "Hidden again".into();
             }
@@ -232,6 +280,43 @@ impl Reducible for State {
                 };
             }
             Action::ProgressLoaded(book) => next.progress = book,
+            Action::Mute(scope, word) => {
+                let added = next.mutes.add(&scope, &word);
+                next.compile_mutes();
+                next.announcement = if added {
+                    muted_announcement(next.counts_with(&next.prefs).1)
+                } else {
+                    "Already muted".into()
+                };
+            }
+            Action::Unmute(scope, word) => {
+                next.mutes.remove(&scope, &word);
+                next.compile_mutes();
+                next.announcement = format!(
+                    "Word removed; {}",
+                    muted_announcement(next.counts_with(&next.prefs).1)
+                );
+            }
+            Action::GuardsLoaded(mutes, snoozes) => {
+                next.mutes = mutes;
+                next.guards.snoozes = snoozes;
+                next.compile_mutes();
+            }
+            Action::HostMutes(words) => {
+                next.host_mutes = words;
+                next.compile_mutes();
+            }
+            Action::Snooze(show, end) => {
+                next.guards.snoozes.snooze(&show, end);
+                let hidden = self
+                    .shown_with(&self.prefs)
+                    .saturating_sub(next.shown_with(&next.prefs));
+                next.announcement = format!("{show} snoozed: {} hidden", updates(hidden, "more "));
+            }
+            Action::Unsnooze(show) => {
+                next.guards.snoozes.unsnooze(&show);
+                next.announcement = format!("{show} is no longer snoozed");
+            }
             Action::ShowMore(more) => next.limit = next.limit.saturating_add(more),
             Action::Override(overrides) => {
                 next.prefs = overrides.apply(Some(next.prefs));
@@ -271,6 +356,20 @@ fn change_announcement(before: usize, after: usize, level: Level) -> String {
         std::cmp::Ordering::Greater => format!("{} shown", updates(after - before, "more ")),
         std::cmp::Ordering::Less => format!("{} hidden", updates(before - after, "")),
         std::cmp::Ordering::Equal => format!("Level {level}: nothing changed"),
+    }
+}
+
+/// "2 updates muted".
+fn muted_announcement(muted: usize) -> String {
+    format!("{} muted", updates(muted, ""))
+}
+
+/// An announcement, with how many updates are muted when some are ("3 updates shown, 2 muted").
+fn with_muted(text: String, muted: usize) -> String {
+    if muted == 0 {
+        text
+    } else {
+        format!("{text}, {muted} muted")
     }
 }
 

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::{card, placeholder};
 use crate::config::Prefs;
+use crate::guards::Guards;
 use crate::hooks::{use_focus_button, use_painted};
 use crate::progress::ProgressBook;
 use crate::spoiler::{self, Entry};
@@ -29,6 +30,9 @@ pub struct CardListProps {
     /// The fan's watch progress per show.
     #[prop_or_default]
     pub progress: ProgressBook,
+    /// The fan's guards: muted words and snoozed shows.
+    #[prop_or_default]
+    pub guards: Guards,
     /// How many entries to render before "Show more".
     pub limit: usize,
     /// The id of the card to focus (the one just revealed).
@@ -45,6 +49,17 @@ pub struct CardListProps {
     pub on_more: Callback<()>,
 }
 
+/// "3 updates hidden above mild, 2 muted, 1 snoozed": each part only when it counts some.
+fn hidden_note(view: &spoiler::View, level: crate::types::Level) -> String {
+    let above = view.hidden - view.muted - view.snoozed;
+    let parts = [
+        (above > 0).then(|| format!("{} hidden above {level}", state::updates(above, ""))),
+        (view.muted > 0).then(|| format!("{} muted", view.muted)),
+        (view.snoozed > 0).then(|| format!("{} snoozed", view.snoozed)),
+    ];
+    parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
+}
+
 /// Cards newest first; above-level updates as placeholders; a count of what is hidden. The
 /// card whose id is `props.focus` is focused; until the first frame is painted, only the first
 /// [`FIRST_FRAME`] entries are rendered.
@@ -57,11 +72,15 @@ pub fn CardList(props: &CardListProps) -> Html {
     } else {
         props.limit.min(FIRST_FRAME)
     };
-    let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
+    let view = spoiler::view_guarded(
+        &props.feed,
+        &props.prefs,
+        &props.progress,
+        &props.guards,
+        props.now,
+    );
     let total = view.entries.len();
-    let level = props.prefs.level;
-    let hidden_note = (view.hidden > 0)
-        .then(|| format!("{} hidden above {level}", state::updates(view.hidden, "")));
+    let hidden_note = (view.hidden > 0).then(|| hidden_note(&view, props.prefs.level));
     let can_reveal = props.can_reveal.then_some(&props.on_reveal);
     // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
     // their own, so a level switch or a reveal replaces the article whole instead of patching
@@ -92,7 +111,9 @@ pub fn CardList(props: &CardListProps) -> Html {
                     if props.feed.items.is_empty() { "This feed has no updates yet" } else { "No updates match these filters" }
                 }</p>
             } else if view.hidden == total {
-                <p class="sf-empty" data-testid="empty">{ "No updates at this level yet" }</p>
+                <p class="sf-empty" data-testid="empty">{
+                    if view.muted + view.snoozed == 0 { "No updates at this level yet" } else { "No updates to show past your muted words and snoozes" }
+                }</p>
             }
             <ul class="sf-list" aria-busy={(!painted).then_some("true")}>
                 { for entries }

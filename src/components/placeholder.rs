@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use super::{item_ref, meta};
+use crate::guards::Guard;
 use crate::spoiler::Concealed;
 
 /// A muted card with no link, and a Reveal button calling `on_reveal` with the item's id when
@@ -19,13 +20,18 @@ pub fn placeholder(
     on_reveal: Option<&Callback<String>>,
 ) -> Html {
     let kind = item.kind();
-    // Progress says exactly what the fan still has to watch; otherwise the level is the reason.
-    let reason = item.progress_reason().unwrap_or_else(|| {
-        format!(
-            "Hidden: {} spoiler",
-            item.level().label().to_ascii_lowercase()
-        )
-    });
+    // A guard's reason never names the word or the level; progress says exactly what the fan
+    // still has to watch; otherwise the level is the reason.
+    let reason = match item.guard() {
+        Some(Guard::Muted) => "Hidden: mentions a word you muted".to_owned(),
+        Some(Guard::Snoozed) => "Hidden: you snoozed this show".to_owned(),
+        None => item.progress_reason().unwrap_or_else(|| {
+            format!(
+                "Hidden: {} spoiler",
+                item.level().label().to_ascii_lowercase()
+            )
+        }),
+    };
     let reveal = on_reveal.map(|on_reveal| {
         let id = item.id().to_owned();
         let onclick = on_reveal.reform(move |_: MouseEvent| id.clone());
@@ -44,6 +50,10 @@ pub fn placeholder(
             data-testid="placeholder"
             data-ref={item_ref(item.id())}
             data-kind={kind.key()}
+            data-guard={item.guard().map(|guard| match guard {
+                Guard::Muted => "muted",
+                Guard::Snoozed => "snoozed",
+            })}
             part="placeholder"
         >
             { meta(kind, item.show(), item.date(), now, Html::default()) }

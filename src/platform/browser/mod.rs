@@ -5,6 +5,7 @@ pub mod crash;
 pub mod fetch;
 pub mod schedule;
 pub mod storage;
+pub mod text;
 pub mod xml;
 
 pub use clipboard::copy_text;
@@ -12,6 +13,8 @@ pub use crash::install_crash_card;
 pub use fetch::{hand_over_prefetch, load_feed};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
-    offline_copy, on_progress_change, store_prefs, store_progress, stored_prefs, stored_progress,
+    offline_copy, on_progress_change, on_shared_change, store_prefs, store_progress, store_shared,
+    stored_prefs, stored_progress, stored_shared,
 };
+pub use text::strip_accents;
 pub use xml::parse_xml;
