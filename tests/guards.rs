@@ -99,6 +99,24 @@ fn set(ids: &[&str]) -> BTreeSet<String> {
 }
 
 #[test]
+fn a_word_spelled_with_named_references_is_muted_too() {
+    let feed = parse_value(&json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "_spoilerfeed": { "show": "Stranger Things", "default_level": "none" },
+        "items": [
+            { "id": "html", "title": "Set visit",
+              "content_html": "<p>Inside the D&eacute;mogorgon&rsquo;s nest.</p>" },
+            { "id": "title", "title": "Le D&eacute;mogorgon est de retour" },
+            { "id": "other", "title": "Filming wraps" },
+        ],
+    }));
+    assert_eq!(
+        hidden_ids(&feed, &mutes(&["demogorgon"])),
+        set(&["html", "title"])
+    );
+}
+
+#[test]
 fn a_muted_word_hides_every_update_that_mentions_it_in_any_field() {
     let feed = feed();
     assert!(hidden_ids(&feed, &Guards::default()).is_empty());
@@ -113,6 +131,7 @@ fn a_muted_word_hides_every_update_that_mentions_it_in_any_field() {
         hidden_ids(&feed, &mutes(&["vecna"]))
     );
     assert_eq!(hidden_ids(&feed, &mutes(&["upside down"])), set(&["tag"]));
+
     assert_eq!(hidden_ids(&feed, &mutes(&["keeper"])), set(&["author"]));
     assert_eq!(hidden_ids(&feed, &mutes(&["o'brien"])), set(&["author"]));
 }

@@ -41,9 +41,9 @@ pub use time::relative_time;
 /// A short, stable reference to an item for the DOM and tests. Ids are often article URLs that
 /// name the twist, so a placeholder must not carry the id itself.
 pub fn item_ref(id: &str) -> String {
+    use std::hash::Hasher;
     // FNV-1a: tiny, stable across builds, and enough to tell a feed's items apart.
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    let mut hash = fnv::FnvHasher::default();
+    hash.write(id.as_bytes());
+    format!("{:016x}", hash.finish())
 }
