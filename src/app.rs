@@ -16,7 +16,9 @@ use crate::error::Error;
 use crate::event::WidgetEvent;
 use crate::feed;
 use crate::guards::{self, Scope, SnoozeFor};
-use crate::hooks::{use_feed, use_guards, use_progress, use_refresh, use_stored_choices};
+use crate::hooks::{
+    use_clock, use_feed, use_guards, use_progress, use_refresh, use_stored_choices,
+};
 use crate::platform;
 use crate::progress::{self, ProgressBook, ShowProgress, Watched};
 use crate::spoiler;
@@ -202,6 +204,7 @@ fn Widget(props: &AppProps) -> Html {
         state.dispatcher(),
     );
     use_refresh(props.refresh, state.dispatcher());
+    use_clock(state.watches_clock(), state.dispatcher());
     use_stored_choices(
         feed_url.clone(),
         props.fixed_choices(),

@@ -336,6 +336,11 @@ impl Snoozes {
             .filter(|end| end.is_none_or(|end| now < end))
     }
 
+    /// Whether a snooze ends by itself (at a date), so the widget must watch the clock.
+    pub fn any_ends(&self) -> bool {
+        self.0.values().any(Option::is_some)
+    }
+
     /// Leaves out the snoozes that ended by `now`, so storage doesn't keep them.
     pub fn prune(&mut self, now: DateTime<Utc>) {
         self.0.retain(|_, end| end.is_none_or(|end| now < end));

@@ -59,6 +59,23 @@ pub fn use_refresh(refresh: Option<u32>, dispatcher: UseReducerDispatcher<State>
     });
 }
 
+/// How often the clock is looked at while a snooze or a pace depends on it, in seconds.
+const CLOCK_SECONDS: u32 = 60;
+
+/// Moves the widget's clock on every minute while what it shows depends on it (`watched`):
+/// a snooze then ends at its time and a pace moves on as days pass, without a reload.
+#[hook]
+pub fn use_clock(watched: bool, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(watched, move |watched| {
+        let timer = watched.then(|| {
+            platform::every(CLOCK_SECONDS, move || {
+                dispatcher.dispatch(Action::Tick(platform::now()))
+            })
+        });
+        move || drop(timer)
+    });
+}
+
 /// Keeps the fan's choices in step with the page and storage: what the page fixes is applied
 /// whenever it changes, and the fan's own choices are stored as they change.
 #[hook]

@@ -11,7 +11,7 @@ use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
 use crate::guards::{Guards, MuteBook, MuteList, Scope, Snoozes};
-use crate::progress::{ProgressBook, ShowProgress};
+use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::spoiler;
 use crate::types::{Kind, Level};
 
@@ -119,6 +119,16 @@ impl State {
         self.guards.mutes = MuteList::new(&self.mutes, &self.host_mutes);
     }
 
+    /// Whether what the fan sees depends on the clock between loads: a snooze that ends at a
+    /// date, or a show followed by what has aired.
+    pub fn watches_clock(&self) -> bool {
+        self.guards.snoozes.any_ends()
+            || self
+                .progress
+                .values()
+                .any(|progress| matches!(progress.watched, Watched::Aired(_) | Watched::CaughtUp))
+    }
+
     /// How many cards the fan would see with these choices.
     fn shown_with(&self, prefs: &Prefs) -> usize {
         self.counts_with(prefs).0
@@ -175,6 +185,8 @@ pub enum Action {
     Snooze(String, Option<DateTime<Utc>>),
     /// The fan ended a show's snooze.
     Unsnooze(String),
+    /// The clock moved on: a snooze may have ended, or a pace let another episode through.
+    Tick(DateTime<Utc>),
 }
 
 impl Reducible for State {
@@ -218,6 +230,18 @@ impl Reducible for State {
                 next.background = false;
                 next.attempt += 1;
                 next.announcement = "Loading the feed again".into();
+            }
+            Action::Tick(now) => {
+                next.now = now;
+                // Time only ever lets more through (snoozes end, paces move on): when nothing
+                // more is shown, the widget keeps its state and doesn't render again.
+                let more = next
+                    .shown_with(&next.prefs)
+                    .saturating_sub(self.shown_with(&self.prefs));
+                if more == 0 {
+                    return self;
+                }
+                next.announcement = format!("{} now shown", updates(more, "more "));
             }
             Action::Refresh => {
                 if self.status == Status::Ready {

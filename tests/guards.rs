@@ -396,6 +396,43 @@ fn the_reducer_mutes_announces_and_lets_a_reveal_through_once() {
 }
 
 #[test]
+fn a_snooze_ends_by_itself_as_the_clock_moves_on() {
+    let feed = Rc::new(feed());
+    let state = Rc::new(State::new(prefs(Level::Major), 50, now()))
+        .reduce(Action::Loaded(Rc::clone(&feed), now()));
+    let all = state.feed.as_ref().unwrap().0.items.len();
+    let shown = |state: &State| {
+        spoiler::view_guarded(
+            &state.feed.as_ref().unwrap().0,
+            &state.prefs,
+            &state.progress,
+            &state.guards,
+            state.now,
+        )
+        .shown()
+    };
+    assert!(!state.watches_clock());
+    let state = state.reduce(Action::Snooze(
+        "Stranger Things".into(),
+        Some(now() + Duration::hours(1)),
+    ));
+    assert!(state.watches_clock());
+    assert_eq!(shown(&state), 1, "only Wednesday's update");
+    // A minute later nothing changes: the state is kept as it is, so nothing renders again.
+    let later = state
+        .clone()
+        .reduce(Action::Tick(now() + Duration::minutes(1)));
+    assert!(Rc::ptr_eq(&state, &later));
+    // Once the hour is up, the show's updates are back without a reload.
+    let ended = state.reduce(Action::Tick(now() + Duration::minutes(61)));
+    assert_eq!(shown(&ended), all);
+    assert_eq!(
+        ended.announcement,
+        format!("{} more updates now shown", all - 1)
+    );
+}
+
+#[test]
 fn the_panels_list_what_is_muted_and_snoozed() {
     use spoilerfeed::components::guards_panel::{MutePanelProps, SnoozePanelProps};
     use spoilerfeed::components::{MutePanel, SnoozePanel};
