@@ -34,5 +34,5 @@ function prefetch() {
 
 const feed = prefetch();
 const { default: init, mountPage } = await import("./spoilerfeed.js");
-await init({ module_or_path: new URL("spoilerfeed_bg.wasm", import.meta.url) });
+await init({ module_or_path: new URL("./spoilerfeed_bg.wasm", import.meta.url) });
 mountPage(feed);

@@ -8,13 +8,16 @@ use yew::prelude::*;
 use crate::classify::Rules;
 use crate::components::{
     card_list, live_region, progress_code, skeleton, CardList, CheckPage, EmbedBuilder, ErrorCard,
-    Filters, LevelPicker, ProgressPicker,
+    Filters, LevelPicker, MutePanel, ProgressPicker, SnoozePanel,
 };
 use crate::config::{self, Overrides, Prefs, Settings, Theme};
 use crate::error::Error;
 use crate::event::WidgetEvent;
 use crate::feed;
-use crate::hooks::{use_feed, use_progress, use_refresh, use_stored_choices};
+use crate::guards::{self, Scope, SnoozeFor};
+use crate::hooks::{
+    use_clock, use_feed, use_guards, use_progress, use_refresh, use_stored_choices,
+};
 use crate::i18n::{Lang, Msg};
 use crate::platform;
 use crate::progress::{self, ProgressBook, ShowProgress, Watched};
@@ -73,6 +76,10 @@ pub struct AppProps {
     /// The language the widget speaks (chosen by the page or element it is mounted on).
     #[prop_or_default]
     pub lang: Lang,
+    /// Words and phrases the host page mutes for every show; not stored, and not the fan's
+    /// to remove.
+    #[prop_or_default]
+    pub mute: Vec<String>,
 }
 
 impl AppProps {
@@ -90,6 +97,7 @@ impl AppProps {
             refresh: settings.refresh,
             progress: settings.progress,
             theme: settings.theme,
+            mute: settings.mute,
             ..AppProps::default()
         }
     }
@@ -100,6 +108,16 @@ impl AppProps {
             level: self.lock_level.or(self.overrides.level),
             ..self.overrides.clone()
         }
+    }
+
+    /// The guards the list is built from: under a locked level, nothing revealed by hand
+    /// passes them either.
+    fn shown_guards(&self, guards: &guards::Guards) -> guards::Guards {
+        let mut guards = guards.clone();
+        if self.lock_level.is_some() {
+            guards.passed.clear();
+        }
+        guards
     }
 
     /// The choices the list is built from: under a locked level, updates the fan revealed
@@ -130,6 +148,7 @@ impl Default for AppProps {
             theme: Theme::default(),
             check: false,
             lang: Lang::default(),
+            mute: Vec::new(),
         }
     }
 }
@@ -162,10 +181,15 @@ fn Widget(props: &AppProps) -> Html {
         let overrides = props.fixed_choices();
         let feed_url = feed_url.clone();
         let limit = props.page_size;
+        let host_mutes = props.mute.clone();
         let lang = props.lang.clone();
         use_reducer_eq(move || {
             let stored = platform::stored_prefs(&feed_url);
-            State::new(overrides.apply(stored), limit, platform::now()).speaking(lang)
+            // The guards are read before the feed can arrive, so no update slips past them.
+            let (mutes, snoozes) = guards::stored();
+            State::new(overrides.apply(stored), limit, platform::now())
+                .with_guards(mutes, snoozes, host_mutes)
+                .speaking(lang)
         })
     };
     let focus = state.focus.clone().map(AttrValue::from);
@@ -190,6 +214,7 @@ fn Widget(props: &AppProps) -> Html {
         state.dispatcher(),
     );
     use_refresh(props.refresh, state.dispatcher());
+    use_clock(state.watches_clock(), state.dispatcher());
     use_stored_choices(
         feed_url.clone(),
         props.fixed_choices(),
@@ -207,8 +232,9 @@ fn Widget(props: &AppProps) -> Html {
         let emit = emit.clone();
         let prefs = props.shown_prefs(&state.prefs);
         let clock = state.now;
+        let guards = state.guards.clone();
         Callback::from(move |(feed, book): (SharedFeed, ProgressBook)| {
-            let view = spoiler::view_with_progress(&feed, &prefs, &book, clock);
+            let view = spoiler::view_guarded(&feed, &prefs, &book, &guards, clock);
             emit(WidgetEvent::Load {
                 title: feed.title.clone(),
                 items: feed.items.len(),
@@ -225,6 +251,7 @@ fn Widget(props: &AppProps) -> Html {
         on_loaded,
         state.dispatcher(),
     );
+    use_guards(props.mute.clone(), state.dispatcher());
     {
         let emit = emit.clone();
         use_effect_with(state.status.clone(), move |status| {
@@ -281,6 +308,52 @@ fn Widget(props: &AppProps) -> Html {
     };
     // The list's heading: focus goes there when the banner the fan pressed goes away.
     let list_heading = use_node_ref();
+    let on_mute = {
+        let dispatcher = state.dispatcher();
+        let mutes = state.mutes.clone();
+        Callback::from(move |(scope, words): (Scope, String)| {
+            // Applied before it is stored, as progress is: the announcement compares with the
+            // words from before.
+            let mut mutes = mutes.clone();
+            mutes.add(&scope, &words);
+            dispatcher.dispatch(Action::Mute(scope, words));
+            platform::store_shared(guards::MUTE_KEY, &mutes.to_json());
+        })
+    };
+    let on_unmute = {
+        let dispatcher = state.dispatcher();
+        let mutes = state.mutes.clone();
+        Callback::from(move |(scope, word): (Scope, String)| {
+            let mut mutes = mutes.clone();
+            mutes.remove(&scope, &word);
+            dispatcher.dispatch(Action::Unmute(scope, word));
+            platform::store_shared(guards::MUTE_KEY, &mutes.to_json());
+        })
+    };
+    let on_snooze = {
+        let dispatcher = state.dispatcher();
+        let snoozes = state.guards.snoozes.clone();
+        Callback::from(move |(show, length): (String, SnoozeFor)| {
+            let now = platform::now();
+            let end = length.end(now);
+            let mut snoozes = snoozes.clone();
+            snoozes.snooze(&show, end);
+            snoozes.prune(now);
+            dispatcher.dispatch(Action::Snooze(show, end));
+            platform::store_shared(guards::SNOOZE_KEY, &snoozes.to_json());
+        })
+    };
+    let on_unsnooze = {
+        let dispatcher = state.dispatcher();
+        let snoozes = state.guards.snoozes.clone();
+        Callback::from(move |show: String| {
+            let mut snoozes = snoozes.clone();
+            snoozes.unsnooze(&show);
+            snoozes.prune(platform::now());
+            dispatcher.dispatch(Action::Unsnooze(show));
+            platform::store_shared(guards::SNOOZE_KEY, &snoozes.to_json());
+        })
+    };
     let on_show_new = {
         let dispatcher = state.dispatcher();
         let heading = list_heading.clone();
@@ -297,13 +370,23 @@ fn Widget(props: &AppProps) -> Html {
 
     let feed = state.feed.clone();
     let heading = feed.as_ref().map(|feed| feed.title.clone());
+    // The show whose air dates the feed lists: a pace can follow only those.
+    let feed_dates = feed
+        .as_ref()
+        .filter(|feed| {
+            feed.episodes
+                .iter()
+                .any(|season| !season.air_dates.is_empty())
+        })
+        .and_then(|feed| feed.show.clone());
     let pickers = shows.watchable.iter().zip(&shows.choices).map(|(show, choices)| {
         let progress = state.progress.get(show).copied().unwrap_or_default();
         let on_change = {
             let show = show.clone();
             on_progress.reform(move |progress| (show.clone(), progress))
         };
-        html! { <ProgressPicker show={show.clone()} choices={choices.clone()} {progress} {on_change} /> }
+        let paced = feed_dates.as_deref() == Some(show.as_str());
+        html! { <ProgressPicker show={show.clone()} choices={choices.clone()} {progress} {paced} {on_change} /> }
     });
     let lang = &props.lang;
     let locked = props
@@ -320,6 +403,24 @@ fn Widget(props: &AppProps) -> Html {
             }
             <div class="sf-controls">
                 <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
+                <div class="sf-guards-row">
+                    <MutePanel
+                        mutes={state.mutes.clone()}
+                        host={state.host_mutes.clone()}
+                        shows={shows.all.clone()}
+                        {on_mute}
+                        {on_unmute}
+                    />
+                    if !shows.all.is_empty() {
+                        <SnoozePanel
+                            shows={shows.all.clone()}
+                            snoozes={state.guards.snoozes.clone()}
+                            now={state.now}
+                            {on_snooze}
+                            {on_unsnooze}
+                        />
+                    }
+                </div>
                 <Filters
                     kinds={state.prefs.kinds}
                     shows={shows.all.clone()}
@@ -363,6 +464,7 @@ fn Widget(props: &AppProps) -> Html {
                     prefs={props.shown_prefs(&state.prefs)}
                     now={state.now}
                     progress={state.progress.clone()}
+                    guards={props.shown_guards(&state.guards)}
                     limit={state.limit}
                     {focus}
                     can_reveal={props.lock_level.is_none()}

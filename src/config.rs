@@ -138,6 +138,8 @@ pub struct Settings {
     pub check: bool,
     /// The language asked for (`lang`, a BCP 47 tag); the page's or browser's otherwise.
     pub lang: Option<String>,
+    /// Words and phrases the host page mutes for every show (`mute`, comma-separated).
+    pub mute: Vec<String>,
 }
 
 /// The largest feed read unless the page says otherwise: 5 MB.
@@ -161,6 +163,7 @@ impl Default for Settings {
             rules: Rules::default(),
             check: false,
             lang: None,
+            mute: Vec::new(),
         }
     }
 }
@@ -196,6 +199,14 @@ impl Settings {
                 "tag-levels" => settings.rules.tag_levels = TagMap::parse(value, Level::parse),
                 "tag-kinds" => settings.rules.tag_kinds = TagMap::parse(value, Kind::parse),
                 "default-level" => settings.rules.default_level = Level::parse(value),
+                "mute" => {
+                    settings.mute = value
+                        .split(',')
+                        .map(str::trim)
+                        .filter(|word| word.chars().any(char::is_alphanumeric))
+                        .map(str::to_owned)
+                        .collect();
+                }
                 "refresh" => {
                     settings.refresh = value
                         .parse::<u32>()
@@ -242,7 +253,7 @@ fn megabytes_to_bytes(value: &str) -> Option<u64> {
 }
 
 /// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 14] = [
+pub const ATTRIBUTES: [&str; 15] = [
     "src",
     "level",
     "kinds",
@@ -257,6 +268,7 @@ pub const ATTRIBUTES: [&str; 14] = [
     "tag-kinds",
     "default-level",
     "lang",
+    "mute",
 ];
 
 /// How a fan site embeds the widget.
@@ -628,6 +640,17 @@ mod tests {
             Some(Watched::CaughtUp)
         );
         assert_eq!(Settings::from_query("progress=S0").progress, None);
+    }
+
+    #[test]
+    fn the_host_mutes_words_and_sets_a_pace() {
+        let settings =
+            Settings::from_query("mute=vecna%2C+keeper%27s+daughter%2C+%2C&progress=aired-7d");
+        assert_eq!(settings.mute, ["vecna", "keeper's daughter"]);
+        assert_eq!(settings.progress, Some(Watched::Aired(7)));
+        let element =
+            Settings::from_attributes(|name| (name == "mute").then(|| " Eleven ".to_owned()));
+        assert_eq!(element.mute, ["Eleven"]);
     }
 
     #[test]

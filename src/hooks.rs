@@ -1,5 +1,5 @@
 //! The widget's effects as named hooks: loading and refreshing the feed, keeping the fan's
-//! choices, following watch progress, and the list's focus and first paint.
+//! choices, following watch progress and the guards, and the list's focus and first paint.
 //!
 //! Their side effects go through [`crate::platform`] (focusing a button is the one DOM call
 //! made here), so the same hooks render on a server (where effects don't run) and in the
@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::config::{Overrides, Prefs};
+use crate::guards;
 use crate::platform;
 use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::state::{Action, SharedFeed, State};
@@ -54,6 +55,23 @@ pub fn use_refresh(refresh: Option<u32>, dispatcher: UseReducerDispatcher<State>
     use_effect_with(refresh, move |refresh| {
         let timer = refresh
             .map(|seconds| platform::every(seconds, move || dispatcher.dispatch(Action::Refresh)));
+        move || drop(timer)
+    });
+}
+
+/// How often the clock is looked at while a snooze or a pace depends on it, in seconds.
+const CLOCK_SECONDS: u32 = 60;
+
+/// Moves the widget's clock on every minute while what it shows depends on it (`watched`):
+/// a snooze then ends at its time and a pace moves on as days pass, without a reload.
+#[hook]
+pub fn use_clock(watched: bool, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(watched, move |watched| {
+        let timer = watched.then(|| {
+            platform::every(CLOCK_SECONDS, move || {
+                dispatcher.dispatch(Action::Tick(platform::now()))
+            })
+        });
         move || drop(timer)
     });
 }
@@ -110,6 +128,26 @@ pub fn use_progress(
         dispatcher.dispatch(Action::ProgressLoaded(book));
         let listeners = platform::on_progress_change(move || {
             dispatcher.dispatch(Action::ProgressLoaded(load()))
+        });
+        move || drop(listeners)
+    });
+}
+
+/// Keeps the guards in step with storage and the page: the fan's muted words and snoozes are
+/// read again whenever another widget or tab changes them, and the host page's muted words
+/// are applied whenever they change.
+#[hook]
+pub fn use_guards(host_mutes: Vec<String>, dispatcher: UseReducerDispatcher<State>) {
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with(host_mutes, move |words| {
+            dispatcher.dispatch(Action::HostMutes(words.clone()));
+        });
+    }
+    use_effect_with((), move |()| {
+        let listeners = platform::on_shared_change(guards::STORAGE_PREFIX, move || {
+            let (mutes, snoozes) = guards::stored();
+            dispatcher.dispatch(Action::GuardsLoaded(mutes, snoozes))
         });
         move || drop(listeners)
     });

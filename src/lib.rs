@@ -1,9 +1,10 @@
 //! spoilerfeed: a TV show's news as cards, with everything above the fan's spoiler level kept
 //! off the page.
 //!
-//! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`]
-//! and [`progress`]; the rule that decides what is shown in [`spoiler`]; the reducer in
-//! [`state`]; the check page's report for site owners in [`report`]. Those are pure and tested natively. The [`app`] puts [`components`] and
+//! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
+//! [`progress`] and [`guards`]; the rule that decides what is shown in [`spoiler`]; the reducer
+//! in [`state`]; the check page's report for site owners in [`report`]. Those are pure and
+//! tested natively. The [`app`] puts [`components`] and
 //! [`hooks`] together; [`platform`] is the browser side (with a native stand-in), and
 //! `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>` element or an
 //! iframe.
@@ -16,6 +17,7 @@ pub mod date;
 pub mod error;
 pub mod event;
 pub mod feed;
+pub mod guards;
 pub mod hooks;
 pub mod i18n;
 #[cfg(target_arch = "wasm32")]

@@ -88,15 +88,34 @@ pub enum Watched {
     UpTo(Point),
     /// Everything that has aired, whenever the widget is opened.
     CaughtUp,
+    /// Everything that aired at least this many days ago: a pace behind the broadcast that
+    /// moves on by itself as days pass.
+    Aired(u32),
 }
 
+/// The paces the progress picker offers, in days behind the broadcast.
+pub const PACES: [u32; 5] = [1, 3, 7, 14, 30];
+
+/// The longest pace read from a page or storage, in days.
+pub const MAX_PACE: u32 = 366;
+
 impl Watched {
-    /// Reads `S4E7`, `S4`, `all` / `caught-up`, or `none`.
+    /// Reads `S4E7`, `S4`, `all` / `caught-up`, `aired-7d` (a week behind the broadcast),
+    /// or `none`.
     pub fn parse(value: &str) -> Option<Watched> {
         match value.trim().to_ascii_lowercase().as_str() {
             "" | "none" | "nothing" => Some(Watched::Nothing),
             "all" | "caught-up" | "caughtup" => Some(Watched::CaughtUp),
-            other => Point::parse(other).map(Watched::UpTo),
+            other => match other.strip_prefix("aired-") {
+                Some(days) => days
+                    .strip_suffix('d')
+                    .unwrap_or(days)
+                    .parse()
+                    .ok()
+                    .filter(|days| (1..=MAX_PACE).contains(days))
+                    .map(Watched::Aired),
+                None => Point::parse(other).map(Watched::UpTo),
+            },
         }
     }
 
@@ -106,6 +125,7 @@ impl Watched {
             Watched::Nothing => "none".into(),
             Watched::UpTo(point) => point.to_string(),
             Watched::CaughtUp => "all".into(),
+            Watched::Aired(days) => format!("aired-{days}d"),
         }
     }
 }
@@ -223,6 +243,8 @@ fn reach(progress: &ShowProgress, seasons: &[Season], now: DateTime<Utc>) -> Opt
             season: u32::MAX,
             episode: None,
         }),
+        // A pace follows the air dates only: without them it reaches nothing (fail closed).
+        Watched::Aired(days) => last_aired(seasons, now - chrono::Duration::days(days.into())),
     }
 }
 
@@ -265,6 +287,10 @@ pub fn reason(spoils: Point, progress: &ShowProgress) -> String {
         Watched::Nothing => format!("Spoils {spoils}"),
         Watched::UpTo(point) => format!("Spoils {spoils}: you're at {point}"),
         Watched::CaughtUp => format!("Spoils {spoils}, which hasn't aired yet"),
+        Watched::Aired(1) => format!("Spoils {spoils}: you watch a day behind the broadcast"),
+        Watched::Aired(days) => {
+            format!("Spoils {spoils}: you watch {days} days behind the broadcast")
+        }
     }
 }
 
@@ -455,6 +481,55 @@ mod tests {
         let ahead = ShowProgress { ahead: true, ..fan };
         assert!(unlocks(p("S1E1"), &ahead, &unaired, now()));
         assert!(!unlocks(p("S1E2"), &ahead, &unaired, now()));
+    }
+
+    #[test]
+    fn a_pace_follows_the_air_dates_days_behind() {
+        // S5 airs weekly from 2026-11-01; on 2026-11-25, S5E4 (11-22) is three days old.
+        let seasons = [season(4, 9, "2026-01-01"), season(5, 8, "2026-11-01")];
+        let week = ShowProgress {
+            watched: Watched::Aired(7),
+            ahead: false,
+        };
+        // A week behind: S5E3 (11-15) is in, S5E4 (11-22) not yet.
+        assert!(unlocks(p("S5E3"), &week, &seasons, now()));
+        assert!(!unlocks(p("S5E4"), &week, &seasons, now()));
+        // It moves on by itself: three days later S5E4 is a week old.
+        let later = now() + chrono::Duration::days(4);
+        assert!(unlocks(p("S5E4"), &week, &seasons, later));
+        assert!(!unlocks(p("S5E5"), &week, &seasons, later));
+        let day = ShowProgress {
+            watched: Watched::Aired(1),
+            ahead: false,
+        };
+        assert!(unlocks(p("S5E4"), &day, &seasons, now()));
+        // Without air dates a pace reaches nothing: it never unlocks more than it knows.
+        assert!(!unlocks(p("S1E1"), &week, &[], now()));
+        assert_eq!(
+            reason(p("S5E4"), &week),
+            "Spoils S5E4: you watch 7 days behind the broadcast"
+        );
+    }
+
+    #[test]
+    fn paces_read_and_write_as_aired_days() {
+        assert_eq!(Watched::parse("aired-7d"), Some(Watched::Aired(7)));
+        assert_eq!(Watched::parse(" AIRED-14 "), Some(Watched::Aired(14)));
+        assert_eq!(Watched::Aired(30).key(), "aired-30d");
+        for bad in [
+            "aired-0d",
+            "aired-d",
+            "aired--3d",
+            "aired-9999d",
+            "aired-1w",
+        ] {
+            assert_eq!(Watched::parse(bad), None, "{bad:?}");
+        }
+        let stored = ShowProgress {
+            watched: Watched::Aired(3),
+            ahead: true,
+        };
+        assert_eq!(ShowProgress::from_json(&stored.to_json()), Some(stored));
     }
 
     #[test]

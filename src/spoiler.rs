@@ -9,24 +9,42 @@ use chrono::{DateTime, Utc};
 
 use crate::config::Prefs;
 use crate::feed::{Feed, Item};
+use crate::guards::{Guard, Guards};
 use crate::progress::{self, ProgressBook, Season, ShowProgress};
 use crate::types::{Kind, Level};
 
-/// An item above the fan's level. Only its spoiler-free fields can be read through this
-/// type, so a placeholder cannot render a title, text, link, image or tag by mistake.
+/// An item above the fan's level, or hidden by one of the fan's guards. Only its
+/// spoiler-free fields can be read through this type, so a placeholder cannot render a title,
+/// text, link, image or tag by mistake.
 #[derive(Clone, Debug)]
-pub struct Concealed(Rc<Item>, Option<(progress::Point, ShowProgress)>);
+pub struct Concealed(
+    Rc<Item>,
+    Option<(progress::Point, ShowProgress)>,
+    Option<Guard>,
+    bool,
+);
 
 impl PartialEq for Concealed {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1
+        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1 && self.2 == other.2 && self.3 == other.3
     }
 }
 
 impl Concealed {
     /// Wraps an item that must not be shown.
     pub fn new(item: &Rc<Item>) -> Self {
-        Concealed(Rc::clone(item), None)
+        Concealed(Rc::clone(item), None, None, true)
+    }
+
+    /// Wraps an item that a guard hides; `safe_title_clean` says whether its safe title is
+    /// free of muted words.
+    pub fn guarded(item: &Rc<Item>, guard: Guard, safe_title_clean: bool) -> Self {
+        Concealed(Rc::clone(item), None, Some(guard), safe_title_clean)
+    }
+
+    /// The guard that hides it, if one does (then its reason is the guard's, not the level).
+    pub fn guard(&self) -> Option<Guard> {
+        self.2
     }
 
     /// Why the fan's watch progress doesn't unlock it ("Spoils S4E9: you're at S4E7"); worded
@@ -46,9 +64,13 @@ impl Concealed {
         self.0.kind()
     }
 
-    /// The show it is about.
+    /// The show it is about; not for a snoozed show, whose placeholders show only kind and
+    /// date.
     pub fn show(&self) -> Option<&str> {
-        self.0.show.as_deref()
+        self.0
+            .show
+            .as_deref()
+            .filter(|_| self.2 != Some(Guard::Snoozed))
     }
 
     /// When it was published.
@@ -56,9 +78,13 @@ impl Concealed {
         self.0.date
     }
 
-    /// The publisher's spoiler-free headline.
+    /// The publisher's spoiler-free headline: not when it mentions a muted word, nor for a
+    /// snoozed show.
     pub fn safe_title(&self) -> Option<&str> {
-        self.0.safe_title.as_deref()
+        self.0
+            .safe_title
+            .as_deref()
+            .filter(|_| self.3 && self.2 != Some(Guard::Snoozed))
     }
 
     /// How much it spoils.
@@ -88,6 +114,10 @@ pub struct View<'a> {
     pub entries: Vec<Entry<'a>>,
     /// How many of the entries are placeholders.
     pub hidden: usize,
+    /// How many of the placeholders hide a muted word.
+    pub muted: usize,
+    /// How many of the placeholders are of a snoozed show.
+    pub snoozed: usize,
 }
 
 impl View<'_> {
@@ -152,32 +182,65 @@ enum Sight {
     Revealed,
     /// Above the level: a placeholder.
     Hidden,
+    /// Hidden by one of the fan's guards, whatever its level.
+    Guarded(Guard),
 }
 
 /// How the fan sees `item`. The cheap test first: an item within the level needs neither the
-/// fan's progress nor the revealed set looked up.
+/// fan's progress nor the revealed set looked up. A guard only ever turns what would be shown
+/// into a placeholder; it never shows what the level and progress hide.
 fn sight(
     item: &Item,
     feed: &Feed,
     prefs: &Prefs,
-    book: &ProgressBook,
+    (book, guards): (&ProgressBook, &Guards),
     now: DateTime<Utc>,
 ) -> Sight {
-    if item.level <= prefs.level || unlocked(item, feed, book, now) {
+    let sight = if item.level <= prefs.level || unlocked(item, feed, book, now) {
         Sight::Shown
     } else if prefs.revealed.contains(&item.id) {
         Sight::Revealed
     } else {
         Sight::Hidden
+    };
+    match guards.guard(item, now) {
+        Some(guard) if !guards.passed.contains(&item.id) => Sight::Guarded(guard),
+        // Let through by hand: a revealed card, which the fan can hide again.
+        Some(_) if sight == Sight::Shown => Sight::Revealed,
+        _ => sight,
     }
+}
+
+/// Whether an item's safe title may be shown on its placeholder: not when it names a muted
+/// word, which would say what the fan muted.
+fn clean_safe_title(item: &Item, guards: &Guards) -> bool {
+    item.safe_title
+        .as_deref()
+        .is_none_or(|title| !guards.mutes.mentions(item.show.as_deref(), title))
 }
 
 /// How many full cards the fan sees: [`view_with_progress`]'s count, without building the
 /// list (announcements compare counts before and after a change).
 pub fn shown_count(feed: &Feed, prefs: &Prefs, book: &ProgressBook, now: DateTime<Utc>) -> usize {
-    listed(feed, prefs)
-        .filter(|item| sight(item, feed, prefs, book, now) != Sight::Hidden)
-        .count()
+    guarded_counts(feed, prefs, book, &Guards::default(), now).0
+}
+
+/// How many full cards the fan sees with the guards, and how many updates are muted:
+/// [`view_guarded`]'s counts, without building the list.
+pub fn guarded_counts(
+    feed: &Feed,
+    prefs: &Prefs,
+    book: &ProgressBook,
+    guards: &Guards,
+    now: DateTime<Utc>,
+) -> (usize, usize) {
+    listed(feed, prefs).fold((0, 0), |(shown, muted), item| {
+        match sight(item, feed, prefs, (book, guards), now) {
+            Sight::Shown | Sight::Revealed => (shown + 1, muted),
+            Sight::Guarded(Guard::Muted) => (shown, muted + 1),
+            Sight::Hidden | Sight::Guarded(Guard::Snoozed) => (shown, muted),
+        }
+    })
 }
 
 /// Like [`view`], and an update whose `spoils` point the fan has watched past is shown
@@ -188,9 +251,21 @@ pub fn view_with_progress<'a>(
     book: &ProgressBook,
     now: DateTime<Utc>,
 ) -> View<'a> {
-    let mut hidden = 0;
+    view_guarded(feed, prefs, book, &Guards::default(), now)
+}
+
+/// Like [`view_with_progress`], with the fan's guards: an update of a snoozed show, or one
+/// that mentions a muted word, is a placeholder whatever its level and progress.
+pub fn view_guarded<'a>(
+    feed: &'a Feed,
+    prefs: &Prefs,
+    book: &ProgressBook,
+    guards: &Guards,
+    now: DateTime<Utc>,
+) -> View<'a> {
+    let (mut hidden, mut muted, mut snoozed) = (0, 0, 0);
     let entries = listed(feed, prefs)
-        .map(|item| match sight(item, feed, prefs, book, now) {
+        .map(|item| match sight(item, feed, prefs, (book, guards), now) {
             Sight::Shown => Entry::Shown {
                 item,
                 revealed: false,
@@ -201,9 +276,31 @@ pub fn view_with_progress<'a>(
             },
             Sight::Hidden => {
                 hidden += 1;
-                Entry::Hidden(Concealed(Rc::clone(item), progress_of(item, book)))
+                Entry::Hidden(Concealed(
+                    Rc::clone(item),
+                    progress_of(item, book),
+                    None,
+                    clean_safe_title(item, guards),
+                ))
+            }
+            Sight::Guarded(guard) => {
+                hidden += 1;
+                match guard {
+                    Guard::Muted => muted += 1,
+                    Guard::Snoozed => snoozed += 1,
+                }
+                Entry::Hidden(Concealed::guarded(
+                    item,
+                    guard,
+                    clean_safe_title(item, guards),
+                ))
             }
         })
         .collect();
-    View { entries, hidden }
+    View {
+        entries,
+        hidden,
+        muted,
+        snoozed,
+    }
 }

@@ -10,8 +10,9 @@ use yew::Reducible;
 use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
+use crate::guards::{Guards, MuteBook, MuteList, Scope, Snoozes};
 use crate::i18n::{Lang, Msg};
-use crate::progress::{ProgressBook, ShowProgress};
+use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::spoiler;
 use crate::types::{Kind, Level};
 
@@ -75,6 +76,13 @@ pub struct State {
     pub focus: Option<String>,
     /// The language of the announcements.
     pub lang: Lang,
+    /// The words the fan muted (stored per origin).
+    pub mutes: MuteBook,
+    /// The words the host page muted (not stored, not the fan's to remove).
+    pub host_mutes: Vec<String>,
+    /// The guards in force: both lists of muted words, the snoozed shows, and what the fan
+    /// revealed by hand from a guard's placeholder.
+    pub guards: Guards,
 }
 
 impl State {
@@ -94,7 +102,35 @@ impl State {
             limit,
             focus: None,
             lang: Lang::default(),
+            mutes: MuteBook::default(),
+            host_mutes: Vec::new(),
+            guards: Guards::default(),
         }
+    }
+
+    /// The same state with these guards: the fan's muted words and snoozes, and the host
+    /// page's muted words.
+    pub fn with_guards(mut self, mutes: MuteBook, snoozes: Snoozes, host: Vec<String>) -> Self {
+        self.mutes = mutes;
+        self.host_mutes = host;
+        self.guards.snoozes = snoozes;
+        self.compile_mutes();
+        self
+    }
+
+    /// Builds the muted words in force from the fan's and the host page's.
+    fn compile_mutes(&mut self) {
+        self.guards.mutes = MuteList::new(&self.mutes, &self.host_mutes);
+    }
+
+    /// Whether what the fan sees depends on the clock between loads: a snooze that ends at a
+    /// date, or a show followed by what has aired.
+    pub fn watches_clock(&self) -> bool {
+        self.guards.snoozes.any_ends()
+            || self
+                .progress
+                .values()
+                .any(|progress| matches!(progress.watched, Watched::Aired(_) | Watched::CaughtUp))
     }
 
     /// The same state, announcing in `lang`.
@@ -104,8 +140,13 @@ impl State {
 
     /// How many cards the fan would see with these choices.
     fn shown_with(&self, prefs: &Prefs) -> usize {
-        self.feed.as_ref().map_or(0, |feed| {
-            spoiler::shown_count(feed, prefs, &self.progress, self.now)
+        self.counts_with(prefs).0
+    }
+
+    /// How many cards the fan would see with these choices, and how many updates are muted.
+    fn counts_with(&self, prefs: &Prefs) -> (usize, usize) {
+        self.feed.as_ref().map_or((0, 0), |feed| {
+            spoiler::guarded_counts(feed, prefs, &self.progress, &self.guards, self.now)
         })
     }
 }
@@ -141,6 +182,20 @@ pub enum Action {
     ProgressLoaded(ProgressBook),
     /// List this many more entries.
     ShowMore(usize),
+    /// The fan muted a word or phrase (or a comma-separated list of them).
+    Mute(Scope, String),
+    /// The fan unmuted a word.
+    Unmute(Scope, String),
+    /// Muted words and snoozes were read from storage, or changed in another widget or tab.
+    GuardsLoaded(MuteBook, Snoozes),
+    /// The host page's muted words changed.
+    HostMutes(Vec<String>),
+    /// The fan snoozed a show until a time (`None`: until they unsnooze it).
+    Snooze(String, Option<DateTime<Utc>>),
+    /// The fan ended a show's snooze.
+    Unsnooze(String),
+    /// The clock moved on: a snooze may have ended, or a pace let another episode through.
+    Tick(DateTime<Utc>),
 }
 
 impl Reducible for State {
@@ -185,6 +240,18 @@ impl Reducible for State {
                 next.attempt += 1;
                 next.announcement = self.lang.text(Msg::LoadingAgain).into();
             }
+            Action::Tick(now) => {
+                next.now = now;
+                // Time only ever lets more through (snoozes end, paces move on): when nothing
+                // more is shown, the widget keeps its state and doesn't render again.
+                let more = next
+                    .shown_with(&next.prefs)
+                    .saturating_sub(self.shown_with(&self.prefs));
+                if more == 0 {
+                    return self;
+                }
+                next.announcement = self.lang.count(Msg::NowShown, more, &[]);
+            }
             Action::Refresh => {
                 if self.status == Status::Ready {
                     next.background = true;
@@ -200,22 +267,26 @@ impl Reducible for State {
             }
             Action::SetLevel(level) => {
                 next.prefs.level = level;
-                next.announcement = change_announcement(
+                let (after, muted) = next.counts_with(&next.prefs);
+                next.announcement = with_muted(
                     &self.lang,
-                    self.shown_with(&self.prefs),
-                    next.shown_with(&next.prefs),
-                    level,
+                    change_announcement(&self.lang, self.shown_with(&self.prefs), after, level),
+                    muted,
                 );
             }
             Action::ToggleKind(kind) => {
                 next.focus = None;
                 next.prefs.kinds.toggle(kind);
-                next.announcement = filter_announcement(&self.lang, next.shown_with(&next.prefs));
+                let (shown, muted) = next.counts_with(&next.prefs);
+                next.announcement =
+                    with_muted(&self.lang, filter_announcement(&self.lang, shown), muted);
             }
             Action::SetShow(show) => {
                 next.focus = None;
                 next.prefs.show = show;
-                next.announcement = filter_announcement(&self.lang, next.shown_with(&next.prefs));
+                let (shown, muted) = next.counts_with(&next.prefs);
+                next.announcement =
+                    with_muted(&self.lang, filter_announcement(&self.lang, shown), muted);
             }
             Action::Reveal(id) => {
                 let noun = self
@@ -227,10 +298,13 @@ impl Reducible for State {
                     });
                 next.announcement = self.lang.say(Msg::Revealed, &[("noun", noun)]);
                 next.focus = Some(id.clone());
+                // Past the guards too, for this visit: a reveal is on purpose, and once.
+                next.guards.passed.insert(id.clone());
                 next.prefs.revealed.insert(id);
             }
             Action::Conceal(id) => {
                 next.focus = None;
+                next.guards.passed.remove(&id);
                 next.prefs.revealed.remove(&id);
                 next.announcement = self.lang.text(Msg::HiddenAgain).into();
             }
@@ -244,6 +318,41 @@ impl Reducible for State {
                 };
             }
             Action::ProgressLoaded(book) => next.progress = book,
+            Action::Mute(scope, word) => {
+                let added = next.mutes.add(&scope, &word);
+                next.compile_mutes();
+                next.announcement = if added {
+                    muted_announcement(&self.lang, next.counts_with(&next.prefs).1)
+                } else {
+                    self.lang.text(Msg::AlreadyMuted).into()
+                };
+            }
+            Action::Unmute(scope, word) => {
+                next.mutes.remove(&scope, &word);
+                next.compile_mutes();
+                let muted = muted_announcement(&self.lang, next.counts_with(&next.prefs).1);
+                next.announcement = self.lang.say(Msg::WordRemoved, &[("muted", &muted)]);
+            }
+            Action::GuardsLoaded(mutes, snoozes) => {
+                next.mutes = mutes;
+                next.guards.snoozes = snoozes;
+                next.compile_mutes();
+            }
+            Action::HostMutes(words) => {
+                next.host_mutes = words;
+                next.compile_mutes();
+            }
+            Action::Snooze(show, end) => {
+                next.guards.snoozes.snooze(&show, end);
+                let hidden = self
+                    .shown_with(&self.prefs)
+                    .saturating_sub(next.shown_with(&next.prefs));
+                next.announcement = self.lang.count(Msg::Snoozed, hidden, &[("show", &show)]);
+            }
+            Action::Unsnooze(show) => {
+                next.guards.snoozes.unsnooze(&show);
+                next.announcement = self.lang.say(Msg::Unsnoozed, &[("show", &show)]);
+            }
             Action::ShowMore(more) => next.limit = next.limit.saturating_add(more),
             Action::Override(overrides) => {
                 next.prefs = overrides.apply(Some(next.prefs));
@@ -278,6 +387,20 @@ fn change_announcement(lang: &Lang, before: usize, after: usize, level: Level) -
         std::cmp::Ordering::Greater => lang.count(Msg::MoreShown, after - before, &[]),
         std::cmp::Ordering::Less => lang.count(Msg::CountHidden, before - after, &[]),
         std::cmp::Ordering::Equal => lang.say(Msg::NothingChanged, &[("level", lang.level(level))]),
+    }
+}
+
+/// "2 updates muted".
+fn muted_announcement(lang: &Lang, muted: usize) -> String {
+    lang.count(Msg::CountMuted, muted, &[])
+}
+
+/// An announcement, with how many updates are muted when some are ("3 updates shown, 2 muted").
+fn with_muted(lang: &Lang, text: String, muted: usize) -> String {
+    if muted == 0 {
+        text
+    } else {
+        lang.count(Msg::WithMuted, muted, &[("text", &text)])
     }
 }
 

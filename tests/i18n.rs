@@ -60,12 +60,22 @@ fn every_catalogue_has_every_english_key_with_the_same_placeholders() {
                     "{}: {msg:?} is empty",
                     catalogue.code
                 );
-                assert_eq!(
-                    names(text),
-                    wanted,
-                    "{}: {msg:?} ({form:?}) \"{text}\"",
-                    catalogue.code
-                );
+                // Every form uses only placeholders English has; the "other" form uses them
+                // all (a singular may spell its count out: "a day").
+                let used = names(text);
+                if *form == Plural::Other {
+                    assert_eq!(
+                        used, wanted,
+                        "{}: {msg:?} ({form:?}) \"{text}\"",
+                        catalogue.code
+                    );
+                } else {
+                    assert!(
+                        used.is_subset(&wanted),
+                        "{}: {msg:?} ({form:?}) \"{text}\"",
+                        catalogue.code
+                    );
+                }
             }
             let keys = catalogue
                 .entries

@@ -20,6 +20,8 @@ use proptest::sample::{select, subsequence};
 use serde_json::{json, Map, Value};
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::{self, link::safe_link, text::html_to_text};
+use spoilerfeed::guards::{Guard, Guards, MuteBook, MuteList, Scope, Snoozes};
+use spoilerfeed::progress::{ProgressBook, ShowProgress, Watched};
 use spoilerfeed::spoiler::{self, Entry};
 use spoilerfeed::types::{Kind, KindSet, Level};
 
@@ -547,6 +549,107 @@ proptest! {
                 .collect();
             for token in secret_tokens(&html) {
                 prop_assert!(allowed.contains(token.as_str()), "SECRET-{} at {:?}", token, level);
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The fan's guards.
+
+/// A word or phrase a fan might mute: one the generated texts use now and then, a marker's
+/// word, or anything.
+fn mute_word() -> impl Strategy<Value = String> {
+    prop_oneof![
+        2 => select(&["secret", "SECRET", "x1", "x3", "script", "alert", "amp", "w", "onerror=alert"][..])
+            .prop_map(str::to_owned),
+        2 => "[a-z]{1,8}",
+        1 => "[a-z]{1,4} [a-z]{1,4}",
+        1 => any::<String>().prop_map(|s| s.chars().take(6).collect()),
+    ]
+}
+
+/// The ids a view shows as full cards.
+fn cards(view: &spoiler::View) -> BTreeSet<String> {
+    view.entries
+        .iter()
+        .filter_map(|entry| match entry {
+            Entry::Shown { item, .. } => Some(item.id.clone()),
+            Entry::Hidden(_) => None,
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+
+    /// For any feed, level, progress, reveals and muted words (for every show and for the
+    /// feed's show), with or without the show snoozed, what the guards show is a subset of
+    /// what the level and progress alone show; the counts agree with the list; and a muted
+    /// placeholder's update really mentions a muted word.
+    #[test]
+    fn the_guards_only_ever_hide_more(
+        doc in raw_feed(),
+        level in select(&Level::ALL[..]),
+        watched in select(&["none", "S1E1", "all", "aired-7d"][..]),
+        revealed in subsequence((0..10).map(|n| format!("p{n}")).collect::<Vec<_>>(), 0..4),
+        passed in subsequence((0..10).map(|n| format!("p{n}")).collect::<Vec<_>>(), 0..4),
+        every in prop::collection::vec(mute_word(), 0..4),
+        own in prop::collection::vec(mute_word(), 0..3),
+        snooze in any::<bool>(),
+    ) {
+        let feed = feed::parse(&doc.to_string(), Some(FEED_URL)).expect("the feed is valid");
+        let prefs = Prefs { level, revealed: revealed.into_iter().collect(), ..Prefs::default() };
+        let book: ProgressBook = feed
+            .show
+            .iter()
+            .map(|show| (show.clone(), ShowProgress { watched: Watched::parse(watched).unwrap(), ahead: false }))
+            .collect();
+        let mut mutes = MuteBook::default();
+        for word in &every {
+            mutes.add(&Scope::Every, word);
+        }
+        if let Some(show) = &feed.show {
+            for word in &own {
+                mutes.add(&Scope::Show(show.clone()), word);
+            }
+        }
+        let mut snoozes = Snoozes::default();
+        if let (true, Some(show)) = (snooze, &feed.show) {
+            snoozes.snooze(show, None);
+        }
+        let guards = Guards {
+            mutes: MuteList::new(&mutes, &[]),
+            snoozes,
+            passed: passed.into_iter().collect(),
+        };
+        let plain = spoiler::view_with_progress(&feed, &prefs, &book, now());
+        let guarded = spoiler::view_guarded(&feed, &prefs, &book, &guards, now());
+        let (plain_cards, guarded_cards) = (cards(&plain), cards(&guarded));
+        prop_assert!(
+            guarded_cards.is_subset(&plain_cards),
+            "shown only with the guards: {:?}", guarded_cards.difference(&plain_cards).collect::<Vec<_>>()
+        );
+        prop_assert_eq!(guarded.entries.len(), plain.entries.len());
+        prop_assert_eq!(
+            spoiler::guarded_counts(&feed, &prefs, &book, &guards, now()),
+            (guarded.shown(), guarded.muted)
+        );
+        for entry in &guarded.entries {
+            if let Entry::Hidden(concealed) = entry {
+                let item = feed.items.iter().find(|item| item.id == concealed.id()).unwrap();
+                match concealed.guard() {
+                    Some(Guard::Muted) => prop_assert!(guards.mutes.mutes(item)),
+                    Some(Guard::Snoozed) => {
+                        prop_assert!(snooze && item.show.is_some());
+                        prop_assert_eq!(concealed.show(), None);
+                        prop_assert_eq!(concealed.safe_title(), None);
+                    }
+                    None => prop_assert!(!plain_cards.contains(&item.id)),
+                }
+                if let Some(title) = concealed.safe_title() {
+                    prop_assert!(!guards.mutes.mentions(item.show.as_deref(), title));
+                }
             }
         }
     }

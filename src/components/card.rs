@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::{item_ref, kind_details, meta};
 use crate::feed::Item;
 use crate::i18n::{Lang, Msg};
+use crate::types::Level;
 
 /// The full card: kind, show, date, title, text, the kind's block and the links; a revealed
 /// card (above the level, shown by the fan's choice) says so and offers "Hide again", which
@@ -29,7 +30,8 @@ pub fn card(
         .title
         .clone()
         .unwrap_or_else(|| lang.say(Msg::KindUpdate, &[("kind", lang.kind(kind))]));
-    let badge = if revealed {
+    // A spoiler-free update revealed past a guard (a muted word) has no spoiler to name.
+    let badge = if revealed && item.level > Level::None {
         html! { <span class="sf-badge sf-badge--spoiler">{ lang.say(Msg::SpoilerBadge, &[("level", lang.level(item.level))]) }</span> }
     } else {
         Html::default()

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::{card, placeholder};
 use crate::config::Prefs;
+use crate::guards::Guards;
 use crate::hooks::{use_focus_button, use_painted};
 use crate::i18n::{Lang, Msg};
 use crate::progress::ProgressBook;
@@ -30,6 +31,9 @@ pub struct CardListProps {
     /// The fan's watch progress per show.
     #[prop_or_default]
     pub progress: ProgressBook,
+    /// The fan's guards: muted words and snoozed shows.
+    #[prop_or_default]
+    pub guards: Guards,
     /// How many entries to render before "Show more".
     pub limit: usize,
     /// The id of the card to focus (the one just revealed).
@@ -54,6 +58,17 @@ pub struct CardListProps {
     pub heading: NodeRef,
 }
 
+/// "3 updates hidden above mild, 2 muted, 1 snoozed": each part only when it counts some.
+fn hidden_note(lang: &Lang, view: &spoiler::View, level: crate::types::Level) -> String {
+    let above = view.hidden - view.muted - view.snoozed;
+    let parts = [
+        (above > 0).then(|| lang.count(Msg::HiddenAbove, above, &[("level", lang.level(level))])),
+        (view.muted > 0).then(|| lang.count(Msg::PartMuted, view.muted, &[])),
+        (view.snoozed > 0).then(|| lang.count(Msg::PartSnoozed, view.snoozed, &[])),
+    ];
+    parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
+}
+
 /// Cards newest first; above-level updates as placeholders; a count of what is hidden. The
 /// card whose id is `props.focus` is focused; until the first frame is painted, only the first
 /// [`FIRST_FRAME`] entries are rendered.
@@ -73,16 +88,15 @@ pub fn CardList(props: &CardListProps) -> Html {
     } else {
         props.limit.min(FIRST_FRAME)
     };
-    let view = spoiler::view_with_progress(&props.feed, &props.prefs, &props.progress, props.now);
+    let view = spoiler::view_guarded(
+        &props.feed,
+        &props.prefs,
+        &props.progress,
+        &props.guards,
+        props.now,
+    );
     let total = view.entries.len();
-    let level = props.prefs.level;
-    let hidden_note = (view.hidden > 0).then(|| {
-        lang.count(
-            Msg::HiddenAbove,
-            view.hidden,
-            &[("level", lang.level(level))],
-        )
-    });
+    let hidden_note = (view.hidden > 0).then(|| hidden_note(&lang, &view, props.prefs.level));
     let can_reveal = props.can_reveal.then_some(&props.on_reveal);
     // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
     // their own, so a level switch or a reveal replaces the article whole instead of patching
@@ -124,7 +138,9 @@ pub fn CardList(props: &CardListProps) -> Html {
                     lang.text(if props.feed.items.is_empty() { Msg::NoUpdatesYet } else { Msg::NoMatch })
                 }</p>
             } else if view.hidden == total {
-                <p class="sf-empty" data-testid="empty">{ lang.text(Msg::NoneAtLevel) }</p>
+                <p class="sf-empty" data-testid="empty">{
+                    lang.text(if view.muted + view.snoozed == 0 { Msg::NoneAtLevel } else { Msg::NonePastGuards })
+                }</p>
             }
             <ul class="sf-list" aria-busy={(!painted).then_some("true")}>
                 { for entries }

@@ -11,6 +11,7 @@ pub mod details;
 pub mod embed_builder;
 pub mod error_card;
 pub mod filters;
+pub mod guards_panel;
 pub mod level_picker;
 pub mod live_region;
 pub mod meta;
@@ -27,6 +28,7 @@ pub use details::kind_details;
 pub use embed_builder::EmbedBuilder;
 pub use error_card::ErrorCard;
 pub use filters::Filters;
+pub use guards_panel::{MutePanel, SnoozePanel};
 pub use level_picker::LevelPicker;
 pub use live_region::live_region;
 pub use meta::meta;
@@ -39,9 +41,9 @@ pub use time::relative_time;
 /// A short, stable reference to an item for the DOM and tests. Ids are often article URLs that
 /// name the twist, so a placeholder must not carry the id itself.
 pub fn item_ref(id: &str) -> String {
+    use std::hash::Hasher;
     // FNV-1a: tiny, stable across builds, and enough to tell a feed's items apart.
-    let hash = id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
+    let mut hash = fnv::FnvHasher::default();
+    hash.write(id.as_bytes());
+    format!("{:016x}", hash.finish())
 }

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
 use super::{item_ref, meta};
+use crate::guards::Guard;
 use crate::i18n::{Lang, Msg};
 use crate::spoiler::Concealed;
 
@@ -23,11 +24,16 @@ pub fn placeholder(
     on_reveal: Option<&Callback<String>>,
 ) -> Html {
     let kind = item.kind();
-    // Progress says exactly what the fan still has to watch; otherwise the level is the reason.
-    let reason = item.progress_reason().unwrap_or_else(|| {
-        let level = lang.level(item.level()).to_lowercase();
-        lang.say(Msg::HiddenReason, &[("level", &level)])
-    });
+    // A guard's reason never names the word or the level; progress says exactly what the fan
+    // still has to watch; otherwise the level is the reason.
+    let reason = match item.guard() {
+        Some(Guard::Muted) => lang.text(Msg::HiddenMuted).to_owned(),
+        Some(Guard::Snoozed) => lang.text(Msg::HiddenSnoozed).to_owned(),
+        None => item.progress_reason().unwrap_or_else(|| {
+            let level = lang.level(item.level()).to_lowercase();
+            lang.say(Msg::HiddenReason, &[("level", &level)])
+        }),
+    };
     let reveal = on_reveal.map(|on_reveal| {
         let id = item.id().to_owned();
         let onclick = on_reveal.reform(move |_: MouseEvent| id.clone());
@@ -46,6 +52,10 @@ pub fn placeholder(
             data-testid="placeholder"
             data-ref={item_ref(item.id())}
             data-kind={kind.key()}
+            data-guard={item.guard().map(|guard| match guard {
+                Guard::Muted => "muted",
+                Guard::Snoozed => "snoozed",
+            })}
             part="placeholder"
         >
             { meta(lang, kind, item.show(), item.date(), now, Html::default()) }

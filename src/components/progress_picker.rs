@@ -1,9 +1,10 @@
-//! "Watched up to": a show's progress picker, with "one episode ahead" and "I'm caught up".
+//! "Watched up to": a show's progress picker, with "one episode ahead", "I'm caught up" and,
+//! when the feed lists air dates, a pace behind the broadcast ("within 7 days of airing").
 
 use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
-use crate::progress::{Point, ShowProgress, Watched};
+use crate::progress::{Point, ShowProgress, Watched, PACES};
 
 /// Props of [`ProgressPicker`].
 #[derive(Properties, PartialEq)]
@@ -14,6 +15,9 @@ pub struct ProgressPickerProps {
     pub choices: Vec<Point>,
     /// The fan's progress in this show.
     pub progress: ShowProgress,
+    /// Whether the feed lists this show's air dates, so that a pace can follow them.
+    #[prop_or_default]
+    pub paced: bool,
     /// Called with the new progress.
     pub on_change: Callback<ShowProgress>,
 }
@@ -55,6 +59,17 @@ pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
             }
         });
     }
+    // A stored pace is offered too, so the picker shows the truth.
+    let mut paces: Vec<u32> = if props.paced {
+        PACES.to_vec()
+    } else {
+        Vec::new()
+    };
+    if let Watched::Aired(days) = progress.watched {
+        if let Err(at) = paces.binary_search(&days) {
+            paces.insert(at, days);
+        }
+    }
     // A stored point the feed doesn't list is still offered, so the picker shows the truth.
     let mut choices = props.choices.clone();
     if let Watched::UpTo(point) = progress.watched {
@@ -81,6 +96,10 @@ pub fn ProgressPicker(props: &ProgressPickerProps) -> Html {
                         None => lang.say(Msg::AllOfSeason, &[("season", &lang.number(point.season as usize))]),
                     })) }
                     { option("all".into(), lang.text(Msg::EverythingAired).into()) }
+                    { for paces.iter().map(|days| option(
+                        Watched::Aired(*days).key(),
+                        lang.count(Msg::WatchWithin, *days as usize, &[]),
+                    )) }
                 </select>
             </label>
             <label class="sf-watch__ahead">

@@ -256,7 +256,7 @@ pub fn html_to_text(html: &str) -> String {
 }
 
 /// Text with its HTML character references decoded, once (`&amp;#8211;` is the text
-/// `&#8211;`): numeric ones and the named ones feeds use. Feeds put them in plain-text fields
+/// `&#8211;`): numeric ones and every named one. Feeds put them in plain-text fields
 /// too, titles above all; tags stay text. Borrowed when there is no `&`.
 pub fn decode_references(text: &str) -> Cow<'_, str> {
     if text.contains('&') {
@@ -268,68 +268,11 @@ pub fn decode_references(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Appends `text` to `out` with the character references that commonly appear in feed HTML
-/// decoded; what is appended is never read again, so each reference is decoded once.
+/// Appends `text` to `out` with its character references decoded (every named reference of
+/// HTML, and numeric ones) by html-escape; what is appended is never read again, so each
+/// reference is decoded once.
 fn push_decoded(out: &mut String, text: &str) {
-    let mut rest = text;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let decoded = rest[1..]
-            .find(';')
-            .filter(|semi| *semi <= 10)
-            .and_then(|semi| decode_entity(&rest[1..=semi]).map(|c| (c, semi + 2)));
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-}
-
-/// The character a reference names (`name` without its `&` and `;`), if it is one feeds use.
-fn decode_entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = match num.strip_prefix(['x', 'X']) {
-            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-            None => num.parse().ok()?,
-        };
-        return char::from_u32(code).filter(|c| *c != '\0');
-    }
-    Some(match name {
-        "amp" => '&',
-        "lt" => '<',
-        "gt" => '>',
-        "quot" => '"',
-        "apos" => '\'',
-        "nbsp" => ' ',
-        "ndash" => '–',
-        "mdash" => '—',
-        "hellip" => '…',
-        "lsquo" => '‘',
-        "rsquo" => '’',
-        "ldquo" => '“',
-        "rdquo" => '”',
-        "copy" => '©',
-        "reg" => '®',
-        "trade" => '™',
-        "laquo" => '«',
-        "raquo" => '»',
-        "bull" => '•',
-        "middot" => '·',
-        "deg" => '°',
-        "times" => '×',
-        "euro" => '€',
-        "pound" => '£',
-        "shy" => '\u{AD}',
-        _ => return None,
-    })
+    html_escape::decode_html_entities_to_string(text, out);
 }
 
 /// Shortens a body to about `max` characters at a word boundary, with an ellipsis.
@@ -411,6 +354,10 @@ mod tests {
         assert_eq!(
             decode_references("A &#8211; B &#x2019; &#038; &amp; &hellip; &reg;"),
             "A – B ’ & & … ®"
+        );
+        assert_eq!(
+            decode_references("V&eacute;cna &uuml;ber Espa&ntilde;a &Ccedil;a &hearts;"),
+            "Vécna über España Ça ♥"
         );
         // What a reference decodes to is text: it is never decoded again.
         assert_eq!(decode_references("&amp;#8211; &amp;amp;"), "&#8211; &amp;");

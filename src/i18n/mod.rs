@@ -530,11 +530,89 @@ pub enum Msg {
     EmbedLevelOf,
     /// A tag's kind choice: `{tag}`.
     EmbedKindOf,
+    /// Announced when time lets more through: count.
+    NowShown,
+    /// Announced after muting: count.
+    CountMuted,
+    /// An announcement and how many are muted: `{text}`, count.
+    WithMuted,
+    /// Announced when a word was muted already.
+    AlreadyMuted,
+    /// Announced after unmuting: `{muted}`.
+    WordRemoved,
+    /// Announced after a snooze: `{show}`, count.
+    Snoozed,
+    /// Announced after unsnoozing: `{show}`.
+    Unsnoozed,
+    /// A placeholder hidden by a muted word.
+    HiddenMuted,
+    /// A placeholder hidden by a snooze.
+    HiddenSnoozed,
+    /// Everything is hidden by level, muted words or snoozes.
+    NonePastGuards,
+    /// The hidden count's muted part: count.
+    PartMuted,
+    /// The hidden count's snoozed part: count.
+    PartSnoozed,
+    /// A pace choice: count of days.
+    WatchWithin,
+    /// The button removing a muted word.
+    MuteRemove,
+    /// The remove button's label: `{word}`.
+    MuteRemoveWord,
+    /// Where a word is muted: every show.
+    MuteEveryShow,
+    /// The mute panel's summary: `{n}`.
+    MutedWords,
+    /// The mute form's label.
+    MuteAWord,
+    /// The mute field's label.
+    MuteWordOrPhrase,
+    /// The mute scope's label.
+    MuteFor,
+    /// The mute scope's first choice.
+    MuteEveryShowChoice,
+    /// A mute scope: `{show}`.
+    MuteShowOnly,
+    /// The mute form's button.
+    MuteAdd,
+    /// The muted words list's label.
+    MutedWordsList,
+    /// Where a host page's word is muted.
+    SetBySite,
+    /// The snooze panel's summary, and its form's label.
+    SnoozeAShow,
+    /// The snooze panel's summary with snoozes: `{n}`.
+    SnoozedShows,
+    /// A snooze without end.
+    UntilUnsnoozed,
+    /// A snooze's end: `{day}`.
+    UntilDay,
+    /// A snoozed show: `{show}`, `{until}`.
+    ShowSnoozed,
+    /// The button ending a snooze.
+    Unsnooze,
+    /// The snooze form: `{show}`.
+    HideEverythingAbout,
+    /// The snooze form's show choice.
+    HideEverythingAboutLabel,
+    /// The snooze length's label.
+    SnoozeForLabel,
+    /// A snooze length.
+    SnoozeDay,
+    /// A snooze length.
+    SnoozeWeek,
+    /// A snooze length.
+    SnoozeUntilUnsnoozed,
+    /// The snooze date's label.
+    SnoozeOrUntil,
+    /// The snooze form's button.
+    SnoozeButton,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 122] = [
+    pub const ALL: [Msg; 161] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -657,6 +735,45 @@ impl Msg {
         Msg::EmbedKind,
         Msg::EmbedLevelOf,
         Msg::EmbedKindOf,
+        Msg::NowShown,
+        Msg::CountMuted,
+        Msg::WithMuted,
+        Msg::AlreadyMuted,
+        Msg::WordRemoved,
+        Msg::Snoozed,
+        Msg::Unsnoozed,
+        Msg::HiddenMuted,
+        Msg::HiddenSnoozed,
+        Msg::NonePastGuards,
+        Msg::PartMuted,
+        Msg::PartSnoozed,
+        Msg::WatchWithin,
+        Msg::MuteRemove,
+        Msg::MuteRemoveWord,
+        Msg::MuteEveryShow,
+        Msg::MutedWords,
+        Msg::MuteAWord,
+        Msg::MuteWordOrPhrase,
+        Msg::MuteFor,
+        Msg::MuteEveryShowChoice,
+        Msg::MuteShowOnly,
+        Msg::MuteAdd,
+        Msg::MutedWordsList,
+        Msg::SetBySite,
+        Msg::SnoozeAShow,
+        Msg::SnoozedShows,
+        Msg::UntilUnsnoozed,
+        Msg::UntilDay,
+        Msg::ShowSnoozed,
+        Msg::Unsnooze,
+        Msg::HideEverythingAbout,
+        Msg::HideEverythingAboutLabel,
+        Msg::SnoozeForLabel,
+        Msg::SnoozeDay,
+        Msg::SnoozeWeek,
+        Msg::SnoozeUntilUnsnoozed,
+        Msg::SnoozeOrUntil,
+        Msg::SnoozeButton,
     ];
 }
 

@@ -131,6 +131,31 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
     changed
 }
 
+/// Nothing is stored natively.
+pub fn stored_shared(key: &str) -> Option<String> {
+    let _ = key;
+    None
+}
+
+/// Stores nothing.
+pub fn store_shared(key: &str, value: &str) {
+    let _ = (key, value);
+}
+
+/// No other widget or tab can change a shared record: `changed` is kept, never called.
+pub fn on_shared_change(prefix: &'static str, changed: impl Fn() + Clone + 'static) -> impl Sized {
+    let _ = prefix;
+    changed
+}
+
+/// `text` with its accents dropped: canonical decomposition (the `unicode-normalization`
+/// crate), then every combining mark removed, so `Vécna` reads `Vecna`.
+pub fn strip_accents(text: &str) -> String {
+    use unicode_normalization::char::is_combining_mark;
+    use unicode_normalization::UnicodeNormalization;
+    text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
 /// Runs `work` at once: there is no page to wait for.
 pub fn when_idle(work: impl FnOnce() + 'static) {
     work();

@@ -6,6 +6,7 @@
 
 mod bench;
 mod cmd;
+mod package;
 mod project;
 mod tasks;
 mod tools;
@@ -26,6 +27,9 @@ commands:
                       ChromeDriver
   build               setup, then `trunk build --release --offline` into dist/ and its
                       scripts minified
+  package             build, then the npm package `spoilerfeed` into pkg/ (the bundle,
+                      types, custom-elements.json, README, licenses); `npm pack pkg`
+                      makes the tarball
   serve [--port N]    setup, then serve the widget with the sample feed at
                       http://127.0.0.1:8080/ (rebuilds on change)
   test [STEP...]      setup --browser, then every check CI runs, stopping at the first
@@ -59,7 +63,7 @@ fn run(project: &Project, args: &[String]) -> Result {
             print!("{USAGE}");
             return Ok(());
         }
-        "setup" | "build" | "serve" | "test" | "bench" => {}
+        "setup" | "build" | "package" | "serve" | "test" | "bench" => {}
         other => {
             print!("{USAGE}");
             return Err(format!("unknown command `{other}`"));
@@ -79,6 +83,11 @@ fn run(project: &Project, args: &[String]) -> Result {
         "build" => {
             flags(rest, &[])?;
             tasks::build(project)
+        }
+        "package" => {
+            flags(rest, &[])?;
+            tasks::build(project)?;
+            package::assemble(project)
         }
         "serve" => tasks::serve(project, port(rest)?),
         "test" => tasks::test(project, rest),

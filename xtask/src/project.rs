@@ -51,6 +51,24 @@ impl Project {
         self.tools_dir().join("node_modules").join(".bin")
     }
 
+    /// The hand-written files of the npm package (manifest, README, types, manifest of the
+    /// element).
+    pub fn npm_dir(&self) -> PathBuf {
+        self.root.join("npm")
+    }
+
+    /// Where `cargo xtask package` writes the npm package.
+    pub fn pkg(&self) -> PathBuf {
+        self.root.join("pkg")
+    }
+
+    /// The version of the `spoilerfeed` crate (`[package]` in `Cargo.toml`).
+    pub fn package_version(&self) -> Result<String> {
+        let text = read(&self.root.join("Cargo.toml"))?;
+        toml_section_value(&text, "package", "version")
+            .ok_or_else(|| "Cargo.toml has no [package] version".to_string())
+    }
+
     /// The end-to-end test harness (a Node package).
     pub fn e2e_dir(&self) -> PathBuf {
         self.root.join("tests").join("e2e")
@@ -231,6 +249,12 @@ wasm_opt = "version_132"   # keep in step with xtask/tools
             Some("132.0.0")
         );
         assert_eq!(npm_locked_version(lock, "playwright-core"), None);
+    }
+
+    #[test]
+    fn reads_the_crate_version() {
+        let version = Project::locate().package_version().unwrap();
+        assert_eq!(version.split('.').count(), 3, "{version}");
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::cmd::{Cmd, Result};
+use crate::package;
 use crate::project::Project;
 use crate::tools::{self, WASM_TARGET};
 
@@ -282,10 +283,14 @@ fn webdriver_json(binary: &str) -> String {
     format!("{{\"goog:chromeOptions\": {{\"binary\": \"{binary}\", \"args\": [{args}]}}}}\n")
 }
 
+/// The npm package is put together from `dist/` first (a copy, no build), so that the suite
+/// packs and installs what `cargo xtask package` would publish.
 fn e2e_tests(project: &Project) -> Result {
+    package::assemble(project)?;
     Cmd::new("node")
         .arg("--test")
         .env("SPOILERFEED_DIST", project.dist())
+        .env("SPOILERFEED_PKG", project.pkg())
         .env("CHROMIUM", tools::chromium())
         .dir(project.e2e_dir())
         .run()

@@ -6,6 +6,7 @@ pub mod fetch;
 pub mod format;
 pub mod schedule;
 pub mod storage;
+pub mod text;
 pub mod xml;
 
 pub use clipboard::copy_text;
@@ -14,6 +15,8 @@ pub use fetch::{hand_over_prefetch, load_feed};
 pub use format::{day, exact_date, number, plural, relative_date};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
-    offline_copy, on_progress_change, store_prefs, store_progress, stored_prefs, stored_progress,
+    offline_copy, on_progress_change, on_shared_change, store_prefs, store_progress, store_shared,
+    stored_prefs, stored_progress, stored_shared,
 };
+pub use text::strip_accents;
 pub use xml::parse_xml;

@@ -1,5 +1,5 @@
-//! Storage: the fan's choices per feed, watch progress per show, and each feed's offline copy,
-//! in `localStorage`.
+//! Storage: the fan's choices per feed, watch progress per show, records the widgets of an
+//! origin share (muted words, snoozed shows), and each feed's offline copy, in `localStorage`.
 
 use chrono::{DateTime, Utc};
 use wasm_bindgen::JsCast;
@@ -118,6 +118,48 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events:
                 .dyn_ref::<web_sys::StorageEvent>()
                 .and_then(web_sys::StorageEvent::key);
             if key.is_none_or(|key| key.starts_with(progress::STORAGE_PREFIX)) {
+                other_tab();
+            }
+        }),
+    ]
+}
+
+/// A record the widgets of an origin share (such as the fan's muted words), as stored.
+pub fn stored_shared(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok()?
+}
+
+/// The name of the window event that tells every widget on the page that a shared record
+/// changed.
+const SHARED_EVENT: &str = "spoilerfeed:shared";
+
+/// Stores a shared record and tells the other widgets on the page (other tabs learn it from
+/// the `storage` event). Only once it is stored: they read it back from storage, and a
+/// forbidden storage would read as nothing.
+pub fn store_shared(key: &str, value: &str) {
+    let stored = storage().is_some_and(|storage| storage.set_item(key, value).is_ok());
+    if let (true, Some(window)) = (stored, web_sys::window()) {
+        if let Ok(event) = web_sys::Event::new(SHARED_EVENT) {
+            let _ = window.dispatch_event(&event);
+        }
+    }
+}
+
+/// Calls `changed` whenever a shared record whose key starts with `prefix` changes in another
+/// widget on this page or another tab; listening ends when the returned listeners are dropped.
+pub fn on_shared_change(
+    prefix: &'static str,
+    changed: impl Fn() + Clone + 'static,
+) -> [gloo_events::EventListener; 2] {
+    let window = web_sys::window().expect("widgets run in a window");
+    let other_tab = changed.clone();
+    [
+        gloo_events::EventListener::new(&window, SHARED_EVENT, move |_| changed()),
+        gloo_events::EventListener::new(&window, "storage", move |event| {
+            let key = event
+                .dyn_ref::<web_sys::StorageEvent>()
+                .and_then(web_sys::StorageEvent::key);
+            if key.is_none_or(|key| key.starts_with(prefix)) {
                 other_tab();
             }
         }),

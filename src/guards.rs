@@ -1,0 +1,505 @@
+//! The fan's own guards, over the publisher's labels: muted words and phrases, and snoozed
+//! shows. Each only ever hides more: the view rule ([`crate::spoiler`]) asks a guard only
+//! whether to turn a shown update into a placeholder.
+//!
+//! Pure: matching, the stored forms and expiry are tested natively.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::feed::{Details, Item};
+use crate::platform;
+
+/// Text folded for matching: accents dropped (canonical decomposition without the combining
+/// marks, by the platform's Unicode data) and in lower case, so `Vécna` and `VECNA` read as
+/// `vecna`.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        // Most feed text: nothing to decompose, and no call out to the platform.
+        text.to_ascii_lowercase()
+    } else {
+        platform::strip_accents(text).to_lowercase()
+    }
+}
+
+/// The folded words of a text: runs of letters and digits; apostrophes, hyphens and other
+/// punctuation are boundaries, so `Lamplighter's` holds the word `lamplighter`.
+fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// A muted word or phrase, as its folded words; matched as whole words, in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Phrase(Vec<String>);
+
+impl Phrase {
+    /// The phrase of what the fan typed; `None` when it has no letter or digit to match.
+    fn new(text: &str) -> Option<Phrase> {
+        let words = words(text);
+        (!words.is_empty()).then_some(Phrase(words))
+    }
+
+    /// Whether these words hold the phrase.
+    fn within(&self, words: &[String]) -> bool {
+        words.windows(self.0.len()).any(|window| window == self.0)
+    }
+}
+
+/// Splits a comma-separated list (`vecna, keeper's daughter`) into its trimmed entries.
+pub fn split_list(value: &str) -> Vec<String> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|entry| Phrase::new(entry).is_some())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The key a show is stored and compared by: trimmed, in lower case.
+fn show_key(show: &str) -> String {
+    show.trim().to_lowercase()
+}
+
+/// The words a fan muted, as stored (per origin): for every show, and per show.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MuteBook {
+    /// Muted for every show.
+    #[serde(default)]
+    pub every: Vec<String>,
+    /// Muted for one show, by show name.
+    #[serde(default)]
+    pub shows: BTreeMap<String, Vec<String>>,
+}
+
+/// Where a muted word applies.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Every show.
+    Every,
+    /// One show, by name.
+    Show(String),
+}
+
+impl MuteBook {
+    /// The stored form: `{"every":["vecna"],"shows":{"Wednesday":["who dies"]}}`.
+    pub fn to_json(&self) -> String {
+        // Strings, lists and maps of strings always make JSON.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads the stored form; anything unreadable counts as nothing muted.
+    pub fn from_json(text: &str) -> MuteBook {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// The words muted in `scope`.
+    pub fn words(&self, scope: &Scope) -> &[String] {
+        match scope {
+            Scope::Every => &self.every,
+            Scope::Show(show) => self
+                .shows
+                .iter()
+                .find(|(name, _)| show_key(name) == show_key(show))
+                .map_or(&[], |(_, words)| words.as_slice()),
+        }
+    }
+
+    /// Mutes each entry of a comma-separated `value` in `scope` (one already muted there,
+    /// in any case or accents, isn't added twice); whether anything was added.
+    pub fn add(&mut self, scope: &Scope, value: &str) -> bool {
+        let list = match scope {
+            Scope::Every => &mut self.every,
+            Scope::Show(show) => {
+                let name = self
+                    .shows
+                    .keys()
+                    .find(|name| show_key(name) == show_key(show))
+                    .cloned()
+                    .unwrap_or_else(|| show.trim().to_owned());
+                self.shows.entry(name).or_default()
+            }
+        };
+        let mut added = false;
+        for entry in split_list(value) {
+            let phrase = Phrase::new(&entry);
+            if !list.iter().any(|word| Phrase::new(word) == phrase) {
+                list.push(entry);
+                added = true;
+            }
+        }
+        self.shows.retain(|_, words| !words.is_empty());
+        added
+    }
+
+    /// Unmutes `word` in `scope`.
+    pub fn remove(&mut self, scope: &Scope, word: &str) {
+        match scope {
+            Scope::Every => self.every.retain(|muted| muted != word),
+            Scope::Show(show) => {
+                for (name, words) in &mut self.shows {
+                    if show_key(name) == show_key(show) {
+                        words.retain(|muted| muted != word);
+                    }
+                }
+                self.shows.retain(|_, words| !words.is_empty());
+            }
+        }
+    }
+
+    /// How many words are muted, everywhere.
+    pub fn len(&self) -> usize {
+        self.every.len() + self.shows.values().map(Vec::len).sum::<usize>()
+    }
+
+    /// Whether nothing is muted.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The localStorage key of the muted words, one record per origin.
+pub const MUTE_KEY: &str = "spoilerfeed:guards:mute";
+
+/// The localStorage key of the snoozed shows, one record per origin.
+pub const SNOOZE_KEY: &str = "spoilerfeed:guards:snooze";
+
+/// What every guard key in localStorage starts with.
+pub const STORAGE_PREFIX: &str = "spoilerfeed:guards:";
+
+/// The fan's muted words and snoozes as stored for this origin (nothing when unreadable).
+pub fn stored() -> (MuteBook, Snoozes) {
+    let read = |key| platform::stored_shared(key).unwrap_or_default();
+    (
+        MuteBook::from_json(&read(MUTE_KEY)),
+        Snoozes::from_json(&read(SNOOZE_KEY)),
+    )
+}
+
+/// The muted words in force for a view: the fan's and the host page's, ready to match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MuteList {
+    every: Vec<Phrase>,
+    shows: BTreeMap<String, Vec<Phrase>>,
+}
+
+impl MuteList {
+    /// The fan's `book` with the host page's words (for every show) over it.
+    pub fn new(book: &MuteBook, host: &[String]) -> MuteList {
+        let phrases = |list: &[String]| -> Vec<Phrase> {
+            list.iter().filter_map(|w| Phrase::new(w)).collect()
+        };
+        let mut every = phrases(&book.every);
+        every.extend(host.iter().filter_map(|word| Phrase::new(word)));
+        let mut shows: BTreeMap<String, Vec<Phrase>> = BTreeMap::new();
+        for (show, words) in &book.shows {
+            shows
+                .entry(show_key(show))
+                .or_default()
+                .extend(phrases(words));
+        }
+        MuteList { every, shows }
+    }
+
+    /// Whether nothing is muted (then no text need be read).
+    pub fn is_empty(&self) -> bool {
+        self.every.is_empty() && self.shows.values().all(Vec::is_empty)
+    }
+
+    /// The phrases muted for an update about `show`.
+    fn for_show<'a>(&'a self, show: Option<&str>) -> impl Iterator<Item = &'a Phrase> {
+        let own = show
+            .and_then(|show| self.shows.get(&show_key(show)))
+            .into_iter()
+            .flatten();
+        self.every.iter().chain(own)
+    }
+
+    /// Whether `text`, in an update about `show`, mentions a muted word or phrase.
+    pub fn mentions(&self, show: Option<&str>, text: &str) -> bool {
+        if self.is_empty() || text.is_empty() {
+            return false;
+        }
+        let words = words(text);
+        self.for_show(show).any(|phrase| phrase.within(&words))
+    }
+
+    /// Whether an update mentions a muted word anywhere a card shows text: its title, text,
+    /// tags, authors, safe title and kind details.
+    pub fn mutes(&self, item: &Item) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let show = item.show.as_deref();
+        let mentions = |text: &str| self.mentions(show, text);
+        item.title.as_deref().is_some_and(mentions)
+            || mentions(&item.text)
+            || item.tags.iter().any(|tag| mentions(tag))
+            || item.authors.iter().any(|author| mentions(author))
+            || item.safe_title.as_deref().is_some_and(mentions)
+            || details_mention(&item.details, &mentions)
+    }
+}
+
+/// Whether the text of an update's kind details mentions a muted word.
+fn details_mention(details: &Details, mentions: &impl Fn(&str) -> bool) -> bool {
+    match details {
+        Details::Cast(members) => members
+            .iter()
+            .any(|member| mentions(&member.name) || member.role.as_deref().is_some_and(mentions)),
+        Details::Release(release) => {
+            release.label.as_deref().is_some_and(mentions)
+                || release.note.as_deref().is_some_and(mentions)
+        }
+        Details::Production(_) | Details::Other => false,
+    }
+}
+
+/// How long a show is snoozed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnoozeFor {
+    /// For a day from now.
+    Day,
+    /// For a week from now.
+    Week,
+    /// Until the start of a day (UTC).
+    Until(NaiveDate),
+    /// Until the fan unsnoozes it.
+    Unsnoozed,
+}
+
+impl SnoozeFor {
+    /// The snooze picked in the panel: `day`, `week`, `unsnoozed`, or `date` with the date
+    /// field's `YYYY-MM-DD`; `None` when the date is missing or unreadable.
+    pub fn parse(choice: &str, date: &str) -> Option<SnoozeFor> {
+        match choice {
+            "day" => Some(SnoozeFor::Day),
+            "week" => Some(SnoozeFor::Week),
+            "unsnoozed" => Some(SnoozeFor::Unsnoozed),
+            "date" => crate::date::parse_day(date).map(SnoozeFor::Until),
+            _ => None,
+        }
+    }
+
+    /// When the snooze ends, counted from `now`; `None` for never by itself.
+    pub fn end(self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        match self {
+            SnoozeFor::Day => Some(now + Duration::days(1)),
+            SnoozeFor::Week => Some(now + Duration::days(7)),
+            SnoozeFor::Until(day) => Some(day.and_time(chrono::NaiveTime::MIN).and_utc()),
+            SnoozeFor::Unsnoozed => None,
+        }
+    }
+}
+
+/// The snoozed shows, as stored (per origin): each show's end, `null` for until unsnoozed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Snoozes(BTreeMap<String, Option<DateTime<Utc>>>);
+
+impl Snoozes {
+    /// The stored form: `{"stranger things":"2026-12-09T00:00:00Z","wednesday":null}`.
+    pub fn to_json(&self) -> String {
+        // Strings and dates always make JSON.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads the stored form; anything unreadable counts as nothing snoozed.
+    pub fn from_json(text: &str) -> Snoozes {
+        serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// Snoozes `show` until `end` (`None`: until unsnoozed).
+    pub fn snooze(&mut self, show: &str, end: Option<DateTime<Utc>>) {
+        self.0.insert(show_key(show), end);
+    }
+
+    /// Ends a show's snooze.
+    pub fn unsnooze(&mut self, show: &str) {
+        self.0.remove(&show_key(show));
+    }
+
+    /// Whether `show` is snoozed at `now`, and until when (`Some(None)`: until unsnoozed).
+    pub fn snoozed(&self, show: &str, now: DateTime<Utc>) -> Option<Option<DateTime<Utc>>> {
+        if self.0.is_empty() {
+            // Asked for every update on every render: no show name is folded for nothing.
+            return None;
+        }
+        self.0
+            .get(&show_key(show))
+            .copied()
+            .filter(|end| end.is_none_or(|end| now < end))
+    }
+
+    /// Whether a snooze ends by itself (at a date), so the widget must watch the clock.
+    pub fn any_ends(&self) -> bool {
+        self.0.values().any(Option::is_some)
+    }
+
+    /// Leaves out the snoozes that ended by `now`, so storage doesn't keep them.
+    pub fn prune(&mut self, now: DateTime<Utc>) {
+        self.0.retain(|_, end| end.is_none_or(|end| now < end));
+    }
+}
+
+/// Why a guard hides an update.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Guard {
+    /// Its show is snoozed.
+    Snoozed,
+    /// It mentions a muted word.
+    Muted,
+}
+
+/// Everything the guards need for a view: muted words, snoozed shows, and the updates the fan
+/// let through by hand this visit.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Guards {
+    /// The muted words in force.
+    pub mutes: MuteList,
+    /// The snoozed shows.
+    pub snoozes: Snoozes,
+    /// Updates revealed by hand from a guard's placeholder (not stored: once, on purpose).
+    pub passed: BTreeSet<String>,
+}
+
+impl Guards {
+    /// Which guard, if any, would hide `item` at `now` (whether or not the fan let it
+    /// through: see [`Guards::passed`]).
+    pub fn guard(&self, item: &Item, now: DateTime<Utc>) -> Option<Guard> {
+        if item
+            .show
+            .as_deref()
+            .is_some_and(|show| self.snoozes.snoozed(show, now).is_some())
+        {
+            Some(Guard::Snoozed)
+        } else if self.mutes.mutes(item) {
+            Some(Guard::Muted)
+        } else {
+            None
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn list(words: &[&str]) -> MuteList {
+        let mut book = MuteBook::default();
+        for word in words {
+            book.add(&Scope::Every, word);
+        }
+        MuteList::new(&book, &[])
+    }
+
+    #[test]
+    fn matching_ignores_case_and_accents_and_keeps_to_whole_words() {
+        let mutes = list(&["vecna", "lamp", "who dies"]);
+        assert!(mutes.mentions(None, "VECNA returns"));
+        assert!(mutes.mentions(None, "Vécna returns"));
+        assert!(!mutes.mentions(None, "The lamplighter's tale"));
+        assert!(mutes.mentions(None, "A lamp, lit"));
+        assert!(mutes.mentions(None, "Guess WHO   dies?"));
+        assert!(!mutes.mentions(None, "who never dies"));
+        let lamplighter = list(&["lamplighter"]);
+        assert!(lamplighter.mentions(None, "The Lamplighter's tale"));
+        assert!(lamplighter.mentions(None, "lamplighter-in-chief"));
+        let accented = list(&["Éleven"]);
+        assert!(accented.mentions(None, "eleven is back"));
+    }
+
+    #[test]
+    fn a_word_without_letters_mutes_nothing() {
+        let mut book = MuteBook::default();
+        assert!(!book.add(&Scope::Every, " , !!! ,"));
+        assert!(book.is_empty());
+        assert!(MuteList::new(&book, &[]).is_empty());
+    }
+
+    #[test]
+    fn show_words_apply_to_their_show_only() {
+        let mut book = MuteBook::default();
+        book.add(&Scope::Show("Stranger Things".into()), "upside down");
+        assert!(!book.add(&Scope::Show(" stranger things".into()), "Upside Down"));
+        assert_eq!(book.len(), 1);
+        let mutes = MuteList::new(&book, &["keeper's daughter".into()]);
+        assert!(mutes.mentions(Some("STRANGER THINGS"), "The Upside Down"));
+        assert!(!mutes.mentions(Some("Wednesday"), "The Upside Down"));
+        assert!(!mutes.mentions(None, "The Upside Down"));
+        assert!(mutes.mentions(
+            Some("Wednesday"),
+            "The Keeper’s daughter? The keeper's daughter!"
+        ));
+        book.remove(&Scope::Show("Stranger things".into()), "upside down");
+        assert!(book.is_empty() && book.shows.is_empty());
+    }
+
+    #[test]
+    fn stored_mutes_read_back_and_tolerate_garbage() {
+        let mut book = MuteBook::default();
+        book.add(&Scope::Every, "Vecna, who dies");
+        book.add(&Scope::Show("Wednesday".into()), "Tyler");
+        let json = book.to_json();
+        assert_eq!(
+            json,
+            r#"{"every":["Vecna","who dies"],"shows":{"Wednesday":["Tyler"]}}"#
+        );
+        assert_eq!(MuteBook::from_json(&json), book);
+        assert_eq!(MuteBook::from_json("{}"), MuteBook::default());
+        assert_eq!(MuteBook::from_json(r#"{"every":[1]}"#), MuteBook::default());
+    }
+
+    fn at(day: u32, hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 12, day, hour, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn snoozes_end_by_themselves() {
+        let mut snoozes = Snoozes::default();
+        snoozes.snooze("Stranger Things", SnoozeFor::Day.end(at(1, 12)));
+        snoozes.snooze(
+            "Wednesday",
+            SnoozeFor::Until(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()).end(at(1, 12)),
+        );
+        snoozes.snooze("Dark", SnoozeFor::Unsnoozed.end(at(1, 12)));
+        assert!(snoozes.snoozed("stranger things", at(2, 11)).is_some());
+        assert!(snoozes.snoozed("Stranger Things", at(2, 12)).is_none());
+        assert_eq!(
+            snoozes.snoozed("Wednesday", at(8, 23)),
+            Some(Some(at(9, 0)))
+        );
+        assert!(snoozes.snoozed("Wednesday", at(9, 0)).is_none());
+        assert_eq!(snoozes.snoozed("Dark", at(31, 0)), Some(None));
+        let json = snoozes.to_json();
+        assert_eq!(Snoozes::from_json(&json), snoozes);
+        snoozes.prune(at(5, 0));
+        assert_eq!(
+            snoozes.to_json(),
+            r#"{"dark":null,"wednesday":"2026-12-09T00:00:00Z"}"#
+        );
+        snoozes.unsnooze("DARK");
+        assert!(snoozes.snoozed("Dark", at(5, 0)).is_none());
+        assert_eq!(Snoozes::from_json("[1]"), Snoozes::default());
+        assert_eq!(SnoozeFor::parse("week", ""), Some(SnoozeFor::Week));
+        assert_eq!(
+            SnoozeFor::parse("date", "2026-12-09"),
+            Some(SnoozeFor::Until(
+                NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()
+            ))
+        );
+        assert_eq!(SnoozeFor::parse("date", ""), None);
+        assert_eq!(SnoozeFor::parse("date", "9 Dec"), None);
+        assert_eq!(
+            SnoozeFor::Week.end(at(1, 12)),
+            Some(at(8, 12)),
+            "a week is seven days"
+        );
+    }
+}
