@@ -1,9 +1,10 @@
 // Accessibility checked by a standard engine: axe-core's WCAG 2.1 A and AA rules, on the
 // standalone page, the <spoiler-feed> element in a host page and the iframe, at each level,
-// after a reveal, with the error card, the offline notice, the check page and the embed-code
-// builder open, in light and dark. No rule is left out. Then the keyboard path: Tab reaches
-// the level picker, the chips, every Reveal and "Show more" in order, and focus stays on
-// something sensible after a reveal, a level change and the new-updates banner.
+// after a reveal, with the error card, the offline notice, the check page, the embed-code
+// builder and the muted-words and snooze panels open, in light and dark. No rule is left out.
+// Then the keyboard path: Tab reaches the level picker, the chips, every Reveal and "Show
+// more" in order, and focus stays on something sensible after a reveal, a level change, the
+// new-updates banner and the last "Show more".
 //
 // Each scheme loads a few pages and walks the states within them, so the suite stays short.
 
@@ -112,6 +113,16 @@ for (const scheme of ['light', 'dark']) {
     await page.goto(feedPage(site, `${site.url}/all-kinds.json`, `&max-items=${MAX_ITEMS}`));
     await waitForEntries(page);
     await page.locator('[data-testid="embed-builder"] summary').click();
+    // The muted-words and snooze panels open too, a word muted so its list shows.
+    for (const panel of ['mute-panel', 'snooze-panel']) {
+      const summary = page.locator(`[data-testid="${panel}"] summary`);
+      if (await summary.count()) await summary.click();
+    }
+    if (await page.getByTestId('mute-input').count()) {
+      await page.getByTestId('mute-input').fill('zebra');
+      await page.getByTestId('mute-input').press('Enter');
+      await page.getByTestId('muted-word').first().waitFor();
+    }
     await walkLevels(page, page, `standalone page (${scheme})`);
 
     await page.goto(feedPage(site, `${site.url}/all-kinds.json`, '&check=1'));
