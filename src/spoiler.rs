@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use crate::config::Prefs;
 use crate::feed::{Feed, Item};
 use crate::guards::{Guard, Guards};
-use crate::progress::{self, ProgressBook, Season, ShowProgress};
+use crate::progress::{self, Point, ProgressBook, Season, ShowProgress};
 use crate::types::{Kind, Level};
 
 /// An item above the fan's level, or hidden by one of the fan's guards. Only its
@@ -52,6 +52,11 @@ impl Concealed {
     pub fn progress_reason(&self) -> Option<String> {
         self.1
             .map(|(spoils, progress)| progress::reason(spoils, &progress))
+    }
+
+    /// The point it spoils and the fan's progress, when progress is what holds it back.
+    pub fn progress_hold(&self) -> Option<(Point, ShowProgress)> {
+        self.1
     }
 
     /// The item's id, for the reveal action (never rendered: ids are often article URLs).

@@ -230,3 +230,53 @@ fn an_arabic_widget_is_laid_out_right_to_left() {
     // No Arabic catalogue: the English words.
     assert!(html.contains(">Spoiler level</legend>"), "{html}");
 }
+
+/// Props of [`Rendered`].
+#[derive(yew::Properties, PartialEq)]
+struct RenderedProps {
+    html: yew::Html,
+}
+
+/// Renders the output of a view function as it is.
+#[yew::function_component]
+fn Rendered(props: &RenderedProps) -> yew::Html {
+    props.html.clone()
+}
+
+#[test]
+fn a_placeholder_held_by_progress_says_why_in_german() {
+    use spoilerfeed::progress::{Point, ProgressBook, ShowProgress, Watched};
+    use spoilerfeed::spoiler::{self, Entry};
+    use spoilerfeed::types::Level;
+
+    let feed = common::load_fixture("progress.json");
+    let mut book = ProgressBook::new();
+    book.insert(
+        "Harbour Lights".into(),
+        ShowProgress {
+            watched: Watched::UpTo(Point {
+                season: 2,
+                episode: Some(5),
+            }),
+            ..ShowProgress::default()
+        },
+    );
+    let view =
+        spoiler::view_with_progress(&feed, &common::prefs(Level::None), &book, common::now());
+    let held = view
+        .entries
+        .iter()
+        .find_map(|entry| match entry {
+            Entry::Hidden(concealed) if concealed.id() == "hl-s2e6-major" => Some(concealed),
+            _ => None,
+        })
+        .expect("the update is held back");
+    let de = platform::lang([Some("de")]);
+    let html = render::<Rendered>(yew::props!(RenderedProps {
+        html: spoilerfeed::components::placeholder(&de, None, held, common::now(), None),
+    }));
+    assert!(
+        html.contains(">Spoilert S2E6: du bist bei S2E5</span>"),
+        "{html}"
+    );
+}

@@ -10,6 +10,7 @@ use yew::prelude::*;
 use super::{item_ref, meta};
 use crate::guards::Guard;
 use crate::i18n::{Lang, Msg};
+use crate::progress::{Point, ShowProgress, Watched};
 use crate::spoiler::Concealed;
 
 /// A muted card with no link, and a Reveal button calling `on_reveal` with the item's id when
@@ -29,10 +30,13 @@ pub fn placeholder(
     let reason = match item.guard() {
         Some(Guard::Muted) => lang.text(Msg::HiddenMuted).to_owned(),
         Some(Guard::Snoozed) => lang.text(Msg::HiddenSnoozed).to_owned(),
-        None => item.progress_reason().unwrap_or_else(|| {
-            let level = lang.level(item.level()).to_lowercase();
-            lang.say(Msg::HiddenReason, &[("level", &level)])
-        }),
+        None => item
+            .progress_hold()
+            .map(|(spoils, progress)| progress_words(lang, spoils, &progress))
+            .unwrap_or_else(|| {
+                let level = lang.level(item.level()).to_lowercase();
+                lang.say(Msg::HiddenReason, &[("level", &level)])
+            }),
     };
     let reveal = on_reveal.map(|on_reveal| {
         let id = item.id().to_owned();
@@ -69,5 +73,20 @@ pub fn placeholder(
                 { reveal }
             </div>
         </article>
+    }
+}
+
+/// Why the fan's watch progress doesn't unlock an update, in `lang` ("Spoils S4E9: you're at
+/// S4E7"); the points stay in their short form.
+fn progress_words(lang: &Lang, spoils: Point, progress: &ShowProgress) -> String {
+    let point = spoils.to_string();
+    match progress.watched {
+        Watched::Nothing => lang.say(Msg::SpoilsPoint, &[("point", &point)]),
+        Watched::UpTo(at) => lang.say(
+            Msg::SpoilsYoureAt,
+            &[("point", &point), ("at", &at.to_string())],
+        ),
+        Watched::CaughtUp => lang.say(Msg::SpoilsNotAired, &[("point", &point)]),
+        Watched::Aired(days) => lang.count(Msg::SpoilsBehind, days as usize, &[("point", &point)]),
     }
 }

@@ -198,5 +198,9 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozeUntilUnsnoozed, &[(Other, "bis ich sie beende")]),
     (SnoozeOrUntil, &[(Other, "oder bis")]),
     (SnoozeButton, &[(Other, "Pausieren")]),
+    (SpoilsPoint, &[(Other, "Spoilert {point}")]),
+    (SpoilsYoureAt, &[(Other, "Spoilert {point}: du bist bei {at}")]),
+    (SpoilsNotAired, &[(Other, "Spoilert {point}, noch nicht ausgestrahlt")]),
+    (SpoilsBehind, &[(One, "Spoilert {point}: du schaust einen Tag nach der Ausstrahlung"), (Other, "Spoilert {point}: du schaust {n} Tage nach der Ausstrahlung")]),
     (Confirmed, &[(Other, "Bestätigt")]),
 ];

@@ -195,5 +195,9 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozeUntilUnsnoozed, &[(Other, "until I unsnooze")]),
     (SnoozeOrUntil, &[(Other, "or until")]),
     (SnoozeButton, &[(Other, "Snooze")]),
+    (SpoilsPoint, &[(Other, "Spoils {point}")]),
+    (SpoilsYoureAt, &[(Other, "Spoils {point}: you're at {at}")]),
+    (SpoilsNotAired, &[(Other, "Spoils {point}, which hasn't aired yet")]),
+    (SpoilsBehind, &[(One, "Spoils {point}: you watch a day behind the broadcast"), (Other, "Spoils {point}: you watch {n} days behind the broadcast")]),
     (Confirmed, &[(Other, "Confirmed")]),
 ];

@@ -226,5 +226,9 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozeUntilUnsnoozed, &[(Other, "hasta que quite la pausa")]),
     (SnoozeOrUntil, &[(Other, "o hasta")]),
     (SnoozeButton, &[(Other, "Pausar")]),
+    (SpoilsPoint, &[(Other, "Destripa {point}")]),
+    (SpoilsYoureAt, &[(Other, "Destripa {point}: vas por {at}")]),
+    (SpoilsNotAired, &[(Other, "Destripa {point}, que aún no se ha emitido")]),
+    (SpoilsBehind, &[(One, "Destripa {point}: ves la serie un día después de la emisión"), (Many, "Destripa {point}: ves la serie {n} de días después de la emisión"), (Other, "Destripa {point}: ves la serie {n} días después de la emisión")]),
     (Confirmed, &[(Other, "Confirmado")]),
 ];

@@ -226,5 +226,9 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozeUntilUnsnoozed, &[(Other, "jusqu’à ce que je reprenne")]),
     (SnoozeOrUntil, &[(Other, "ou jusqu’au")]),
     (SnoozeButton, &[(Other, "Mettre en pause")]),
+    (SpoilsPoint, &[(Other, "Dévoile {point}")]),
+    (SpoilsYoureAt, &[(Other, "Dévoile {point} : vous en êtes à {at}")]),
+    (SpoilsNotAired, &[(Other, "Dévoile {point}, pas encore diffusé")]),
+    (SpoilsBehind, &[(One, "Dévoile {point} : vous regardez un jour après la diffusion"), (Many, "Dévoile {point} : vous regardez {n} de jours après la diffusion"), (Other, "Dévoile {point} : vous regardez {n} jours après la diffusion")]),
     (Confirmed, &[(Other, "Confirmé")]),
 ];

@@ -608,11 +608,19 @@ pub enum Msg {
     SnoozeOrUntil,
     /// The snooze form's button.
     SnoozeButton,
+    /// A placeholder held back by progress: `{point}`.
+    SpoilsPoint,
+    /// Held back by progress: `{point}`, `{at}`.
+    SpoilsYoureAt,
+    /// Held back: not aired yet: `{point}`.
+    SpoilsNotAired,
+    /// Held back by a pace: `{point}`, count of days.
+    SpoilsBehind,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 161] = [
+    pub const ALL: [Msg; 165] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -774,6 +782,10 @@ impl Msg {
         Msg::SnoozeUntilUnsnoozed,
         Msg::SnoozeOrUntil,
         Msg::SnoozeButton,
+        Msg::SpoilsPoint,
+        Msg::SpoilsYoureAt,
+        Msg::SpoilsNotAired,
+        Msg::SpoilsBehind,
     ];
 }
 

@@ -226,5 +226,9 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozeUntilUnsnoozed, &[(Other, "até eu tirar a pausa")]),
     (SnoozeOrUntil, &[(Other, "ou até")]),
     (SnoozeButton, &[(Other, "Pausar")]),
+    (SpoilsPoint, &[(Other, "Dá spoiler de {point}")]),
+    (SpoilsYoureAt, &[(Other, "Dá spoiler de {point}: você está em {at}")]),
+    (SpoilsNotAired, &[(Other, "Dá spoiler de {point}, que ainda não foi ao ar")]),
+    (SpoilsBehind, &[(One, "Dá spoiler de {point}: você assiste um dia depois da exibição"), (Many, "Dá spoiler de {point}: você assiste {n} de dias depois da exibição"), (Other, "Dá spoiler de {point}: você assiste {n} dias depois da exibição")]),
     (Confirmed, &[(Other, "Confirmado")]),
 ];
