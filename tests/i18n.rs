@@ -273,7 +273,7 @@ fn a_placeholder_held_by_progress_says_why_in_german() {
         .expect("the update is held back");
     let de = platform::lang([Some("de")]);
     let html = render::<Rendered>(yew::props!(RenderedProps {
-        html: spoilerfeed::components::placeholder(&de, None, held, common::now(), None),
+        html: spoilerfeed::components::placeholder(&de, None, held, common::now(), None, None),
     }));
     assert!(
         html.contains(">Spoilert S2E6: du bist bei S2E5</span>"),

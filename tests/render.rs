@@ -89,6 +89,7 @@ fn placeholder(item: &Rc<Item>, can_reveal: bool) -> String {
         &Concealed::new(item),
         now(),
         can_reveal.then_some(&on_reveal),
+        None,
     ))
 }
 

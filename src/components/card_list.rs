@@ -82,6 +82,16 @@ pub fn CardList(props: &CardListProps) -> Html {
         .filter(|tag| lang.differs_from(tag))
         .map(|tag| AttrValue::from(tag.to_owned()));
     let button = use_focus_button(props.focus.clone());
+    // The update just hidden again, and how many times one was: its Reveal button takes the
+    // focus the card's "Hide again" had, so the keyboard stays where it was.
+    let concealed = use_state(|| (None::<String>, 0_u32));
+    let on_conceal = {
+        let (concealed, on_conceal) = (concealed.clone(), props.on_conceal.clone());
+        Callback::from(move |id: String| {
+            concealed.set((Some(id.clone()), concealed.1.wrapping_add(1)));
+            on_conceal.emit(id);
+        })
+    };
     let painted = use_painted(true);
     let shown = if painted {
         props.limit
@@ -96,6 +106,18 @@ pub fn CardList(props: &CardListProps) -> Html {
         props.now,
     );
     let total = view.entries.len();
+    // Focused once its placeholder is rendered (the list may render before the reducer hides it).
+    let reveal_button = use_focus_button(
+        concealed
+            .0
+            .as_ref()
+            .filter(|id| {
+                view.entries
+                    .iter()
+                    .any(|entry| matches!(entry, Entry::Hidden(item) if item.id() == id.as_str()))
+            })
+            .map(|id| AttrValue::from(format!("{}:{id}", concealed.1))),
+    );
     let hidden_note = (view.hidden > 0).then(|| hidden_note(&lang, &view, props.prefs.level));
     let can_reveal = props.can_reveal.then_some(&props.on_reveal);
     // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
@@ -106,13 +128,13 @@ pub fn CardList(props: &CardListProps) -> Html {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    { card(&lang, feed_lang.as_ref(), item, props.now, revealed, &props.on_conceal, focus.then_some(&button)) }
+                    { card(&lang, feed_lang.as_ref(), item, props.now, revealed, &on_conceal, focus.then_some(&button)) }
                 </li>
             }
         }
         Entry::Hidden(item) => html! {
             <li class="sf-list__item" key={item.id()}>
-                { placeholder(&lang, feed_lang.as_ref(), &item, props.now, can_reveal) }
+                { placeholder(&lang, feed_lang.as_ref(), &item, props.now, can_reveal, (concealed.0.as_deref() == Some(item.id())).then_some(&reveal_button)) }
             </li>
         },
     });

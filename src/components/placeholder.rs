@@ -23,6 +23,7 @@ pub fn placeholder(
     item: &Concealed,
     now: DateTime<Utc>,
     on_reveal: Option<&Callback<String>>,
+    button: Option<&NodeRef>,
 ) -> Html {
     let kind = item.kind();
     // A guard's reason never names the word or the level; progress says exactly what the fan
@@ -42,7 +43,7 @@ pub fn placeholder(
         let id = item.id().to_owned();
         let onclick = on_reveal.reform(move |_: MouseEvent| id.clone());
         html! {
-            <button type="button" class="sf-button" aria-expanded="false" {onclick}>
+            <button type="button" class="sf-button" aria-expanded="false" ref={button.cloned().unwrap_or_default()} {onclick}>
                 { lang.text(Msg::Reveal) }
                 <span class="sf-visually-hidden">{ format!(" {}", lang.noun(kind)) }</span>
             </button>

@@ -3,8 +3,8 @@
 // after a reveal, with the error card, the offline notice, the check page, the embed-code
 // builder and the muted-words and snooze panels open, in light and dark. No rule is left out.
 // Then the keyboard path: Tab reaches the level picker, the chips, every Reveal and "Show
-// more" in order, and focus stays on something sensible after a reveal, a level change, the
-// new-updates banner and the last "Show more".
+// more" in order, and focus stays on something sensible after a reveal, "Hide again", a level
+// change, the new-updates banner and the last "Show more".
 //
 // Each scheme loads a few pages and walks the states within them, so the suite stays short.
 
@@ -232,6 +232,13 @@ test('keyboard: Tab reaches the level picker, chips, each Reveal and Show more i
     const now = await focused(page);
     assert.ok(now.inWidget && now.tag === 'button', `focus after a reveal: ${JSON.stringify(now)}`);
     assert.match(now.text, /Hide again/);
+  });
+  // Hiding it again from the keyboard moves focus to its Reveal button.
+  await page.keyboard.press('Enter');
+  await eventually(async () => {
+    const now = await focused(page);
+    assert.ok(now.inWidget && now.tag === 'button', `focus after Hide again: ${JSON.stringify(now)}`);
+    assert.match(now.text, /^Reveal/);
   });
 
   // A level change from the keyboard keeps focus on the picker.
