@@ -153,7 +153,8 @@ impl Default for AppProps {
     }
 }
 
-/// The widget. A new feed URL starts a fresh widget, with that feed's stored choices.
+/// The widget. A new feed URL starts a fresh widget, with that feed's stored choices (and so
+/// does a new language).
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     if props.check {
@@ -168,7 +169,8 @@ pub fn App(props: &AppProps) -> Html {
     }
     html! {
         <ContextProvider<Lang> context={props.lang.clone()}>
-            <Widget key={props.feed_url.as_str()} ..props.clone() />
+            // A new language starts the widget afresh too, so its announcements change with it.
+            <Widget key={format!("{}\n{}", props.feed_url, props.lang.tag())} ..props.clone() />
         </ContextProvider<Lang>>
     }
 }

@@ -107,6 +107,13 @@ test('a German host page shows a German widget; the feed keeps its own language'
 
   const violations = await axeViolations(page);
   assert.deepEqual(violations, [], `the German page: axe-core\n${violations.join('\n')}`);
+
+  // A new lang attribute applies at once.
+  await widget.evaluate((element) => element.setAttribute('lang', 'fr'));
+  await eventually(async () => {
+    assert.equal(await root.getAttribute('lang'), 'fr');
+    assert.equal((await widget.locator('.sf-levels__legend').textContent()).trim(), 'Niveau de spoiler');
+  });
   assert.deepEqual(errors, []);
 });
 
