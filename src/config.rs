@@ -712,6 +712,27 @@ mod tests {
     }
 
     #[test]
+    fn a_language_the_builder_fixes_reads_back_from_both_snippets() {
+        let german = EmbedChoice {
+            lang: Some("de".into()),
+            ..choice(false)
+        };
+        let element = german.snippet(EmbedMode::Element);
+        assert_eq!(attribute(&element, "lang").as_deref(), Some("de"));
+        assert_eq!(
+            Settings::from_attributes(|name| attribute(&element, name)).lang,
+            Some("de".into())
+        );
+        let iframe = german.snippet(EmbedMode::Iframe);
+        let src = attribute(&iframe, "src").unwrap();
+        let query = src.split_once('?').unwrap().1;
+        assert_eq!(Settings::from_query(query).lang, Some("de".into()));
+        // Left to the page, the snippet says nothing of it; a malformed tag is no language.
+        assert!(!choice(false).snippet(EmbedMode::Element).contains(" lang="));
+        assert_eq!(Settings::from_query("lang=%3Cscript%3E").lang, None);
+    }
+
+    #[test]
     fn the_snippets_tag_maps_read_back_as_the_same_rules() {
         let mapped = EmbedChoice {
             rules: site_rules(),
