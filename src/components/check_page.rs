@@ -43,7 +43,8 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
         Callback::from(move |()| dispatcher.dispatch(Action::Retry))
     };
     html! {
-        <div class="spoilerfeed sf-check" data-testid="check-page">
+        // The check page is written in English whatever the page's language: it says so.
+        <div class="spoilerfeed sf-check" data-testid="check-page" lang="en" dir="ltr">
             <h1 class="sf-heading">{ "Check a feed" }</h1>
             <p class="sf-check__url">{ "Feed: " }<code>{ props.feed_url.clone() }</code></p>
             if let Status::Failed(error) = &state.status {
