@@ -159,12 +159,14 @@ impl Default for AppProps {
 pub fn App(props: &AppProps) -> Html {
     if props.check {
         return html! {
-            <CheckPage
-                key={props.feed_url.as_str()}
-                feed_url={props.feed_url.clone()}
-                max_bytes={props.max_bytes}
-                rules={props.rules.clone()}
-            />
+            <ContextProvider<Lang> context={props.lang.clone()}>
+                <CheckPage
+                    key={props.feed_url.as_str()}
+                    feed_url={props.feed_url.clone()}
+                    max_bytes={props.max_bytes}
+                    rules={props.rules.clone()}
+                />
+            </ContextProvider<Lang>>
         };
     }
     html! {

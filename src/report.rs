@@ -6,8 +6,9 @@
 //! too: the page shows titles only when asked.
 
 use crate::classify::{Origin, Rules, TagMap};
-use crate::date;
 use crate::feed::{Feed, Item, Note, Skip, SkipReason};
+use crate::i18n::{Lang, Msg};
+use crate::platform;
 use crate::types::{Kind, Level};
 
 /// Everything the check page says about a feed.
@@ -74,13 +75,24 @@ pub struct Row {
 }
 
 impl Report {
-    /// The report on `feed` as read with the page's `host` rules over the feed's own.
+    /// The report on `feed` as read with the page's `host` rules over the feed's own, in
+    /// English.
     pub fn of(feed: &Feed, host: &Rules) -> Report {
-        let mut skips: Vec<String> = feed.skips.iter().map(skip_text).collect();
+        Report::in_lang(feed, host, &Lang::default())
+    }
+
+    /// The report on `feed` as read with the page's `host` rules over the feed's own, in
+    /// `lang`.
+    pub fn in_lang(feed: &Feed, host: &Rules, lang: &Lang) -> Report {
+        let mut skips: Vec<String> = feed
+            .skips
+            .iter()
+            .map(|skip| skip_text(lang, skip))
+            .collect();
         // A reader may count items it could not describe.
         let unexplained = feed.skipped.saturating_sub(feed.skips.len());
         if unexplained > 0 {
-            skips.push(format!("{} more couldn't be read.", items(unexplained)));
+            skips.push(lang.count(Msg::CkMoreUnreadable, unexplained, &[]));
         }
         Report {
             title: feed.title.clone(),
@@ -88,22 +100,26 @@ impl Report {
             items: feed.items.len(),
             skipped: feed.skipped,
             skips,
-            default_level: default_text(feed.rules.default_level, host.default_level),
-            tag_levels: rule_rows(&feed.rules.tag_levels, &host.tag_levels, Level::label),
-            tag_kinds: rule_rows(&feed.rules.tag_kinds, &host.tag_kinds, Kind::label),
+            default_level: default_text(lang, feed.rules.default_level, host.default_level),
+            tag_levels: rule_rows(lang, &feed.rules.tag_levels, &host.tag_levels, &|level| {
+                lang.level(level)
+            }),
+            tag_kinds: rule_rows(lang, &feed.rules.tag_kinds, &host.tag_kinds, &|kind| {
+                lang.kind(kind)
+            }),
             rows: feed
                 .items
                 .iter()
                 .enumerate()
-                .map(|(at, item)| Row::of(at + 1, item))
+                .map(|(at, item)| Row::of(lang, at + 1, item))
                 .collect(),
         }
     }
 }
 
 impl Row {
-    /// The row of `item`, listed at `position`.
-    pub fn of(position: usize, item: &Item) -> Row {
+    /// The row of `item`, listed at `position`, in `lang`.
+    pub fn of(lang: &Lang, position: usize, item: &Item) -> Row {
         let (shown, hidden): (Vec<Level>, Vec<Level>) = Level::ALL
             .into_iter()
             .partition(|level| *level >= item.level);
@@ -112,77 +128,79 @@ impl Row {
             id: item.id.clone(),
             kind: item.kind(),
             level: item.level,
-            level_reason: level_reason(&item.level_from),
-            kind_reason: kind_reason(&item.kind_from),
-            date: item.date.map(date::exact),
+            level_reason: level_reason(lang, &item.level_from),
+            kind_reason: kind_reason(lang, &item.kind_from),
+            date: item.date.map(|date| platform::exact_date(lang, date)),
             safe_title: item.safe_title.clone(),
             title: item.title.clone(),
-            shown_at: level_list(&shown),
+            shown_at: level_list(lang, &shown),
             hidden_at: if hidden.is_empty() {
-                "never".to_owned()
+                lang.text(Msg::CkNever).to_owned()
             } else {
-                level_list(&hidden)
+                level_list(lang, &hidden)
             },
-            notes: item.notes.iter().map(note_text).collect(),
+            notes: item
+                .notes
+                .iter()
+                .map(|note| note_words(lang, note))
+                .collect(),
         }
     }
 }
 
 /// Why an item has its level, in words.
-pub fn level_reason(origin: &Origin) -> String {
+pub fn level_reason(lang: &Lang, origin: &Origin) -> String {
     match origin {
-        Origin::Own => "Own label".to_owned(),
-        Origin::Tag(tag) => format!("Tag \"{}\"", tag.trim()),
-        Origin::Default => "The default level".to_owned(),
-        Origin::Unlabelled => "Nothing said: Major (fail closed)".to_owned(),
+        Origin::Own => lang.text(Msg::CkOwnLabel).to_owned(),
+        Origin::Tag(tag) => lang.say(Msg::CkTagReason, &[("tag", tag.trim())]),
+        Origin::Default => lang.text(Msg::CkDefaultReason).to_owned(),
+        Origin::Unlabelled => lang.text(Msg::CkUnlabelled).to_owned(),
     }
 }
 
 /// Why an item has its kind, in words.
-pub fn kind_reason(origin: &Origin) -> String {
+pub fn kind_reason(lang: &Lang, origin: &Origin) -> String {
     match origin {
-        Origin::Own => "Own label".to_owned(),
-        Origin::Tag(tag) => format!("Tag \"{}\"", tag.trim()),
-        Origin::Default | Origin::Unlabelled => format!("Nothing said: {}", Kind::Other.label()),
+        Origin::Own => lang.text(Msg::CkOwnLabel).to_owned(),
+        Origin::Tag(tag) => lang.say(Msg::CkTagReason, &[("tag", tag.trim())]),
+        Origin::Default | Origin::Unlabelled => {
+            lang.say(Msg::CkNothingSaid, &[("kind", lang.kind(Kind::Other))])
+        }
     }
 }
 
-/// What the reader forgave, in words.
+/// What the reader forgave, in English words.
 pub fn note_text(note: &Note) -> String {
+    note_words(&Lang::default(), note)
+}
+
+/// What the reader forgave, in `lang`.
+pub fn note_words(lang: &Lang, note: &Note) -> String {
     match note {
-        Note::NoId => "It has no id, so its link (or, without one, its title, date and text) \
-                       stands in for one."
-            .to_owned(),
-        Note::UnreadableDate(date) => {
-            format!("Its date \"{date}\" couldn't be read, so it is listed as undated, last.")
-        }
-        Note::UnknownLevel(level) => format!(
-            "Its level \"{level}\" isn't none, mild, moderate or major, so it was classified \
-             as if it had none."
-        ),
-        Note::UnknownKind(kind) => format!(
-            "Its kind \"{kind}\" isn't production, cast, release or other, so it was \
-             classified as if it had none."
-        ),
+        Note::NoId => lang.text(Msg::CkNoId).to_owned(),
+        Note::UnreadableDate(date) => lang.say(Msg::CkUnreadableDate, &[("date", date)]),
+        Note::UnknownLevel(level) => lang.say(Msg::CkUnknownLevel, &[("level", level)]),
+        Note::UnknownKind(kind) => lang.say(Msg::CkUnknownKind, &[("kind", kind)]),
         // Only the scheme is repeated: the rest of a link may name the twist.
         Note::UnsafeLink(link) => match scheme(link) {
-            Some(scheme) => {
-                format!("A link that isn't http(s) was left out (it starts \"{scheme}:\").")
-            }
-            None => "A link that isn't http(s) was left out.".to_owned(),
+            Some(scheme) => lang.say(Msg::CkUnsafeScheme, &[("scheme", scheme)]),
+            None => lang.text(Msg::CkUnsafeLink).to_owned(),
         },
     }
 }
 
 /// Why an item was left out, in words.
-pub fn skip_text(skip: &Skip) -> String {
-    let why = match &skip.reason {
-        SkipReason::NotAnItem => "it isn't an item (a value other than an object)",
-        SkipReason::Empty => "it has nothing to know it by: no id, link, title, date or text",
+pub fn skip_text(lang: &Lang, skip: &Skip) -> String {
+    let why = lang.text(match &skip.reason {
+        SkipReason::NotAnItem => Msg::CkNotAnItem,
+        SkipReason::Empty => Msg::CkEmpty,
         // The id itself is not repeated: ids are often links that name the twist.
-        SkipReason::DuplicateId(_) => "it has the same id as an earlier item, which is kept",
-    };
-    format!("Item {} was left out: {why}.", skip.position)
+        SkipReason::DuplicateId(_) => Msg::CkDuplicate,
+    });
+    lang.say(
+        Msg::CkSkip,
+        &[("n", &lang.number(skip.position)), ("why", why)],
+    )
 }
 
 /// The scheme a link starts with, when it has a plain one.
@@ -195,39 +213,34 @@ fn scheme(link: &str) -> Option<&str> {
     plain.then_some(scheme)
 }
 
-/// "1 item", "3 items".
-fn items(count: usize) -> String {
-    format!("{count} item{}", if count == 1 { "" } else { "s" })
-}
-
 /// "None, Mild".
-fn level_list(levels: &[Level]) -> String {
+fn level_list(lang: &Lang, levels: &[Level]) -> String {
     levels
         .iter()
-        .map(|level| level.label())
+        .map(|level| lang.level(*level))
         .collect::<Vec<_>>()
         .join(", ")
 }
 
 /// The default level in effect and whose it is.
-fn default_text(feed: Option<Level>, host: Option<Level>) -> String {
+fn default_text(lang: &Lang, feed: Option<Level>, host: Option<Level>) -> String {
     match (host, feed) {
-        (Some(host), Some(feed)) if host != feed => {
-            format!("{host}, from this page (over the feed's {feed})")
-        }
-        (Some(host), _) => format!("{host}, from this page"),
-        (None, Some(feed)) => format!("{feed}, from the feed"),
-        (None, None) => {
-            "None set: an item with no level and no mapped tag is Major (fail closed)".to_owned()
-        }
+        (Some(host), Some(feed)) if host != feed => lang.say(
+            Msg::CkDefaultHostOverFeed,
+            &[("host", lang.level(host)), ("feed", lang.level(feed))],
+        ),
+        (Some(host), _) => lang.say(Msg::CkDefaultHost, &[("host", lang.level(host))]),
+        (None, Some(feed)) => lang.say(Msg::CkDefaultFeed, &[("feed", lang.level(feed))]),
+        (None, None) => lang.text(Msg::CkDefaultNone).to_owned(),
     }
 }
 
 /// The tags mapped in effect (the page's map over the feed's), with whose map says so.
 fn rule_rows<T: Copy + PartialEq>(
+    lang: &Lang,
     feed: &TagMap<T>,
     host: &TagMap<T>,
-    name: fn(T) -> &'static str,
+    name: &dyn Fn(T) -> &'static str,
 ) -> Vec<RuleRow> {
     feed.overlaid(host)
         .iter()
@@ -236,10 +249,10 @@ fn rule_rows<T: Copy + PartialEq>(
             value: name(value),
             from: match (host.get(tag), feed.get(tag)) {
                 (Some(_), Some(theirs)) if theirs != value => {
-                    format!("this page, over the feed's {}", name(theirs))
+                    lang.say(Msg::CkThisPageOver, &[("theirs", name(theirs))])
                 }
-                (Some(_), _) => "this page".to_owned(),
-                (None, _) => "the feed".to_owned(),
+                (Some(_), _) => lang.text(Msg::CkThisPage).to_owned(),
+                (None, _) => lang.text(Msg::CkTheFeed).to_owned(),
             },
         })
         .collect()

@@ -16,6 +16,7 @@ use spoilerfeed::components::check_page::{CheckPageProps, CheckReportProps};
 use spoilerfeed::components::{CheckPage, CheckReport};
 use spoilerfeed::config::Settings;
 use spoilerfeed::feed::{Feed, Note, Skip, SkipReason};
+use spoilerfeed::i18n::Lang;
 use spoilerfeed::platform;
 use spoilerfeed::report::{self, Report, Row};
 use spoilerfeed::types::Level;
@@ -136,7 +137,7 @@ fn rows_follow_the_list_newest_first_and_name_what_identifies_each_item() {
         .unwrap()
         .starts_with("SECRET-own-label"));
     let undated = only_item(json!({"id": "u", "title": "T"}));
-    assert_eq!(Row::of(1, &undated).date, None);
+    assert_eq!(Row::of(&Lang::default(), 1, &undated).date, None);
 }
 
 #[test]
@@ -251,7 +252,7 @@ fn what_the_reader_forgave_is_said_plainly() {
     // A row carries its item's notes, in order.
     let mut item = (*only_item(json!({"id": "n", "title": "T"}))).clone();
     item.notes = notes.iter().map(|(note, _)| note.clone()).collect();
-    let row = Row::of(1, &item);
+    let row = Row::of(&Lang::default(), 1, &item);
     assert_eq!(row.notes.len(), notes.len());
     assert!(row.notes.iter().all(|note| !note.contains("hero")));
 }

@@ -280,3 +280,57 @@ fn a_placeholder_held_by_progress_says_why_in_german() {
         "{html}"
     );
 }
+
+#[test]
+fn the_check_page_speaks_the_widgets_language() {
+    use spoilerfeed::report::Report;
+
+    let html = render::<App>(AppProps {
+        feed_url: "https://fans.example/feed.json".into(),
+        check: true,
+        lang: platform::lang([Some("de")]),
+        ..AppProps::default()
+    });
+    assert!(html.contains(">Einen Feed prüfen</h1>"), "{html}");
+    assert!(html.contains("lang=\"de\""), "{html}");
+
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "title": "A", "content_text": "x", "tags": ["Casting"]},
+        {"title": "B", "content_text": "y", "_spoilerfeed": {"level": "huge"}},
+        42
+    ]}"#;
+    let mut rules = Rules::default();
+    rules
+        .tag_levels
+        .insert("Casting", spoilerfeed::types::Level::Mild);
+    let feed = platform::read_feed(json, None, &rules).unwrap();
+    let report = Report::in_lang(&feed, &rules, &platform::lang([Some("de")]));
+    assert_eq!(
+        report.skips,
+        ["Eintrag 3 wurde ausgelassen: er ist kein Eintrag (ein Wert, der kein Objekt ist)."]
+    );
+    let tagged = report.rows.iter().find(|row| row.id == "a").unwrap();
+    assert_eq!(tagged.level_reason, "Schlagwort „Casting“");
+    assert_eq!(tagged.shown_at, "Leicht, Mittel, Stark");
+    assert_eq!(tagged.hidden_at, "Keine");
+    let odd = report.rows.iter().find(|row| row.id != "a").unwrap();
+    assert!(
+        odd.notes
+            .iter()
+            .any(|note| note.starts_with("Seine Stufe „huge“")),
+        "{:?}",
+        odd.notes
+    );
+    assert_eq!(report.tag_levels[0].from, "diese Seite");
+    // The same feed in English reads as it always has.
+    let english = Report::of(&feed, &rules);
+    assert_eq!(
+        english
+            .rows
+            .iter()
+            .find(|row| row.id == "a")
+            .unwrap()
+            .level_reason,
+        "Tag \"Casting\""
+    );
+}

@@ -616,11 +616,109 @@ pub enum Msg {
     SpoilsNotAired,
     /// Held back by a pace: `{point}`, count of days.
     SpoilsBehind,
+    /// Check page: the check page's heading.
+    CkHeading,
+    /// Check page: before the feed's address.
+    CkFeed,
+    /// Check page: the check page over a saved copy.
+    CkSavedCopy,
+    /// Check page: a summary term.
+    CkTitle,
+    /// Check page: a summary term.
+    CkFormat,
+    /// Check page: a summary term.
+    CkItemsRead,
+    /// Check page: a summary term.
+    CkItemsLeftOut,
+    /// Check page: a heading.
+    CkRules,
+    /// Check page: before the default level.
+    CkDefaultLevel,
+    /// Check page: a rule table's caption.
+    CkTagLevels,
+    /// Check page: a rule table's caption.
+    CkTagKinds,
+    /// Check page: after an empty table's caption.
+    CkNone,
+    /// Check page: a heading.
+    CkItems,
+    /// Check page: said once titles show.
+    CkTitlesShown,
+    /// Check page: why titles are hidden.
+    CkTitlesHidden,
+    /// Check page: the button showing titles.
+    CkShowTitles,
+    /// Check page: a rule table's column.
+    CkTag,
+    /// Check page: a rule table's column.
+    CkGives,
+    /// Check page: a rule table's column.
+    CkFrom,
+    /// Check page: an item without a date.
+    CkUndated,
+    /// Check page: an item without a title.
+    CkNoTitle,
+    /// Check page: an item's term.
+    CkLevel,
+    /// Check page: an item's term.
+    CkKind,
+    /// Check page: an item's term.
+    CkShownAt,
+    /// Check page: an item's term.
+    CkHiddenAt,
+    /// Check page: hidden at no level.
+    CkNever,
+    /// Check page: items a reader couldn't describe: count.
+    CkMoreUnreadable,
+    /// Check page: a level or kind from the item itself.
+    CkOwnLabel,
+    /// Check page: a level or kind from a tag: `{tag}`.
+    CkTagReason,
+    /// Check page: a level from the default.
+    CkDefaultReason,
+    /// Check page: a level from nothing.
+    CkUnlabelled,
+    /// Check page: a kind from nothing: `{kind}`.
+    CkNothingSaid,
+    /// Check page: a note: no id.
+    CkNoId,
+    /// Check page: a note: `{date}`.
+    CkUnreadableDate,
+    /// Check page: a note: `{level}`.
+    CkUnknownLevel,
+    /// Check page: a note: `{kind}`.
+    CkUnknownKind,
+    /// Check page: a note: `{scheme}`.
+    CkUnsafeScheme,
+    /// Check page: a note.
+    CkUnsafeLink,
+    /// Check page: an item left out: `{n}`, `{why}`.
+    CkSkip,
+    /// Check page: why an item was left out.
+    CkNotAnItem,
+    /// Check page: why an item was left out.
+    CkEmpty,
+    /// Check page: why an item was left out.
+    CkDuplicate,
+    /// Check page: the default level: `{host}`, `{feed}`.
+    CkDefaultHostOverFeed,
+    /// Check page: the default level: `{host}`.
+    CkDefaultHost,
+    /// Check page: the default level: `{feed}`.
+    CkDefaultFeed,
+    /// Check page: no default level.
+    CkDefaultNone,
+    /// Check page: a map's source: `{theirs}`.
+    CkThisPageOver,
+    /// Check page: a map's source.
+    CkThisPage,
+    /// Check page: a map's source.
+    CkTheFeed,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 165] = [
+    pub const ALL: [Msg; 214] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -786,6 +884,55 @@ impl Msg {
         Msg::SpoilsYoureAt,
         Msg::SpoilsNotAired,
         Msg::SpoilsBehind,
+        Msg::CkHeading,
+        Msg::CkFeed,
+        Msg::CkSavedCopy,
+        Msg::CkTitle,
+        Msg::CkFormat,
+        Msg::CkItemsRead,
+        Msg::CkItemsLeftOut,
+        Msg::CkRules,
+        Msg::CkDefaultLevel,
+        Msg::CkTagLevels,
+        Msg::CkTagKinds,
+        Msg::CkNone,
+        Msg::CkItems,
+        Msg::CkTitlesShown,
+        Msg::CkTitlesHidden,
+        Msg::CkShowTitles,
+        Msg::CkTag,
+        Msg::CkGives,
+        Msg::CkFrom,
+        Msg::CkUndated,
+        Msg::CkNoTitle,
+        Msg::CkLevel,
+        Msg::CkKind,
+        Msg::CkShownAt,
+        Msg::CkHiddenAt,
+        Msg::CkNever,
+        Msg::CkMoreUnreadable,
+        Msg::CkOwnLabel,
+        Msg::CkTagReason,
+        Msg::CkDefaultReason,
+        Msg::CkUnlabelled,
+        Msg::CkNothingSaid,
+        Msg::CkNoId,
+        Msg::CkUnreadableDate,
+        Msg::CkUnknownLevel,
+        Msg::CkUnknownKind,
+        Msg::CkUnsafeScheme,
+        Msg::CkUnsafeLink,
+        Msg::CkSkip,
+        Msg::CkNotAnItem,
+        Msg::CkEmpty,
+        Msg::CkDuplicate,
+        Msg::CkDefaultHostOverFeed,
+        Msg::CkDefaultHost,
+        Msg::CkDefaultFeed,
+        Msg::CkDefaultNone,
+        Msg::CkThisPageOver,
+        Msg::CkThisPage,
+        Msg::CkTheFeed,
     ];
 }
 

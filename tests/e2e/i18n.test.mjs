@@ -117,7 +117,7 @@ test('a German host page shows a German widget; the feed keeps its own language'
   assert.deepEqual(errors, []);
 });
 
-test('the standalone page takes ?lang=, else the browser language', TEST_TIMEOUT, async (t) => {
+test('the standalone page and its check page take ?lang=, else the browser language', TEST_TIMEOUT, async (t) => {
   const { page, errors } = await openPage(t, { locale: 'es-ES' });
   await page.goto(feedPage(site, `${site.url}/english.json`));
   await page.locator('[data-testid="placeholder"]').first().waitFor();
@@ -128,6 +128,12 @@ test('the standalone page takes ?lang=, else the browser language', TEST_TIMEOUT
   await page.locator('[data-testid="placeholder"]').first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
   assert.equal((await page.locator('.sf-levels__legend').textContent()).trim(), 'Niveau de spoiler');
+
+  // The check page for site owners too.
+  await page.goto(feedPage(site, `${site.url}/english.json`, '&check=1&lang=de'));
+  await page.getByTestId('check-report').waitFor();
+  assert.equal((await page.locator('h1').textContent()).trim(), 'Einen Feed prüfen');
+  assert.equal((await page.getByTestId('show-titles').textContent()).trim(), 'Titel zeigen');
   assert.deepEqual(errors, []);
 });
 
