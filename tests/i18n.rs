@@ -56,7 +56,7 @@ fn every_catalogue_has_every_english_key_with_the_same_placeholders() {
             );
             for (form, text) in forms {
                 assert!(
-                    !text.trim().is_empty() || *msg == Msg::ErrUnreadable,
+                    !text.trim().is_empty(),
                     "{}: {msg:?} is empty",
                     catalogue.code
                 );
@@ -332,5 +332,55 @@ fn the_check_page_speaks_the_widgets_language() {
             .unwrap()
             .level_reason,
         "Tag \"Casting\""
+    );
+}
+
+/// Props of [`GermanError`].
+#[derive(yew::Properties, PartialEq)]
+struct GermanErrorProps {
+    error: spoilerfeed::error::Error,
+}
+
+/// The error card in a German widget.
+#[yew::function_component]
+fn GermanError(props: &GermanErrorProps) -> yew::Html {
+    use spoilerfeed::components::ErrorCard;
+    use spoilerfeed::i18n::Lang;
+    yew::html! {
+        <yew::ContextProvider<Lang> context={platform::lang([Some("de")])}>
+            <ErrorCard error={props.error.clone()} on_retry={yew::Callback::noop()} />
+        </yew::ContextProvider<Lang>>
+    }
+}
+
+#[test]
+fn errors_are_worded_in_the_widgets_language() {
+    use spoilerfeed::error::Error;
+    let card = |error: Error| render::<GermanError>(yew::props!(GermanErrorProps { error }));
+    let html = card(Error::Http {
+        status: 404,
+        reason: "Not Found".into(),
+    });
+    assert!(html.contains(">Feed nicht verfügbar</p>"), "{html}");
+    assert!(
+        html.contains(">Der Server des Feeds antwortete mit HTTP 404 (Not Found).</p>"),
+        "{html}"
+    );
+    assert!(html.contains(">Erneut versuchen</button>"), "{html}");
+    let html = card(Error::TooLarge {
+        size: Some(12 * 1_048_576),
+        limit: 5 * 1_048_576,
+    });
+    assert!(
+        html.contains(">Dieser Feed ist 12 MB groß; die Grenze liegt bei 5 MB.</p>"),
+        "{html}"
+    );
+    let html = card(Error::NotXml {
+        format: Some("Atom"),
+        line: Some(3),
+    });
+    assert!(
+        html.contains(">Dieser Atom-Feed ist kein wohlgeformtes XML: Zeile 3.</p>"),
+        "{html}"
     );
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::error::Error;
+use crate::error::{megabytes, Error};
 use crate::i18n::{Lang, Msg};
 
 /// Props of [`ErrorCard`].
@@ -38,7 +38,7 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
 }
 
 /// The error's title and message in `lang`. A feed that can't be read keeps the reader's own
-/// words (what is wrong with the document, where) inside the sentence.
+/// words (what is wrong with the document) inside the sentence.
 fn words(lang: &Lang, error: &Error) -> (&'static str, String) {
     match error {
         Error::NoFeed => (
@@ -72,10 +72,39 @@ fn words(lang: &Lang, error: &Error) -> (&'static str, String) {
             lang.text(Msg::ErrInternalTitle),
             lang.text(Msg::ErrInternal).into(),
         ),
-        Error::TooLarge { .. } => (lang.text(Msg::ErrTooLargeTitle), error.to_string()),
-        _ => (
-            lang.text(Msg::ErrUnreadableTitle),
-            lang.say(Msg::ErrUnreadable, &[("detail", &error.to_string())]),
-        ),
+        Error::TooLarge { size, limit } => {
+            let limit = megabytes(*limit);
+            let message = match size {
+                Some(size) => lang.say(
+                    Msg::ErrTooLargeSized,
+                    &[("size", &megabytes(*size)), ("limit", &limit)],
+                ),
+                None => lang.say(Msg::ErrTooLargeUnsized, &[("limit", &limit)]),
+            };
+            (lang.text(Msg::ErrTooLargeTitle), message)
+        }
+        Error::NotJson(detail) => unreadable(lang, Msg::ErrNotJson, &[("detail", detail)]),
+        Error::NotJsonFeed(detail) => unreadable(lang, Msg::ErrNotJsonFeed, &[("detail", detail)]),
+        Error::NotXmlFeed(detail) => unreadable(lang, Msg::ErrNotXmlFeed, &[("detail", detail)]),
+        Error::NotXml { format, line } => {
+            let line = line.map(|line| lang.number(line as usize));
+            match (format, line) {
+                (Some(format), Some(line)) => unreadable(
+                    lang,
+                    Msg::ErrNotXmlFormatLine,
+                    &[("format", format), ("line", &line)],
+                ),
+                (Some(format), None) => {
+                    unreadable(lang, Msg::ErrNotXmlFormat, &[("format", format)])
+                }
+                (None, Some(line)) => unreadable(lang, Msg::ErrNotXmlLine, &[("line", &line)]),
+                (None, None) => unreadable(lang, Msg::ErrNotXmlPlain, &[]),
+            }
+        }
     }
+}
+
+/// A feed that can't be read: the title, and `msg` filled from `args`.
+fn unreadable(lang: &Lang, msg: Msg, args: &[(&str, &str)]) -> (&'static str, String) {
+    (lang.text(Msg::ErrUnreadableTitle), lang.say(msg, args))
 }

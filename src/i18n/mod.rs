@@ -460,8 +460,6 @@ pub enum Msg {
     ErrOffline,
     /// The message of the widget's own failure.
     ErrInternal,
-    /// The message of a feed that can't be read: `{detail}` (the reader's words).
-    ErrUnreadable,
     /// A production stage.
     StagePreProduction,
     /// A production stage.
@@ -714,11 +712,29 @@ pub enum Msg {
     CkThisPage,
     /// Check page: a map's source.
     CkTheFeed,
+    /// The message of a feed too large: `{size}`, `{limit}`.
+    ErrTooLargeSized,
+    /// The message of a feed too large, its size unknown: `{limit}`.
+    ErrTooLargeUnsized,
+    /// The message of a body that isn't JSON: `{detail}` (the reader's words).
+    ErrNotJson,
+    /// The message of JSON that isn't a JSON Feed: `{detail}`.
+    ErrNotJsonFeed,
+    /// The message of XML that isn't a feed: `{detail}`.
+    ErrNotXmlFeed,
+    /// XML that isn't well-formed: `{format}`, `{line}`.
+    ErrNotXmlFormatLine,
+    /// XML that isn't well-formed: `{format}`.
+    ErrNotXmlFormat,
+    /// XML that isn't well-formed: `{line}`.
+    ErrNotXmlLine,
+    /// XML that isn't well-formed.
+    ErrNotXmlPlain,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 214] = [
+    pub const ALL: [Msg; 222] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -806,7 +822,6 @@ impl Msg {
         Msg::ErrTimeout,
         Msg::ErrOffline,
         Msg::ErrInternal,
-        Msg::ErrUnreadable,
         Msg::StagePreProduction,
         Msg::StageFilming,
         Msg::StagePostProduction,
@@ -933,6 +948,15 @@ impl Msg {
         Msg::CkThisPageOver,
         Msg::CkThisPage,
         Msg::CkTheFeed,
+        Msg::ErrTooLargeSized,
+        Msg::ErrTooLargeUnsized,
+        Msg::ErrNotJson,
+        Msg::ErrNotJsonFeed,
+        Msg::ErrNotXmlFeed,
+        Msg::ErrNotXmlFormatLine,
+        Msg::ErrNotXmlFormat,
+        Msg::ErrNotXmlLine,
+        Msg::ErrNotXmlPlain,
     ];
 }
 
