@@ -479,7 +479,7 @@ fn Widget(props: &AppProps) -> Html {
                     heading={list_heading.clone()}
                 />
             } else if state.status == Status::Loading {
-                { skeleton() }
+                { skeleton(lang) }
             }
             if let Some(widget_base) = props.widget_base.clone() {
                 <p class="sf-check-link">

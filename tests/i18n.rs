@@ -213,6 +213,7 @@ fn a_german_widget_speaks_german() {
         "{html}"
     );
     assert!(html.contains(">Besetzung</button>"), "{html}");
+    assert!(html.contains(">Meldungen werden geladen…</span>"), "{html}");
     assert!(!html.contains("Spoiler level"), "{html}");
 }
 

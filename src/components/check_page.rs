@@ -57,7 +57,7 @@ pub fn CheckPage(props: &CheckPageProps) -> Html {
             if let Some(feed) = state.feed.clone() {
                 <CheckReport {feed} rules={props.rules.clone()} />
             } else if state.status == Status::Loading {
-                { skeleton() }
+                { skeleton(&lang) }
             }
         </div>
     }

@@ -259,5 +259,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlFormat, &[(Other, "Dieser {format}-Feed ist kein wohlgeformtes XML.")]),
     (ErrNotXmlLine, &[(Other, "Das ist kein wohlgeformtes XML: Zeile {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Das ist kein wohlgeformtes XML.")]),
+    (LoadingUpdates, &[(Other, "Meldungen werden geladen…")]),
     (Confirmed, &[(Other, "Bestätigt")]),
 ];

@@ -256,5 +256,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlFormat, &[(Other, "This {format} feed isn't well-formed XML.")]),
     (ErrNotXmlLine, &[(Other, "This isn't well-formed XML: line {line}.")]),
     (ErrNotXmlPlain, &[(Other, "This isn't well-formed XML.")]),
+    (LoadingUpdates, &[(Other, "Loading updates…")]),
     (Confirmed, &[(Other, "Confirmed")]),
 ];

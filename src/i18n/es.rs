@@ -287,5 +287,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlFormat, &[(Other, "Este feed {format} no es XML bien formado.")]),
     (ErrNotXmlLine, &[(Other, "Esto no es XML bien formado: línea {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Esto no es XML bien formado.")]),
+    (LoadingUpdates, &[(Other, "Cargando noticias…")]),
     (Confirmed, &[(Other, "Confirmado")]),
 ];

@@ -287,5 +287,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlFormat, &[(Other, "Ce flux {format} n’est pas du XML bien formé.")]),
     (ErrNotXmlLine, &[(Other, "Ce n’est pas du XML bien formé : ligne {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Ce n’est pas du XML bien formé.")]),
+    (LoadingUpdates, &[(Other, "Chargement des actualités…")]),
     (Confirmed, &[(Other, "Confirmé")]),
 ];

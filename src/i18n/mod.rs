@@ -730,11 +730,13 @@ pub enum Msg {
     ErrNotXmlLine,
     /// XML that isn't well-formed.
     ErrNotXmlPlain,
+    /// Said while the feed loads.
+    LoadingUpdates,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 222] = [
+    pub const ALL: [Msg; 223] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -957,6 +959,7 @@ impl Msg {
         Msg::ErrNotXmlFormat,
         Msg::ErrNotXmlLine,
         Msg::ErrNotXmlPlain,
+        Msg::LoadingUpdates,
     ];
 }
 

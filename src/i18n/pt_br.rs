@@ -287,5 +287,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlFormat, &[(Other, "Este feed {format} não é XML bem formado.")]),
     (ErrNotXmlLine, &[(Other, "Isto não é XML bem formado: linha {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Isto não é XML bem formado.")]),
+    (LoadingUpdates, &[(Other, "Carregando notícias…")]),
     (Confirmed, &[(Other, "Confirmado")]),
 ];
