@@ -3,8 +3,8 @@
 //!
 //! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
 //! [`progress`] and [`guards`]; the rule that decides what is shown in [`spoiler`]; the reducer
-//! in [`state`]; the check page's report for site owners in [`report`]. Those are pure and
-//! tested natively. The [`app`] puts [`components`] and
+//! in [`state`]; the check page's report for site owners in [`report`]; the widget's words in
+//! each language in [`i18n`]. Those are pure and tested natively. The [`app`] puts [`components`] and
 //! [`hooks`] together; [`platform`] is the browser side (with a native stand-in), and
 //! `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>` element or an
 //! iframe.
