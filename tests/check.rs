@@ -204,7 +204,7 @@ fn the_default_level_says_whose_it_is_or_that_unlabelled_items_are_major() {
     };
     assert_eq!(
         default(None, None),
-        "None set: an item with no level and no mapped tag is Major (fail closed)"
+        "Not set: an item with no level and no mapped tag is Major (fail closed)"
     );
     assert_eq!(default(Some(Level::Mild), None), "Mild, from the feed");
     assert_eq!(default(None, Some(Level::None)), "None, from this page");

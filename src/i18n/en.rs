@@ -243,7 +243,7 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (CkDefaultHostOverFeed, &[(Other, "{host}, from this page (over the feed's {feed})")]),
     (CkDefaultHost, &[(Other, "{host}, from this page")]),
     (CkDefaultFeed, &[(Other, "{feed}, from the feed")]),
-    (CkDefaultNone, &[(Other, "None set: an item with no level and no mapped tag is Major (fail closed)")]),
+    (CkDefaultNone, &[(Other, "Not set: an item with no level and no mapped tag is Major (fail closed)")]),
     (CkThisPageOver, &[(Other, "this page, over the feed's {theirs}")]),
     (CkThisPage, &[(Other, "this page")]),
     (CkTheFeed, &[(Other, "the feed")]),
