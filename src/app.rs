@@ -373,7 +373,7 @@ fn Widget(props: &AppProps) -> Html {
     };
 
     let feed = state.feed.clone();
-    let heading = feed.as_ref().map(|feed| feed.title.clone());
+    let heading = feed.as_ref().map(|feed| props.lang.feed_title(&feed.title));
     // The show whose air dates the feed lists: a pace can follow only those.
     let feed_dates = feed
         .as_ref()

@@ -95,7 +95,7 @@ impl Report {
             skips.push(lang.count(Msg::CkMoreUnreadable, unexplained, &[]));
         }
         Report {
-            title: feed.title.clone(),
+            title: lang.feed_title(&feed.title),
             format: feed.format.name(),
             items: feed.items.len(),
             skipped: feed.skipped,

@@ -310,7 +310,7 @@ fn feed_title_home_page_and_extension_are_read() {
         "_spoilerfeed": { "show": "S", "season": -1 },
         "items": []
     }));
-    assert_eq!(feed.title, "Untitled feed");
+    assert_eq!(feed.title, "");
     assert_eq!(feed.season, None);
     assert!(feed.items.is_empty());
 }

@@ -497,7 +497,7 @@ fn nesting_200000_levels_deep_is_refused_without_overflowing_the_stack() {
 #[test]
 fn wrong_types_count_as_absent_and_levels_fail_closed() {
     let feed = load("wrong-types.json");
-    assert_eq!(feed.title, "Untitled feed");
+    assert_eq!(feed.title, "");
     assert_eq!(feed.home_page_url, None);
     assert_eq!(feed.show, None);
     assert_eq!(feed.rules.default_level, None);

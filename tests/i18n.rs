@@ -385,3 +385,17 @@ fn errors_are_worded_in_the_widgets_language() {
         "{html}"
     );
 }
+
+#[test]
+fn a_feed_without_a_title_is_untitled_in_the_widgets_language() {
+    use spoilerfeed::report::Report;
+
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#;
+    let feed = platform::read_feed(json, None, &Rules::default()).unwrap();
+    let rss = r#"<rss version="2.0"><channel><item><guid>a</guid></item></channel></rss>"#;
+    let untitled_rss = platform::read_feed(rss, None, &Rules::default()).unwrap();
+    assert_eq!((feed.title.as_str(), untitled_rss.title.as_str()), ("", ""));
+    let german = Report::in_lang(&feed, &Rules::default(), &platform::lang([Some("de")]));
+    assert_eq!(german.title, "Feed ohne Titel");
+    assert_eq!(Report::of(&feed, &Rules::default()).title, "Untitled feed");
+}

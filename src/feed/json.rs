@@ -67,12 +67,7 @@ pub fn read(body: &str, base: Option<&str>, host: &Rules) -> Result<Feed, Error>
 
     let extension = root.extension.as_ref().and_then(Value::as_object);
     let feed = Feed {
-        title: root
-            .title
-            .0
-            .as_deref()
-            .and_then(line)
-            .unwrap_or_else(|| "Untitled feed".into()),
+        title: root.title.0.as_deref().and_then(line).unwrap_or_default(),
         home_page_url: root
             .home_page_url
             .0

@@ -23,7 +23,7 @@ pub use json::parse;
 /// A feed as the widget shows it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Feed {
-    /// The feed's title.
+    /// The feed's title; empty when it gives none (shown as "Untitled feed" in the fan's language).
     pub title: String,
     /// The site the feed belongs to, if it is an http(s) link.
     pub home_page_url: Option<String>,

@@ -431,9 +431,7 @@ pub fn read(root: &Element, base: Option<&str>, host: &Rules) -> Result<Feed, Er
             .and_then(|link| link::safe_link(link.text().trim(), base))
     };
     let feed = Feed {
-        title: title
-            .filter(|title| !title.is_empty())
-            .unwrap_or_else(|| "Untitled feed".into()),
+        title: title.filter(|title| !title.is_empty()).unwrap_or_default(),
         home_page_url,
         show: sf_line(channel, "show"),
         season: None,

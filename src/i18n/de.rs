@@ -260,5 +260,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlLine, &[(Other, "Das ist kein wohlgeformtes XML: Zeile {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Das ist kein wohlgeformtes XML.")]),
     (LoadingUpdates, &[(Other, "Meldungen werden geladen…")]),
+    (UntitledFeed, &[(Other, "Feed ohne Titel")]),
     (Confirmed, &[(Other, "Bestätigt")]),
 ];

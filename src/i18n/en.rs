@@ -257,5 +257,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlLine, &[(Other, "This isn't well-formed XML: line {line}.")]),
     (ErrNotXmlPlain, &[(Other, "This isn't well-formed XML.")]),
     (LoadingUpdates, &[(Other, "Loading updates…")]),
+    (UntitledFeed, &[(Other, "Untitled feed")]),
     (Confirmed, &[(Other, "Confirmed")]),
 ];

@@ -288,5 +288,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlLine, &[(Other, "Esto no es XML bien formado: línea {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Esto no es XML bien formado.")]),
     (LoadingUpdates, &[(Other, "Cargando noticias…")]),
+    (UntitledFeed, &[(Other, "Feed sin título")]),
     (Confirmed, &[(Other, "Confirmado")]),
 ];

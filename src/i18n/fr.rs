@@ -288,5 +288,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlLine, &[(Other, "Ce n’est pas du XML bien formé : ligne {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Ce n’est pas du XML bien formé.")]),
     (LoadingUpdates, &[(Other, "Chargement des actualités…")]),
+    (UntitledFeed, &[(Other, "Flux sans titre")]),
     (Confirmed, &[(Other, "Confirmé")]),
 ];

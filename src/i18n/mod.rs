@@ -185,6 +185,15 @@ impl Lang {
         pick_form(self.forms(msg), Plural::Other)
     }
 
+    /// A feed's title as shown: the feed's own, or "Untitled feed" in this language.
+    pub fn feed_title(&self, title: &str) -> String {
+        if title.is_empty() {
+            self.text(Msg::UntitledFeed).to_owned()
+        } else {
+            title.to_owned()
+        }
+    }
+
     /// The text of `msg` with its `{name}` placeholders filled from `args`.
     pub fn say(&self, msg: Msg, args: &[(&str, &str)]) -> String {
         fill(self.text(msg), args)
@@ -732,11 +741,13 @@ pub enum Msg {
     ErrNotXmlPlain,
     /// Said while the feed loads.
     LoadingUpdates,
+    /// The heading of a feed that gives no title.
+    UntitledFeed,
 }
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 223] = [
+    pub const ALL: [Msg; 224] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -960,6 +971,7 @@ impl Msg {
         Msg::ErrNotXmlLine,
         Msg::ErrNotXmlPlain,
         Msg::LoadingUpdates,
+        Msg::UntitledFeed,
     ];
 }
 

@@ -288,5 +288,6 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (ErrNotXmlLine, &[(Other, "Isto não é XML bem formado: linha {line}.")]),
     (ErrNotXmlPlain, &[(Other, "Isto não é XML bem formado.")]),
     (LoadingUpdates, &[(Other, "Carregando notícias…")]),
+    (UntitledFeed, &[(Other, "Feed sem título")]),
     (Confirmed, &[(Other, "Confirmado")]),
 ];

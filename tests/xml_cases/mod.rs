@@ -468,7 +468,7 @@ pub fn wild_xml_feeds_load_and_every_item_is_a_major_spoiler() {
         assert!(expected > 0, "{name}");
         assert_eq!(feed.format, format, "{name}");
         assert_eq!((feed.items.len(), feed.skipped), (expected, 0), "{name}");
-        assert_ne!(feed.title, "Untitled feed", "{name}");
+        assert_ne!(feed.title, "", "{name}");
         for item in &feed.items {
             assert_eq!(item.level, Level::Major, "{name} {}", item.id);
             assert!(item.title.is_some(), "{name} {}", item.id);
