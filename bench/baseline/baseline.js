@@ -14,6 +14,8 @@
 
 const LEVELS = ['none', 'mild', 'moderate', 'major'];
 const LEVEL_LABELS = { none: 'None', mild: 'Mild', moderate: 'Moderate', major: 'Major' };
+// Counts as the widget writes them in English ("6,434"): Intl.NumberFormat.
+const COUNT = new Intl.NumberFormat('en');
 const LEVEL_DESCRIPTIONS = {
   none: 'Production and release news only',
   mild: 'Also cast, tone and episode details',
@@ -312,12 +314,12 @@ function renderList() {
     else list.insertBefore(li, cursor);
   }
   skipGone();
-  setText(hiddenNote, hidden === 1 ? `1 update hidden above ${LEVEL_LABELS[state.level]}` : `${hidden} updates hidden above ${LEVEL_LABELS[state.level]}`);
+  setText(hiddenNote, hidden === 1 ? `1 update hidden above ${LEVEL_LABELS[state.level]}` : `${COUNT.format(hidden)} updates hidden above ${LEVEL_LABELS[state.level]}`);
   place(hiddenNote, hidden > 0, results.firstChild);
   if (total === 0) setText(emptyNote, state.items.length === 0 ? 'This feed has no updates yet' : 'No updates match these filters');
   else if (hidden === total) setText(emptyNote, 'No updates at this level yet');
   place(emptyNote, total === 0 || hidden === total, list);
-  setText(moreButton, `Show more (${total - state.limit} left)`);
+  setText(moreButton, `Show more (${COUNT.format(total - state.limit)} left)`);
   place(moreButton, total > state.limit, null);
   return { shown: total - hidden, hidden };
 }
