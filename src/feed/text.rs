@@ -180,8 +180,8 @@ fn push_block(out: &mut String, raw: &str) {
 /// Tags whose content is never text a reader should see.
 const SKIPPED_ELEMENTS: [&str; 6] = ["script", "style", "template", "noscript", "iframe", "svg"];
 
-/// Tags that end a paragraph.
-const BLOCK_ELEMENTS: [&str; 14] = [
+/// Tags that end a paragraph, in HTML and in Atom's XHTML content.
+pub(crate) const BLOCK_ELEMENTS: [&str; 14] = [
     "p",
     "div",
     "br",

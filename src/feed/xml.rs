@@ -202,7 +202,7 @@ impl Element {
                     if paragraphs && matches!(name, "script" | "style" | "template") {
                         continue;
                     }
-                    let block = paragraphs && BLOCKS.contains(&name);
+                    let block = paragraphs && text::BLOCK_ELEMENTS.contains(&name);
                     if block {
                         out.push_str("\n\n");
                     }
@@ -216,24 +216,6 @@ impl Element {
         }
     }
 }
-
-/// XHTML elements that end a paragraph.
-const BLOCKS: [&str; 14] = [
-    "p",
-    "div",
-    "br",
-    "li",
-    "ul",
-    "ol",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "blockquote",
-    "tr",
-];
 
 /// What a downloaded body is, judged by its first characters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

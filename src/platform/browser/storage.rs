@@ -97,27 +97,39 @@ pub fn store_progress(show: &str, progress: &ShowProgress) {
     if let Some(storage) = storage() {
         let _ = storage.set_item(&progress::storage_key(show), &progress.to_json());
     }
-    if let Some(window) = web_sys::window() {
-        if let Ok(event) = web_sys::Event::new(PROGRESS_EVENT) {
-            let _ = window.dispatch_event(&event);
-        }
+    tell_page(PROGRESS_EVENT);
+}
+
+/// Tells every widget on the page, through a window `event`, that a record changed.
+fn tell_page(event: &str) {
+    if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(event)) {
+        let _ = window.dispatch_event(&event);
     }
 }
 
 /// Calls `changed` whenever progress changes in another widget on this page or another tab;
 /// listening ends when the returned listeners are dropped.
 pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> [gloo_events::EventListener; 2] {
+    // Other tabs also store choices and offline copies; only progress matters here.
+    on_change(PROGRESS_EVENT, progress::STORAGE_PREFIX, changed)
+}
+
+/// Calls `changed` on the page's `event`, and on another tab's storage change of a key that
+/// starts with `prefix` (or of every key: no key means the other tab cleared the storage).
+fn on_change(
+    event: &'static str,
+    prefix: &'static str,
+    changed: impl Fn() + Clone + 'static,
+) -> [gloo_events::EventListener; 2] {
     let window = web_sys::window().expect("widgets run in a window");
     let other_tab = changed.clone();
     [
-        gloo_events::EventListener::new(&window, PROGRESS_EVENT, move |_| changed()),
+        gloo_events::EventListener::new(&window, event, move |_| changed()),
         gloo_events::EventListener::new(&window, "storage", move |event| {
-            // Other tabs also store choices and offline copies; only progress matters here
-            // (no key: the other tab cleared the storage).
             let key = event
                 .dyn_ref::<web_sys::StorageEvent>()
                 .and_then(web_sys::StorageEvent::key);
-            if key.is_none_or(|key| key.starts_with(progress::STORAGE_PREFIX)) {
+            if key.is_none_or(|key| key.starts_with(prefix)) {
                 other_tab();
             }
         }),
@@ -137,11 +149,8 @@ const SHARED_EVENT: &str = "spoilerfeed:shared";
 /// the `storage` event). Only once it is stored: they read it back from storage, and a
 /// forbidden storage would read as nothing.
 pub fn store_shared(key: &str, value: &str) {
-    let stored = storage().is_some_and(|storage| storage.set_item(key, value).is_ok());
-    if let (true, Some(window)) = (stored, web_sys::window()) {
-        if let Ok(event) = web_sys::Event::new(SHARED_EVENT) {
-            let _ = window.dispatch_event(&event);
-        }
+    if storage().is_some_and(|storage| storage.set_item(key, value).is_ok()) {
+        tell_page(SHARED_EVENT);
     }
 }
 
@@ -151,17 +160,5 @@ pub fn on_shared_change(
     prefix: &'static str,
     changed: impl Fn() + Clone + 'static,
 ) -> [gloo_events::EventListener; 2] {
-    let window = web_sys::window().expect("widgets run in a window");
-    let other_tab = changed.clone();
-    [
-        gloo_events::EventListener::new(&window, SHARED_EVENT, move |_| changed()),
-        gloo_events::EventListener::new(&window, "storage", move |event| {
-            let key = event
-                .dyn_ref::<web_sys::StorageEvent>()
-                .and_then(web_sys::StorageEvent::key);
-            if key.is_none_or(|key| key.starts_with(prefix)) {
-                other_tab();
-            }
-        }),
-    ]
+    on_change(SHARED_EVENT, prefix, changed)
 }
