@@ -339,7 +339,7 @@ fn Widget(props: &AppProps) -> Html {
         let snoozes = state.guards.snoozes.clone();
         Callback::from(move |(show, length): (String, SnoozeFor)| {
             let now = platform::now();
-            let end = length.end(now);
+            let end = length.end(now, platform::end_of_day);
             let mut snoozes = snoozes.clone();
             snoozes.snooze(&show, end);
             snoozes.prune(now);

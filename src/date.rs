@@ -7,7 +7,9 @@
 //! through chrono's RFC 3339 output and its accessors.
 
 use chrono::format::{self, Fixed, Item, Numeric, Pad, Parsed};
-use chrono::{DateTime, Datelike, FixedOffset, Month, NaiveDate, SecondsFormat, Timelike, Utc};
+use chrono::{
+    DateTime, Datelike, FixedOffset, Month, NaiveDate, NaiveTime, SecondsFormat, Timelike, Utc,
+};
 
 /// Reads a timestamp as feeds write it: RFC 3339 (`2025-03-07T09:05:00.123+01:00`, `…Z`), as
 /// JSON Feed asks, or RFC 2822 (`Fri, 07 Mar 2025 09:05:00 +0000`), as RSS-born feeds do, and
@@ -183,6 +185,40 @@ pub fn day(date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
+/// When `day` ends where the clock is `offset_at` an instant ahead of UTC (a zone's rules; the
+/// platform's own zone in the browser): the first instant of the next day there, which is its
+/// midnight, or just after a change of offset that skips that midnight.
+pub fn end_of_day(
+    day: NaiveDate,
+    offset_at: impl Fn(DateTime<Utc>) -> FixedOffset,
+) -> DateTime<Utc> {
+    let Some(midnight) = day.succ_opt().map(|next| next.and_time(NaiveTime::MIN)) else {
+        return DateTime::<Utc>::MAX_UTC;
+    };
+    let local = |at: DateTime<Utc>| at.naive_utc() + offset_at(at);
+    let at_offset = |offset: FixedOffset| (midnight - offset).and_utc();
+    // Midnight read in the offset in force at UTC's midnight, then in the one in force at that
+    // instant: one of them is right unless a change of offset falls between them.
+    let first = at_offset(offset_at(midnight.and_utc()));
+    let second = at_offset(offset_at(first));
+    let (early, late) = (first.min(second), first.max(second));
+    if let Some(found) = [early, late].into_iter().find(|at| local(*at) == midnight) {
+        return found;
+    }
+    // Midnight is skipped (clocks go forward over it): the day starts at the change, found to
+    // the second between the two readings.
+    let (mut before, mut after) = (early, late);
+    while after - before > chrono::Duration::seconds(1) {
+        let middle = before + (after - before) / 2;
+        if local(middle) < midnight {
+            before = middle;
+        } else {
+            after = middle;
+        }
+    }
+    after
+}
+
 /// Calendar days from today to `release` (negative once it has passed).
 pub fn days_until(release: NaiveDate, now: DateTime<Utc>) -> i64 {
     (release - now.date_naive()).num_days()
@@ -201,7 +237,7 @@ pub fn countdown(release: NaiveDate, now: DateTime<Utc>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
+    use chrono::{Offset, TimeZone};
 
     fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
@@ -225,6 +261,88 @@ mod tests {
         assert_eq!(relative(at(2026, 11, 26, 13, 0), now), "tomorrow");
         assert_eq!(relative(at(2026, 11, 30, 12, 0), now), "in 5 days");
         assert_eq!(relative(at(3000, 1, 1, 0, 0), now), "in 973 years");
+    }
+
+    /// America/Los_Angeles in 2026, as fixed rules: PDT (UTC−7) from 8 March 10:00 UTC
+    /// (02:00 PST) to 1 November 09:00 UTC (02:00 PDT), PST (UTC−8) otherwise.
+    fn los_angeles(at: DateTime<Utc>) -> FixedOffset {
+        let summer = at >= utc(2026, 3, 8, 10, 0) && at < utc(2026, 11, 1, 9, 0);
+        FixedOffset::west_opt(if summer { 7 } else { 8 } * 3600).unwrap()
+    }
+
+    /// America/Santiago in 2026, as fixed rules: clocks go back from 24:00 to 23:00 on
+    /// Saturday 4 April (UTC−3 to UTC−4, at 03:00 UTC) and forward from 24:00 to 01:00 on
+    /// Saturday 5 September (at 04:00 UTC), so that Sunday starts at 01:00.
+    fn santiago(at: DateTime<Utc>) -> FixedOffset {
+        let winter = at >= utc(2026, 4, 5, 3, 0) && at < utc(2026, 9, 6, 4, 0);
+        FixedOffset::west_opt(if winter { 4 } else { 3 } * 3600).unwrap()
+    }
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        at(y, m, d, h, min)
+    }
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn a_day_ends_at_the_next_local_midnight() {
+        let tokyo = |_| FixedOffset::east_opt(9 * 3600).unwrap();
+        assert_eq!(
+            end_of_day(date(2026, 12, 11), tokyo),
+            utc(2026, 12, 11, 15, 0)
+        );
+        assert_eq!(
+            end_of_day(date(2026, 12, 11), |_| Utc.fix()),
+            utc(2026, 12, 12, 0, 0)
+        );
+        // Friday 11 December in Los Angeles ends at 08:00 UTC on the 12th, not at 00:00.
+        assert_eq!(
+            end_of_day(date(2026, 12, 11), los_angeles),
+            utc(2026, 12, 12, 8, 0)
+        );
+        assert_eq!(
+            end_of_day(date(2026, 12, 31), los_angeles),
+            utc(2027, 1, 1, 8, 0)
+        );
+    }
+
+    #[test]
+    fn a_day_ends_in_the_offset_of_its_end_across_a_change_of_clocks() {
+        let ends = |y, m, d| end_of_day(date(y, m, d), los_angeles);
+        // 8 March 2026 springs forward at 02:00: it ends at midnight PDT and is 23 hours long.
+        assert_eq!(ends(2026, 3, 7), utc(2026, 3, 8, 8, 0));
+        assert_eq!(ends(2026, 3, 8), utc(2026, 3, 9, 7, 0));
+        assert_eq!(
+            ends(2026, 3, 8) - ends(2026, 3, 7),
+            chrono::Duration::hours(23)
+        );
+        // 1 November 2026 falls back at 02:00: it ends at midnight PST and is 25 hours long.
+        assert_eq!(ends(2026, 10, 31), utc(2026, 11, 1, 7, 0));
+        assert_eq!(ends(2026, 11, 1), utc(2026, 11, 2, 8, 0));
+        assert_eq!(
+            ends(2026, 11, 1) - ends(2026, 10, 31),
+            chrono::Duration::hours(25)
+        );
+    }
+
+    #[test]
+    fn a_day_ends_where_the_next_begins_when_clocks_change_at_midnight() {
+        // Saturday 5 September ends when Sunday begins, at 01:00 (UTC−3): midnight is skipped.
+        assert_eq!(
+            end_of_day(date(2026, 9, 5), santiago),
+            utc(2026, 9, 6, 4, 0)
+        );
+        // Saturday 4 April has its last hour twice: it ends at the second midnight (UTC−4).
+        assert_eq!(
+            end_of_day(date(2026, 4, 4), santiago),
+            utc(2026, 4, 5, 4, 0)
+        );
+        assert_eq!(
+            end_of_day(date(2026, 4, 5), santiago),
+            utc(2026, 4, 6, 4, 0)
+        );
     }
 
     #[test]

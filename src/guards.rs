@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::feed::{Details, Item};
 use crate::platform;
+use crate::script;
 
 /// Text folded for matching: accents dropped (canonical decomposition without the combining
 /// marks, by the platform's Unicode data) and in lower case, so `Vécna` and `VECNA` read as
@@ -25,16 +26,34 @@ pub fn fold(text: &str) -> String {
 }
 
 /// The folded words of a text: runs of letters and digits; apostrophes, hyphens and other
-/// punctuation are boundaries, so `Lamplighter's` holds the word `lamplighter`.
+/// punctuation are boundaries, so `Lamplighter's` holds the word `lamplighter`. In scripts
+/// written without spaces ([`script::unspaced`]: Chinese, Japanese, Thai…) each letter is a
+/// word of its own, so a muted word written in them is found inside a run of letters: matched
+/// as a phrase of single letters, it is a substring (`ヴェクナ` in `ついにヴェクナが登場`).
 fn words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let folded = fold(text);
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in folded.chars() {
+        let unspaced = script::unspaced(c);
+        if (unspaced || !c.is_alphanumeric()) && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        if unspaced && c.is_alphanumeric() {
+            words.push(c.into());
+        } else if c.is_alphanumeric() {
+            word.push(c);
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
 
-/// A muted word or phrase, as its folded words; matched as whole words, in order.
+/// A muted word or phrase, as its folded words; matched as whole words, in order (so a word
+/// in a script without spaces, a phrase of its letters, matches inside a longer run; a mixed
+/// phrase such as `Vecna 登場` is whole words for its Latin part and letters for the rest).
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Phrase(Vec<String>);
 
@@ -177,7 +196,7 @@ pub fn stored() -> (MuteBook, Snoozes) {
     let read = |key| platform::stored_shared(key).unwrap_or_default();
     (
         MuteBook::from_json(&read(MUTE_KEY)),
-        Snoozes::from_json(&read(SNOOZE_KEY)),
+        Snoozes::from_json(&read(SNOOZE_KEY), platform::end_of_day),
     )
 }
 
@@ -267,7 +286,7 @@ pub enum SnoozeFor {
     Day,
     /// For a week from now.
     Week,
-    /// Until the start of a day (UTC).
+    /// Until the end of a day, in the fan's time zone.
     Until(NaiveDate),
     /// Until the fan unsnoozes it.
     Unsnoozed,
@@ -286,36 +305,124 @@ impl SnoozeFor {
         }
     }
 
-    /// When the snooze ends, counted from `now`; `None` for never by itself.
-    pub fn end(self, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+    /// When the snooze ends, counted from `now`; `end_of_day` tells when a day ends where the
+    /// fan is (`platform::end_of_day`, or a fixed zone's rules in tests).
+    pub fn end(
+        self,
+        now: DateTime<Utc>,
+        end_of_day: impl Fn(NaiveDate) -> DateTime<Utc>,
+    ) -> SnoozeEnd {
         match self {
-            SnoozeFor::Day => Some(now + Duration::days(1)),
-            SnoozeFor::Week => Some(now + Duration::days(7)),
-            SnoozeFor::Until(day) => Some(day.and_time(chrono::NaiveTime::MIN).and_utc()),
-            SnoozeFor::Unsnoozed => None,
+            SnoozeFor::Day => SnoozeEnd::At(now + Duration::days(1)),
+            SnoozeFor::Week => SnoozeEnd::At(now + Duration::days(7)),
+            SnoozeFor::Until(day) => SnoozeEnd::end_of(day, end_of_day),
+            SnoozeFor::Unsnoozed => SnoozeEnd::Unsnoozed,
         }
     }
 }
 
+/// When a snooze ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SnoozeEnd {
+    /// When the fan unsnoozes it.
+    Unsnoozed,
+    /// At an instant: a day or a week after it began.
+    At(DateTime<Utc>),
+    /// At the end of `day` in the fan's time zone, which is the instant `at` (the start of the
+    /// next local day).
+    EndOf {
+        /// The last day snoozed.
+        day: NaiveDate,
+        /// When that day ends where the fan is.
+        at: DateTime<Utc>,
+    },
+}
+
+impl SnoozeEnd {
+    /// The end of `day` where the fan is, by `end_of_day`.
+    fn end_of(day: NaiveDate, end_of_day: impl Fn(NaiveDate) -> DateTime<Utc>) -> SnoozeEnd {
+        SnoozeEnd::EndOf {
+            day,
+            at: end_of_day(day),
+        }
+    }
+
+    /// The instant it ends; `None` for never by itself.
+    pub fn instant(self) -> Option<DateTime<Utc>> {
+        match self {
+            SnoozeEnd::Unsnoozed => None,
+            SnoozeEnd::At(at) | SnoozeEnd::EndOf { at, .. } => Some(at),
+        }
+    }
+
+    /// Whether it is still going at `now`.
+    fn lasts(self, now: DateTime<Utc>) -> bool {
+        self.instant().is_none_or(|end| now < end)
+    }
+}
+
+/// A snooze's end as stored: an instant (RFC 3339) or, for the end of a day where the fan
+/// is, that day (`YYYY-MM-DD`, so it ends at the end of the day wherever they are).
+#[derive(Clone, Copy, Debug, Serialize, Deserialize)]
+#[serde(untagged)]
+enum StoredEnd {
+    /// An instant.
+    At(DateTime<Utc>),
+    /// The last day snoozed.
+    Day(NaiveDate),
+}
+
 /// The snoozed shows, as stored (per origin): each show's end, `null` for until unsnoozed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Snoozes(BTreeMap<String, Option<DateTime<Utc>>>);
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Snoozes(BTreeMap<String, SnoozeEnd>);
 
 impl Snoozes {
-    /// The stored form: `{"stranger things":"2026-12-09T00:00:00Z","wednesday":null}`.
+    /// The stored form:
+    /// `{"dark":"2026-12-09T15:42:00Z","stranger things":"2026-12-12","wednesday":null}`.
     pub fn to_json(&self) -> String {
+        let stored: BTreeMap<&String, Option<StoredEnd>> = self
+            .0
+            .iter()
+            .map(|(show, end)| {
+                let end = match *end {
+                    SnoozeEnd::Unsnoozed => None,
+                    SnoozeEnd::At(at) => Some(StoredEnd::At(at)),
+                    SnoozeEnd::EndOf { day, .. } => Some(StoredEnd::Day(day)),
+                };
+                (show, end)
+            })
+            .collect();
         // Strings and dates always make JSON.
-        serde_json::to_string(self).unwrap_or_default()
+        serde_json::to_string(&stored).unwrap_or_default()
     }
 
-    /// Reads the stored form; anything unreadable counts as nothing snoozed.
-    pub fn from_json(text: &str) -> Snoozes {
-        serde_json::from_str(text).unwrap_or_default()
+    /// Reads the stored form, a day's end told by `end_of_day` (as for
+    /// [`SnoozeFor::end`]); an entry that can't be read is left out, and anything else
+    /// unreadable counts as nothing snoozed.
+    ///
+    /// Before days were kept as days, "until a date" was stored as that day's start in UTC
+    /// (`2026-12-09T00:00:00Z`, a time no "for a day" or "for a week" snooze has to the
+    /// nanosecond): such an end reads as the end of that day where the fan is, as the fan
+    /// meant it, which only ever hides more.
+    pub fn from_json(text: &str, end_of_day: impl Fn(NaiveDate) -> DateTime<Utc>) -> Snoozes {
+        let entries: BTreeMap<String, serde_json::Value> =
+            serde_json::from_str(text).unwrap_or_default();
+        let snoozes = entries.into_iter().filter_map(|(show, value)| {
+            let end = match serde_json::from_value::<Option<StoredEnd>>(value).ok()? {
+                None => SnoozeEnd::Unsnoozed,
+                Some(StoredEnd::At(at)) if at.time() == chrono::NaiveTime::MIN => {
+                    SnoozeEnd::end_of(at.date_naive(), &end_of_day)
+                }
+                Some(StoredEnd::At(at)) => SnoozeEnd::At(at),
+                Some(StoredEnd::Day(day)) => SnoozeEnd::end_of(day, &end_of_day),
+            };
+            Some((show, end))
+        });
+        Snoozes(snoozes.collect())
     }
 
-    /// Snoozes `show` until `end` (`None`: until unsnoozed).
-    pub fn snooze(&mut self, show: &str, end: Option<DateTime<Utc>>) {
+    /// Snoozes `show` until `end`.
+    pub fn snooze(&mut self, show: &str, end: SnoozeEnd) {
         self.0.insert(show_key(show), end);
     }
 
@@ -324,8 +431,8 @@ impl Snoozes {
         self.0.remove(&show_key(show));
     }
 
-    /// Whether `show` is snoozed at `now`, and until when (`Some(None)`: until unsnoozed).
-    pub fn snoozed(&self, show: &str, now: DateTime<Utc>) -> Option<Option<DateTime<Utc>>> {
+    /// Whether `show` is snoozed at `now`, and until when.
+    pub fn snoozed(&self, show: &str, now: DateTime<Utc>) -> Option<SnoozeEnd> {
         if self.0.is_empty() {
             // Asked for every update on every render: no show name is folded for nothing.
             return None;
@@ -333,17 +440,17 @@ impl Snoozes {
         self.0
             .get(&show_key(show))
             .copied()
-            .filter(|end| end.is_none_or(|end| now < end))
+            .filter(|end| end.lasts(now))
     }
 
     /// Whether a snooze ends by itself (at a date), so the widget must watch the clock.
     pub fn any_ends(&self) -> bool {
-        self.0.values().any(Option::is_some)
+        self.0.values().any(|end| end.instant().is_some())
     }
 
     /// Leaves out the snoozes that ended by `now`, so storage doesn't keep them.
     pub fn prune(&mut self, now: DateTime<Utc>) {
-        self.0.retain(|_, end| end.is_none_or(|end| now < end));
+        self.0.retain(|_, end| end.lasts(now));
     }
 }
 
@@ -460,46 +567,148 @@ mod tests {
         Utc.with_ymd_and_hms(2026, 12, day, hour, 0, 0).unwrap()
     }
 
+    /// A zone a fixed number of hours from UTC, as `end_of_day` for [`SnoozeFor::end`].
+    fn zone(hours: i32) -> impl Fn(NaiveDate) -> DateTime<Utc> {
+        move |day| {
+            crate::date::end_of_day(day, |_| {
+                chrono::FixedOffset::east_opt(hours * 3600).unwrap()
+            })
+        }
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, d).unwrap()
+    }
+
     #[test]
     fn snoozes_end_by_themselves() {
         let mut snoozes = Snoozes::default();
-        snoozes.snooze("Stranger Things", SnoozeFor::Day.end(at(1, 12)));
+        snoozes.snooze("Stranger Things", SnoozeFor::Day.end(at(1, 12), zone(0)));
         snoozes.snooze(
             "Wednesday",
-            SnoozeFor::Until(NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()).end(at(1, 12)),
+            SnoozeFor::Until(day(9)).end(at(1, 12), zone(0)),
         );
-        snoozes.snooze("Dark", SnoozeFor::Unsnoozed.end(at(1, 12)));
+        snoozes.snooze("Dark", SnoozeFor::Unsnoozed.end(at(1, 12), zone(0)));
         assert!(snoozes.snoozed("stranger things", at(2, 11)).is_some());
         assert!(snoozes.snoozed("Stranger Things", at(2, 12)).is_none());
+        // Until the 9th means through the 9th.
+        let through_9th = SnoozeEnd::EndOf {
+            day: day(9),
+            at: at(10, 0),
+        };
+        assert_eq!(snoozes.snoozed("Wednesday", at(9, 23)), Some(through_9th));
+        assert!(snoozes.snoozed("Wednesday", at(10, 0)).is_none());
         assert_eq!(
-            snoozes.snoozed("Wednesday", at(8, 23)),
-            Some(Some(at(9, 0)))
+            snoozes.snoozed("Dark", at(31, 0)),
+            Some(SnoozeEnd::Unsnoozed)
         );
-        assert!(snoozes.snoozed("Wednesday", at(9, 0)).is_none());
-        assert_eq!(snoozes.snoozed("Dark", at(31, 0)), Some(None));
         let json = snoozes.to_json();
-        assert_eq!(Snoozes::from_json(&json), snoozes);
+        assert_eq!(Snoozes::from_json(&json, zone(0)), snoozes);
         snoozes.prune(at(5, 0));
         assert_eq!(
             snoozes.to_json(),
-            r#"{"dark":null,"wednesday":"2026-12-09T00:00:00Z"}"#
+            r#"{"dark":null,"wednesday":"2026-12-09"}"#
         );
         snoozes.unsnooze("DARK");
         assert!(snoozes.snoozed("Dark", at(5, 0)).is_none());
-        assert_eq!(Snoozes::from_json("[1]"), Snoozes::default());
+        assert_eq!(Snoozes::from_json("[1]", zone(0)), Snoozes::default());
         assert_eq!(SnoozeFor::parse("week", ""), Some(SnoozeFor::Week));
         assert_eq!(
             SnoozeFor::parse("date", "2026-12-09"),
-            Some(SnoozeFor::Until(
-                NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()
-            ))
+            Some(SnoozeFor::Until(day(9)))
         );
         assert_eq!(SnoozeFor::parse("date", ""), None);
         assert_eq!(SnoozeFor::parse("date", "9 Dec"), None);
         assert_eq!(
-            SnoozeFor::Week.end(at(1, 12)),
-            Some(at(8, 12)),
+            SnoozeFor::Week.end(at(1, 12), zone(0)),
+            SnoozeEnd::At(at(8, 12)),
             "a week is seven days"
         );
+    }
+
+    #[test]
+    fn a_date_snooze_ends_at_the_end_of_that_day_where_the_fan_is() {
+        // Until Friday 11 December, snoozed in Los Angeles in winter (UTC−8) and in Tokyo.
+        let friday = SnoozeFor::Until(day(11));
+        let la = friday.end(at(1, 12), zone(-8));
+        assert_eq!(
+            la.instant(),
+            Some(at(12, 8)),
+            "Saturday 00:00 in Los Angeles"
+        );
+        let tokyo = friday.end(at(1, 12), zone(9));
+        assert_eq!(tokyo.instant(), Some(at(11, 15)), "Saturday 00:00 in Tokyo");
+        let mut snoozes = Snoozes::default();
+        snoozes.snooze("Wednesday", la);
+        // Friday afternoon in Los Angeles (Friday 23:00 UTC): still snoozed.
+        assert!(snoozes.snoozed("Wednesday", at(11, 23)).is_some());
+        assert!(snoozes.snoozed("Wednesday", at(12, 7)).is_some());
+        assert!(snoozes.snoozed("Wednesday", at(12, 8)).is_none());
+        // Stored as the day, so it ends at the end of that day in the zone it's read in.
+        let json = snoozes.to_json();
+        assert_eq!(json, r#"{"wednesday":"2026-12-11"}"#);
+        assert_eq!(Snoozes::from_json(&json, zone(-8)), snoozes);
+        let read_in_tokyo = Snoozes::from_json(&json, zone(9));
+        assert_eq!(read_in_tokyo.snoozed("Wednesday", at(11, 14)), Some(tokyo));
+    }
+
+    #[test]
+    fn snoozes_stored_before_read_as_the_fan_meant_them() {
+        // "Until a date" was stored as that day's start in UTC: it now lasts through the day
+        // where the fan is; ends at other times, and unsnoozed, read as they were.
+        let old = r#"{"wednesday":"2026-12-09T00:00:00Z","dark":null,
+            "stranger things":"2026-12-02T12:00:00.250Z"}"#;
+        let snoozes = Snoozes::from_json(old, zone(-8));
+        assert_eq!(
+            snoozes.snoozed("Wednesday", at(9, 20)),
+            Some(SnoozeEnd::EndOf {
+                day: day(9),
+                at: at(10, 8),
+            })
+        );
+        assert!(snoozes.snoozed("Wednesday", at(10, 8)).is_none());
+        assert_eq!(
+            snoozes.snoozed("Dark", at(31, 0)),
+            Some(SnoozeEnd::Unsnoozed)
+        );
+        let day_long = at(2, 12) + Duration::milliseconds(250);
+        assert_eq!(
+            snoozes.snoozed("Stranger Things", at(2, 12)),
+            Some(SnoozeEnd::At(day_long))
+        );
+        assert_eq!(
+            snoozes.to_json(),
+            r#"{"dark":null,"stranger things":"2026-12-02T12:00:00.250Z","wednesday":"2026-12-09"}"#
+        );
+        // One entry that can't be read doesn't lose the others.
+        let odd = Snoozes::from_json(r#"{"wednesday":"soon","dark":null}"#, zone(0));
+        assert_eq!(odd.snoozed("Dark", at(1, 0)), Some(SnoozeEnd::Unsnoozed));
+        assert!(odd.snoozed("Wednesday", at(1, 0)).is_none());
+    }
+
+    #[test]
+    fn words_in_scripts_without_spaces_match_inside_runs_of_letters() {
+        let mutes = list(&["ヴェクナ", "维克纳", "เวคนา"]);
+        assert!(mutes.mentions(None, "ついにヴェクナが登場"));
+        assert!(mutes.mentions(None, "维克纳回来了"));
+        assert!(mutes.mentions(None, "《怪奇物语》第五季：维克纳回来了！"));
+        assert!(mutes.mentions(None, "ในที่สุดเวคนาก็กลับมา"));
+        assert!(mutes.mentions(None, "Vecna（ヴェクナ）"));
+        assert!(!mutes.mentions(None, "ついに登場"));
+        assert!(
+            !mutes.mentions(None, "维克回来了"),
+            "all of the word, not part of it"
+        );
+        // Latin stays whole words, next to those scripts too.
+        let latin = list(&["lamp", "vecna"]);
+        assert!(!latin.mentions(None, "lamplighter"));
+        assert!(latin.mentions(None, "Vecnaが登場"));
+        assert!(latin.mentions(None, "「Vecna」回来了"));
+        assert!(!latin.mentions(None, "Vecnas登場"));
+        // A mixed phrase: its Latin words whole, its other letters inside runs.
+        let mixed = list(&["Vecna 登場"]);
+        assert!(mixed.mentions(None, "ついにVecna登場"));
+        assert!(mixed.mentions(None, "Vecna、登場！"));
+        assert!(!mixed.mentions(None, "Vecnas登場"));
     }
 }

@@ -25,6 +25,7 @@ pub mod mount;
 pub mod platform;
 pub mod progress;
 pub mod report;
+pub mod script;
 pub mod spoiler;
 pub mod state;
 pub mod types;

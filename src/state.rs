@@ -10,7 +10,7 @@ use yew::Reducible;
 use crate::config::{Overrides, Prefs};
 use crate::error::Error;
 use crate::feed::Feed;
-use crate::guards::{Guards, MuteBook, MuteList, Scope, Snoozes};
+use crate::guards::{Guards, MuteBook, MuteList, Scope, SnoozeEnd, Snoozes};
 use crate::i18n::{Lang, Msg};
 use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::spoiler;
@@ -190,8 +190,8 @@ pub enum Action {
     GuardsLoaded(MuteBook, Snoozes),
     /// The host page's muted words changed.
     HostMutes(Vec<String>),
-    /// The fan snoozed a show until a time (`None`: until they unsnooze it).
-    Snooze(String, Option<DateTime<Utc>>),
+    /// The fan snoozed a show until a time.
+    Snooze(String, SnoozeEnd),
     /// The fan ended a show's snooze.
     Unsnooze(String),
     /// The clock moved on: a snooze may have ended, or a pace let another episode through.

@@ -317,3 +317,67 @@ async fn a_pace_and_a_snooze_outlive_the_widget() {
     storage().clear().unwrap();
     url.revoke();
 }
+
+#[wasm_bindgen_test]
+fn a_day_ends_at_the_browsers_own_next_local_midnight() {
+    use chrono::{Datelike, NaiveDate};
+    use js_sys::Date;
+    // Whatever zone the browser is in: the end is the next day's 00:00 there, and a moment
+    // before it is still that day. Around both of Los Angeles' 2026 changes of clocks too.
+    for (y, m, d) in [
+        (2026, 12, 11),
+        (2026, 3, 8),
+        (2026, 11, 1),
+        (2026, 12, 31),
+        (2028, 2, 28),
+    ] {
+        let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let end = spoilerfeed::platform::end_of_day(day);
+        let at = Date::new(&(end.timestamp_millis() as f64).into());
+        let next = day.succ_opt().unwrap();
+        assert_eq!(
+            (
+                at.get_full_year(),
+                at.get_month() + 1,
+                at.get_date(),
+                at.get_hours(),
+                at.get_minutes()
+            ),
+            (next.year() as u32, next.month(), next.day(), 0, 0),
+            "the end of {day}"
+        );
+        let before = Date::new(&(end.timestamp_millis() as f64 - 1.0).into());
+        assert_eq!(before.get_date(), d, "a moment before the end of {day}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_snoozes_last_day_and_end_are_in_the_widgets_language() {
+    use chrono::{NaiveDate, TimeZone, Utc};
+    let friday = NaiveDate::from_ymd_opt(2026, 12, 11).unwrap();
+    let english = spoilerfeed::platform::lang([Some("en")]);
+    let german = spoilerfeed::platform::lang([Some("de")]);
+    let said = spoilerfeed::platform::weekday(&english, friday, false);
+    assert!(
+        said.contains("Friday") && said.contains("11") && !said.contains("2026"),
+        "{said}"
+    );
+    let said = spoilerfeed::platform::weekday(&german, friday, true);
+    assert!(said.contains("Freitag") && said.contains("2026"), "{said}");
+    let end = Utc.with_ymd_and_hms(2026, 12, 3, 12, 0, 0).unwrap();
+    let said = spoilerfeed::platform::local_time(&german, end);
+    assert!(said.contains("2026") && said.contains(':'), "{said}");
+}
+
+#[wasm_bindgen_test]
+fn muted_words_in_scripts_without_spaces_match_inside_sentences() {
+    // Marks dropped by the browser's own Unicode data: ヴ decomposes, on both sides.
+    let mut book = guards::MuteBook::default();
+    book.add(&guards::Scope::Every, "ヴェクナ, 维克纳, เวคนา, lamp");
+    let mutes = guards::MuteList::new(&book, &[]);
+    assert!(mutes.mentions(None, "ついにヴェクナが登場"));
+    assert!(mutes.mentions(None, "维克纳回来了"));
+    assert!(mutes.mentions(None, "ในที่สุดเวคนาก็กลับมา"));
+    assert!(!mutes.mentions(None, "The lamplighter's tale"));
+    assert!(!mutes.mentions(None, "ついに登場"));
+}

@@ -11,14 +11,17 @@ mod common;
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-use chrono::Duration;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use common::*;
 use serde_json::json;
 use spoilerfeed::components::card_list::CardListProps;
 use spoilerfeed::components::CardList;
 use spoilerfeed::config::Prefs;
+use spoilerfeed::date;
 use spoilerfeed::feed::Feed;
-use spoilerfeed::guards::{Guard, Guards, MuteBook, MuteList, Scope, SnoozeFor, Snoozes};
+use spoilerfeed::guards::{
+    Guard, Guards, MuteBook, MuteList, Scope, SnoozeEnd, SnoozeFor, Snoozes,
+};
 use spoilerfeed::progress::{ProgressBook, ShowProgress, Watched};
 use spoilerfeed::spoiler::{self, Entry};
 use spoilerfeed::state::{Action, State};
@@ -257,7 +260,7 @@ fn counts_say_how_many_are_muted_besides_the_level() {
 fn a_snoozed_show_leaves_placeholders_with_only_kind_and_date() {
     let feed = feed();
     let mut snoozes = Snoozes::default();
-    snoozes.snooze("stranger things", SnoozeFor::Week.end(now()));
+    snoozes.snooze("stranger things", SnoozeFor::Week.end(now(), in_utc));
     let guards = Guards {
         snoozes,
         ..Guards::default()
@@ -386,7 +389,10 @@ fn the_reducer_mutes_announces_and_lets_a_reveal_through_once() {
         Snoozes::default(),
     ));
     assert_eq!(view(&state), 1);
-    let state = state.reduce(Action::Snooze("Stranger Things".into(), None));
+    let state = state.reduce(Action::Snooze(
+        "Stranger Things".into(),
+        SnoozeEnd::Unsnoozed,
+    ));
     assert_eq!(
         state.announcement,
         "Stranger Things snoozed: 9 more updates hidden"
@@ -414,7 +420,7 @@ fn a_snooze_ends_by_itself_as_the_clock_moves_on() {
     assert!(!state.watches_clock());
     let state = state.reduce(Action::Snooze(
         "Stranger Things".into(),
-        Some(now() + Duration::hours(1)),
+        SnoozeEnd::At(now() + Duration::hours(1)),
     ));
     assert!(state.watches_clock());
     assert_eq!(shown(&state), 1, "only Wednesday's update");
@@ -464,7 +470,7 @@ fn the_panels_list_what_is_muted_and_snoozed() {
     let mut snoozes = Snoozes::default();
     snoozes.snooze(
         "Wednesday",
-        SnoozeFor::Until(chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()).end(now()),
+        SnoozeFor::Until(chrono::NaiveDate::from_ymd_opt(2026, 12, 9).unwrap()).end(now(), in_utc),
     );
     let props = |snoozes: Snoozes, clock| {
         yew::props!(SnoozePanelProps {
@@ -478,15 +484,141 @@ fn the_panels_list_what_is_muted_and_snoozed() {
     let html = render::<SnoozePanel>(props(snoozes.clone(), now()));
     assert!(html.contains("Snoozed shows (1)"), "{html}");
     assert!(
-        html.contains("Wednesday is snoozed until 9 December 2026"),
+        html.contains("Wednesday is snoozed until Wednesday, 9 Dec, end of day"),
         "{html}"
     );
     // Only the show that isn't snoozed can be snoozed, and it needs no show picker.
     assert!(html.contains("Hide everything about Dark") && !html.contains("snooze-show"));
-    // After its end, the snooze is gone by itself.
-    let html = render::<SnoozePanel>(props(snoozes, now() + Duration::days(7)));
+    // Still on its last day; after it, the snooze is gone by itself.
+    let html = render::<SnoozePanel>(props(snoozes.clone(), now() + Duration::days(7)));
+    assert!(html.contains("Snoozed shows (1)"), "{html}");
+    let html = render::<SnoozePanel>(props(snoozes, now() + Duration::days(8)));
     assert!(
         html.contains("Snooze a show") && html.contains("name=\"snooze-show\""),
+        "{html}"
+    );
+}
+
+/// A day's end in UTC, as the native platform has it.
+fn in_utc(day: NaiveDate) -> DateTime<Utc> {
+    spoilerfeed::platform::end_of_day(day)
+}
+
+/// America/Los_Angeles in 2026, as fixed rules: PDT (UTC−7) from 8 March 10:00 UTC to
+/// 1 November 09:00 UTC, PST (UTC−8) otherwise.
+fn los_angeles(day: NaiveDate) -> DateTime<Utc> {
+    let utc = |m, d, h| Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap();
+    date::end_of_day(day, |at| {
+        let summer = at >= utc(3, 8, 10) && at < utc(11, 1, 9);
+        FixedOffset::west_opt(if summer { 7 } else { 8 } * 3600).unwrap()
+    })
+}
+
+fn day(m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, m, d).unwrap()
+}
+
+#[test]
+fn snoozed_until_friday_in_los_angeles_lasts_through_friday_there() {
+    let feed = Rc::new(feed());
+    let friday = SnoozeFor::Until(day(12, 11)).end(now(), los_angeles);
+    let state = Rc::new(State::new(prefs(Level::Major), 50, now()))
+        .reduce(Action::Loaded(Rc::clone(&feed), now()))
+        .reduce(Action::Snooze("Stranger Things".into(), friday));
+    let shown = |clock| {
+        let state = state.clone().reduce(Action::Tick(clock));
+        spoiler::view_guarded(&feed, &state.prefs, &state.progress, &state.guards, clock).shown()
+    };
+    let at = |d, h| Utc.with_ymd_and_hms(2026, 12, d, h, 0, 0).unwrap();
+    // Friday 11 December, 16:00 in Los Angeles, is 00:00 UTC on Saturday: still snoozed.
+    assert_eq!(shown(at(12, 0)), 1, "only Wednesday's update");
+    assert_eq!(shown(at(12, 7)), 1, "Friday 23:00 in Los Angeles");
+    assert_eq!(
+        shown(at(12, 8)),
+        feed.items.len(),
+        "Saturday has begun there"
+    );
+}
+
+#[test]
+fn a_date_snooze_ends_with_its_local_day_across_a_change_of_clocks() {
+    let utc = |m, d, h| Utc.with_ymd_and_hms(2026, m, d, h, 0, 0).unwrap();
+    let ends = |m, d| {
+        SnoozeFor::Until(day(m, d))
+            .end(now(), los_angeles)
+            .instant()
+    };
+    // 8 March springs forward: that day ends at midnight PDT, the day before at midnight PST.
+    assert_eq!(ends(3, 7), Some(utc(3, 8, 8)));
+    assert_eq!(ends(3, 8), Some(utc(3, 9, 7)));
+    // 1 November falls back: that day ends at midnight PST, the day before at midnight PDT.
+    assert_eq!(ends(10, 31), Some(utc(11, 1, 7)));
+    assert_eq!(ends(11, 1), Some(utc(11, 2, 8)));
+}
+
+/// Props of [`GermanSnoozes`].
+#[derive(yew::Properties, PartialEq)]
+struct GermanSnoozesProps {
+    snoozes: Snoozes,
+}
+
+/// The snooze panel in a German widget.
+#[yew::function_component]
+fn GermanSnoozes(props: &GermanSnoozesProps) -> yew::Html {
+    use spoilerfeed::components::SnoozePanel;
+    use spoilerfeed::i18n::Lang;
+    yew::html! {
+        <yew::ContextProvider<Lang> context={spoilerfeed::platform::lang([Some("de")])}>
+            <SnoozePanel shows={vec![yew::AttrValue::from("Wednesday")]} snoozes={props.snoozes.clone()}
+                now={now()} on_snooze={Callback::noop()} on_unsnooze={Callback::noop()} />
+        </yew::ContextProvider<Lang>>
+    }
+}
+
+#[test]
+fn the_snooze_panel_says_a_date_snooze_lasts_to_the_end_of_its_day() {
+    use spoilerfeed::components::guards_panel::SnoozePanelProps;
+    use spoilerfeed::components::SnoozePanel;
+    use yew::AttrValue;
+
+    let panel = |snoozes: Snoozes| {
+        render::<SnoozePanel>(yew::props!(SnoozePanelProps {
+            shows: vec![AttrValue::from("Wednesday"), AttrValue::from("Dark")],
+            snoozes,
+            now: now(),
+            on_snooze: Callback::noop(),
+            on_unsnooze: Callback::noop(),
+        }))
+    };
+    let mut snoozes = Snoozes::default();
+    snoozes.snooze(
+        "Wednesday",
+        SnoozeFor::Until(day(12, 11)).end(now(), los_angeles),
+    );
+    snoozes.snooze("Dark", SnoozeFor::Day.end(now(), los_angeles));
+    let html = panel(snoozes.clone());
+    assert!(
+        html.contains("Wednesday is snoozed until Friday, 11 Dec, end of day"),
+        "{html}"
+    );
+    // A snooze for a day ends at a time (natively the zone is UTC).
+    assert!(
+        html.contains("Dark is snoozed until 3 December 2026, 12:00 UTC"),
+        "{html}"
+    );
+    // Into another year, the year is said.
+    let mut next_year = Snoozes::default();
+    let january = NaiveDate::from_ymd_opt(2027, 1, 8).unwrap();
+    next_year.snooze("Wednesday", SnoozeFor::Until(january).end(now(), in_utc));
+    let html = panel(next_year);
+    assert!(
+        html.contains("until Friday, 8 Jan 2027, end of day"),
+        "{html}"
+    );
+    // In the widget's language.
+    let html = render::<GermanSnoozes>(yew::props!(GermanSnoozesProps { snoozes }));
+    assert!(
+        html.contains("ist pausiert bis einschließlich Friday, 11 Dec<"),
         "{html}"
     );
 }

@@ -20,7 +20,7 @@ use proptest::sample::{select, subsequence};
 use serde_json::{json, Map, Value};
 use spoilerfeed::config::Prefs;
 use spoilerfeed::feed::{self, link::safe_link, text::html_to_text};
-use spoilerfeed::guards::{Guard, Guards, MuteBook, MuteList, Scope, Snoozes};
+use spoilerfeed::guards::{Guard, Guards, MuteBook, MuteList, Scope, SnoozeEnd, Snoozes};
 use spoilerfeed::progress::{ProgressBook, ShowProgress, Watched};
 use spoilerfeed::spoiler::{self, Entry};
 use spoilerfeed::types::{Kind, KindSet, Level};
@@ -616,7 +616,7 @@ proptest! {
         }
         let mut snoozes = Snoozes::default();
         if let (true, Some(show)) = (snooze, &feed.show) {
-            snoozes.snooze(show, None);
+            snoozes.snooze(show, SnoozeEnd::Unsnoozed);
         }
         let guards = Guards {
             mutes: MuteList::new(&mutes, &[]),

@@ -4,10 +4,10 @@
 //! No `<form>`: the widget never puts one on a host page (it could be submitted to the page's
 //! address). Enter in the text field and the button do the same.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, Utc};
 use yew::prelude::*;
 
-use crate::guards::{MuteBook, Scope, SnoozeFor, Snoozes};
+use crate::guards::{MuteBook, Scope, SnoozeEnd, SnoozeFor, Snoozes};
 use crate::i18n::{Lang, Msg};
 use crate::platform;
 
@@ -136,8 +136,9 @@ pub struct SnoozePanelProps {
     pub on_unsnooze: Callback<String>,
 }
 
-/// A disclosure: the snoozed shows, each with Unsnooze, then "Hide everything about [show]
-/// for [1 week] or until [date]" and Snooze, for the shows not snoozed.
+/// A disclosure: the snoozed shows, each with Unsnooze and its end ("until Friday, 12 Dec, end
+/// of day" for a date, in the fan's time zone), then "Hide everything about [show] for [1 week]
+/// or until [date]" and Snooze, for the shows not snoozed.
 #[function_component]
 pub fn SnoozePanel(props: &SnoozePanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
@@ -155,10 +156,14 @@ pub fn SnoozePanel(props: &SnoozePanelProps) -> Html {
         lang.say(Msg::SnoozedShows, &[("n", &lang.number(snoozed.len()))])
     };
     let rows = snoozed.iter().map(|(show, end)| {
-        let until = end.flatten().map_or_else(
-            || lang.text(Msg::UntilUnsnoozed).to_owned(),
-            |end| lang.say(Msg::UntilDay, &[("day", &platform::day(&lang, end.date_naive()))]),
-        );
+        let until = match end.unwrap_or(SnoozeEnd::Unsnoozed) {
+            SnoozeEnd::Unsnoozed => lang.text(Msg::UntilUnsnoozed).to_owned(),
+            SnoozeEnd::At(at) => lang.say(Msg::UntilDay, &[("day", &platform::local_time(&lang, at))]),
+            SnoozeEnd::EndOf { day, .. } => {
+                let year = day.year() != props.now.year();
+                lang.say(Msg::UntilEndOfDay, &[("day", &platform::weekday(&lang, day, year))])
+            }
+        };
         let onclick = {
             let show = show.to_string();
             props.on_unsnooze.reform(move |_: MouseEvent| show.clone())

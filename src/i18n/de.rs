@@ -187,6 +187,7 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozedShows, &[(Other, "Pausierte Serien ({n})")]),
     (UntilUnsnoozed, &[(Other, "bis du die Pause beendest")]),
     (UntilDay, &[(Other, "bis {day}")]),
+    (UntilEndOfDay, &[(Other, "bis einschließlich {day}")]),
     (ShowSnoozed, &[(Other, "{show} ist pausiert {until}")]),
     (Unsnooze, &[(Other, "Pause beenden")]),
     (HideEverythingAbout, &[(Other, "Alles über {show} verbergen")]),

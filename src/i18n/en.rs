@@ -184,6 +184,7 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozedShows, &[(Other, "Snoozed shows ({n})")]),
     (UntilUnsnoozed, &[(Other, "until you unsnooze it")]),
     (UntilDay, &[(Other, "until {day}")]),
+    (UntilEndOfDay, &[(Other, "until {day}, end of day")]),
     (ShowSnoozed, &[(Other, "{show} is snoozed {until}")]),
     (Unsnooze, &[(Other, "Unsnooze")]),
     (HideEverythingAbout, &[(Other, "Hide everything about {show}")]),

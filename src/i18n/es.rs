@@ -215,6 +215,7 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozedShows, &[(Other, "Series en pausa ({n})")]),
     (UntilUnsnoozed, &[(Other, "hasta que quites la pausa")]),
     (UntilDay, &[(Other, "hasta el {day}")]),
+    (UntilEndOfDay, &[(Other, "hasta el final del {day}")]),
     (ShowSnoozed, &[(Other, "{show} está en pausa {until}")]),
     (Unsnooze, &[(Other, "Quitar pausa")]),
     (HideEverythingAbout, &[(Other, "Ocultar todo sobre {show}")]),

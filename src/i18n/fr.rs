@@ -215,6 +215,7 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozedShows, &[(Other, "Séries en pause ({n})")]),
     (UntilUnsnoozed, &[(Other, "jusqu’à ce que vous la repreniez")]),
     (UntilDay, &[(Other, "jusqu’au {day}")]),
+    (UntilEndOfDay, &[(Other, "jusqu’au {day} inclus")]),
     (ShowSnoozed, &[(Other, "{show} est en pause {until}")]),
     (Unsnooze, &[(Other, "Reprendre")]),
     (HideEverythingAbout, &[(Other, "Tout masquer sur {show}")]),

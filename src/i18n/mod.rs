@@ -595,6 +595,8 @@ pub enum Msg {
     UntilUnsnoozed,
     /// A snooze's end: `{day}`.
     UntilDay,
+    /// A snooze's end at the end of a day where the fan is: `{day}`, with its weekday.
+    UntilEndOfDay,
     /// A snoozed show: `{show}`, `{until}`.
     ShowSnoozed,
     /// The button ending a snooze.
@@ -747,7 +749,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 224] = [
+    pub const ALL: [Msg; 225] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -898,6 +900,7 @@ impl Msg {
         Msg::SnoozedShows,
         Msg::UntilUnsnoozed,
         Msg::UntilDay,
+        Msg::UntilEndOfDay,
         Msg::ShowSnoozed,
         Msg::Unsnooze,
         Msg::HideEverythingAbout,

@@ -215,6 +215,7 @@ const ENTRIES: &[(super::Msg, Forms)] = &[
     (SnoozedShows, &[(Other, "Séries pausadas ({n})")]),
     (UntilUnsnoozed, &[(Other, "até você tirar a pausa")]),
     (UntilDay, &[(Other, "até {day}")]),
+    (UntilEndOfDay, &[(Other, "até o fim de {day}")]),
     (ShowSnoozed, &[(Other, "{show} está pausada {until}")]),
     (Unsnooze, &[(Other, "Tirar pausa")]),
     (HideEverythingAbout, &[(Other, "Ocultar tudo sobre {show}")]),

@@ -3,7 +3,7 @@
 //! Nothing is fetched or stored, idle work runs at once, and nothing repeats or waits for a
 //! frame; the signatures match the browser's, so the app is written once.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Offset, Utc};
 
 use crate::classify::Rules;
 use crate::config::Prefs;
@@ -223,4 +223,22 @@ pub fn exact_date(_lang: &Lang, date: DateTime<Utc>) -> String {
 /// A day, in English: the stand-in for `Intl.DateTimeFormat`.
 pub fn day(_lang: &Lang, day: NaiveDate) -> String {
     date::day(day)
+}
+
+/// A day with its weekday, in English ("Friday, 12 Dec", then the year if `year`): the
+/// stand-in for `Intl.DateTimeFormat`.
+pub fn weekday(_lang: &Lang, day: NaiveDate, year: bool) -> String {
+    let format = if year { "%A, %-d %b %Y" } else { "%A, %-d %b" };
+    day.format(format).to_string()
+}
+
+/// A time where the fan is, in English: natively the zone is UTC, so it is the exact time.
+pub fn local_time(lang: &Lang, date: DateTime<Utc>) -> String {
+    exact_date(lang, date)
+}
+
+/// When `day` ends where the fan is: natively the zone is UTC (tests give
+/// [`date::end_of_day`] a zone's rules of their own).
+pub fn end_of_day(day: NaiveDate) -> DateTime<Utc> {
+    date::end_of_day(day, |_| Utc.fix())
 }

@@ -299,3 +299,42 @@ test('a pace and a snooze survive a reload', TEST_TIMEOUT, async (t) => {
 
   assert.deepEqual(errors, [], 'no uncaught errors in the page');
 });
+
+test('a snooze until Friday lasts through Friday where the fan is', TEST_TIMEOUT, async (t) => {
+  // A fan in Los Angeles on Friday 11 December 2026, 15:00 (23:00 UTC).
+  const { page, errors } = await openTestPage(t, browser, {
+    viewport: { width: 1000, height: 900 },
+    timeout: WAIT_MS,
+    navigationTimeout: 60_000,
+    timezoneId: 'America/Los_Angeles',
+    locale: 'en-US',
+  });
+  await page.clock.setFixedTime(new Date('2026-12-11T15:00:00-08:00'));
+  const url = serve(`<spoiler-feed id="fan" src="${GUARDS_FEED()}"></spoiler-feed>`);
+  await page.goto(url);
+  const fan = page.locator('spoiler-feed#fan');
+  await loaded(fan);
+  await expectCards(fan, ALL, 'before the snooze');
+
+  const panel = fan.locator('[data-testid="snooze-panel"]');
+  await panel.locator('summary').click();
+  await panel.locator('input[name="snooze-until"]').fill('2026-12-11');
+  await panel.getByRole('button', { name: 'Snooze' }).click();
+  await expectCards(fan, [], 'snoozed until Friday');
+  assert.deepEqual(await stored(page, 'spoilerfeed:guards:snooze'), { 'harbour lights': '2026-12-11' });
+  const row = fan.locator('[data-testid="snoozed"]');
+  assert.match(await row.textContent(), /Harbour Lights is snoozed until Friday, Dec 11, end of day/);
+
+  // 23:59 on Friday there (07:59 UTC on Saturday): still snoozed.
+  await page.clock.setFixedTime(new Date('2026-12-11T23:59:00-08:00'));
+  await page.reload();
+  await loaded(fan);
+  await expectCards(fan, [], 'late on Friday');
+  // Saturday has begun there: the snooze is over by itself.
+  await page.clock.setFixedTime(new Date('2026-12-12T00:00:30-08:00'));
+  await page.reload();
+  await loaded(fan);
+  await expectCards(fan, ALL, 'on Saturday');
+
+  assert.deepEqual(errors, [], 'no uncaught errors in the page');
+});

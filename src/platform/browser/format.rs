@@ -2,7 +2,7 @@
 //!
 //! Each language's formatters are made once and kept: a list formats a date per card.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
@@ -24,6 +24,11 @@ struct Formatters {
     exact: Function,
     /// A day, for release windows.
     day: Function,
+    /// A day with its weekday, without and with its year, for a snooze's last day; made when
+    /// first asked for, as few lists have a snooze.
+    weekday: [OnceCell<Function>; 2],
+    /// A day and time where the fan is, for a snooze's end; made when first asked for.
+    local: OnceCell<Function>,
 }
 
 thread_local! {
@@ -69,10 +74,18 @@ fn formatters(tag: &str) -> std::rc::Rc<Formatters> {
                 &options(&[("dateStyle", "long"), ("timeZone", "UTC")]),
             )
             .format(),
+            weekday: [OnceCell::new(), OnceCell::new()],
+            local: OnceCell::new(),
         });
         cache.borrow_mut().push(made.clone());
         made
     })
+}
+
+/// A date format in the language `tag` with these options.
+fn date_format(tag: &str, pairs: &[(&str, &str)]) -> Function {
+    let locales = Array::of1(&JsValue::from_str(tag));
+    Intl::DateTimeFormat::new(&locales, &options(pairs)).format()
 }
 
 /// A JavaScript date for `date`.
@@ -135,4 +148,37 @@ pub fn day(lang: &Lang, day: NaiveDate) -> String {
         return date::day(day);
     };
     call(&formatters(lang.tag()).day, &js_date(midnight.and_utc()))
+}
+
+/// A day with its weekday, for a snooze's last day ("Friday, 12 Dec"; with its year if `year`).
+pub fn weekday(lang: &Lang, day: NaiveDate, year: bool) -> String {
+    let Some(midnight) = day.and_hms_opt(0, 0, 0) else {
+        return date::day(day);
+    };
+    let formatters = formatters(lang.tag());
+    let format = formatters.weekday[usize::from(year)].get_or_init(|| {
+        let mut pairs = vec![
+            ("weekday", "long"),
+            ("day", "numeric"),
+            ("month", "short"),
+            ("timeZone", "UTC"),
+        ];
+        if year {
+            pairs.push(("year", "numeric"));
+        }
+        date_format(lang.tag(), &pairs)
+    });
+    call(format, &js_date(midnight.and_utc()))
+}
+
+/// A day and time in the fan's own time zone, for a snooze's end.
+pub fn local_time(lang: &Lang, date: DateTime<Utc>) -> String {
+    let formatters = formatters(lang.tag());
+    let format = formatters.local.get_or_init(|| {
+        date_format(
+            lang.tag(),
+            &[("dateStyle", "medium"), ("timeStyle", "short")],
+        )
+    });
+    call(format, &js_date(date))
 }

@@ -8,11 +8,12 @@ pub mod schedule;
 pub mod storage;
 pub mod text;
 pub mod xml;
+pub mod zone;
 
 pub use clipboard::copy_text;
 pub use crash::install_crash_card;
 pub use fetch::{hand_over_prefetch, load_feed};
-pub use format::{day, exact_date, number, plural, relative_date};
+pub use format::{day, exact_date, local_time, number, plural, relative_date, weekday};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
 pub use storage::{
     offline_copy, on_progress_change, on_shared_change, store_prefs, store_progress, store_shared,
@@ -20,3 +21,4 @@ pub use storage::{
 };
 pub use text::strip_accents;
 pub use xml::parse_xml;
+pub use zone::end_of_day;
