@@ -1,7 +1,8 @@
 //! The fan's guards in a real browser: a muted word hides its updates at once, in this widget
 //! and in a second one of the same origin, and unmuting brings them back; the host page's
 //! words apply (accents dropped by the browser's own Unicode data) and can't be removed; a pace
-//! and a snooze outlive the widget.
+//! and a snooze outlive the widget; a day ends at the browser's own local midnight, a snooze's
+//! end is worded by its `Intl`, and muted Japanese, Chinese and Thai match inside sentences.
 //!
 //! Same harness as `tests/browser_progress.rs` (`tests/browser_support/mod.rs`). Nothing here
 //! depends on today's date: the only air dates relied on are long past. Failure messages never

@@ -1,7 +1,8 @@
 //! The fan's guards through the reader, the view rule, the rendered list and the reducer:
 //! muted words (case, accents, whole words, phrases, possessives, feed HTML, tags, authors,
 //! safe titles), the placeholders they leave and their counts, a pace behind the broadcast
-//! against fixed air dates, and snoozed shows with their expiry.
+//! against fixed air dates, and snoozed shows with their expiry (a date's at the end of that
+//! day in a fixed zone's rules, across changes of clocks) and the panel's wording.
 
 // Native only: these render on the host; the browser suite is `browser*.rs`.
 #![cfg(not(target_arch = "wasm32"))]

@@ -2,12 +2,13 @@
 // its updates at once in a second element of the same origin, in another tab, and after a
 // reload; no muted text is anywhere in the document, shadow roots included; the host's `mute`
 // attribute (and query) applies and follows changes; a pace (`progress="aired-30d"`, or the
-// fan's pick) and a snooze survive a reload.
+// fan's pick) and a snooze survive a reload; a snooze until a date lasts through that day in
+// the browser's time zone (Los Angeles, with the page's clock set).
 //
 // The widget's files, the feeds and the host site are on their own origins (servers on
 // 127.0.0.1, one port each). Every wait polls for a condition with a generous limit; nothing
 // waits for a fixed time. Nothing here depends on today's date: the only air dates relied on
-// are long past.
+// are long past, and the date snooze sets the page's clock.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
