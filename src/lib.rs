@@ -2,7 +2,8 @@
 //! off the page.
 //!
 //! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
-//! [`progress`] and [`guards`]; the rule that decides what is shown in [`spoiler`]; the reducer
+//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`]);
+//! the rule that decides what is shown in [`spoiler`]; the reducer
 //! in [`state`]; the check page's report for site owners in [`report`]; the widget's words in
 //! each language in [`i18n`]. Those are pure and tested natively. The [`app`] puts [`components`] and
 //! [`hooks`] together; [`platform`] is the browser side (with a native stand-in), and
