@@ -137,8 +137,8 @@ pub struct SnoozePanelProps {
 }
 
 /// A disclosure: the snoozed shows, each with Unsnooze and its end ("until Friday, 12 Dec, end
-/// of day" for a date, in the fan's time zone), then "Hide everything about [show] for [1 week]
-/// or until [date]" and Snooze, for the shows not snoozed.
+/// of day" for a date, in the fan's time zone), then "Hide everything about \[show\] for \[1 week\]
+/// or until \[date\]" and Snooze, for the shows not snoozed.
 #[function_component]
 pub fn SnoozePanel(props: &SnoozePanelProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
