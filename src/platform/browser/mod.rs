@@ -2,6 +2,7 @@
 
 pub mod clipboard;
 pub mod crash;
+pub mod decode;
 pub mod fetch;
 pub mod format;
 pub mod schedule;
@@ -11,6 +12,7 @@ pub mod xml;
 
 pub use clipboard::copy_text;
 pub use crash::install_crash_card;
+pub use decode::decode;
 pub use fetch::{hand_over_prefetch, load_feed};
 pub use format::{day, exact_date, number, plural, relative_date};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
