@@ -10,8 +10,9 @@ use crate::feed::encoding::DecodeError;
 pub fn decode(bytes: &[u8], label: &str) -> Result<String, DecodeError> {
     let options = TextDecoderOptions::new();
     options.set_fatal(true);
-    // The mark was skipped by the caller; a second one is text.
-    options.set_ignore_bom(true);
+    // The mark was skipped by the caller; a second one is text. (web-sys's options have no
+    // setter for `ignoreBOM`.)
+    let _ = js_sys::Reflect::set(&options, &"ignoreBOM".into(), &true.into());
     let decoder = TextDecoder::new_with_label_and_options(label, &options)
         .map_err(|_| DecodeError::UnknownLabel)?;
     decoder
