@@ -28,6 +28,9 @@ export type SpoilerFeedErrorCode =
   | "not-json-feed"
   | "not-xml"
   | "not-xml-feed"
+  | "not-a-feed"
+  | "unknown-encoding"
+  | "bad-encoding"
   | "internal";
 
 /** `detail` of `spoilerfeed:load`: a feed was read and is shown. */

@@ -13,8 +13,8 @@ use chrono::{
 
 /// Reads a timestamp as feeds write it: RFC 3339 (`2025-03-07T09:05:00.123+01:00`, `…Z`), as
 /// JSON Feed asks, or RFC 2822 (`Fri, 07 Mar 2025 09:05:00 +0000`), as RSS-born feeds do, and
-/// the variants real feeds write; `None` for anything else, and for a time with no zone (the
-/// widget would only guess it).
+/// the variants real feeds write; `None` for anything else, and for a time with no zone (which
+/// [`read_timestamp`] takes as UTC).
 ///
 /// The variants, all through chrono's parsers: a space for the `T`; no seconds; an offset
 /// without its colon (`+0100`); a zone named `UTC`, `GMT`, `UT` or `Z`; and,
@@ -26,6 +26,55 @@ pub fn parse_timestamp(value: &str) -> Option<DateTime<Utc>> {
         .or_else(|| read(&utc_named(value)?))
         .map(|date| date.with_timezone(&Utc))
 }
+
+/// A timestamp as a feed wrote it, read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timestamp {
+    /// The moment.
+    pub date: DateTime<Utc>,
+    /// Whether it gave no time zone, so that UTC was assumed.
+    pub zone_assumed: bool,
+}
+
+/// Reads a timestamp as [`parse_timestamp`] does, and an RFC 3339 time without its zone
+/// (`2025-03-25T09:00:00`, `2025-03-25 09:00`) too: read as UTC, and marked as assumed, so
+/// that the check page can say so.
+pub fn read_timestamp(value: &str) -> Option<Timestamp> {
+    if let Some(date) = parse_timestamp(value) {
+        return Some(Timestamp {
+            date,
+            zone_assumed: false,
+        });
+    }
+    let value = value.trim();
+    let day = parse_day(value)?;
+    let time = value.get(10..)?.strip_prefix(['T', 't', ' '])?;
+    ZONELESS_TIMES.iter().find_map(|items| {
+        let mut parsed = Parsed::new();
+        format::parse(&mut parsed, time, items.iter()).ok()?;
+        Some(Timestamp {
+            date: day.and_time(parsed.to_naive_time().ok()?).and_utc(),
+            zone_assumed: true,
+        })
+    })
+}
+
+/// The times of [`ISO_TIMES`] without their zone: `09:05:00`, `09:05:00.123` or `09:05`.
+const ZONELESS_TIMES: [&[Item<'static>]; 2] = [
+    &[
+        Item::Numeric(Numeric::Hour, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Minute, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Second, Pad::Zero),
+        Item::Fixed(Fixed::Nanosecond),
+    ],
+    &[
+        Item::Numeric(Numeric::Hour, Pad::Zero),
+        Item::Literal(":"),
+        Item::Numeric(Numeric::Minute, Pad::Zero),
+    ],
+];
 
 /// `value` read as RFC 3339, RFC 2822 or one of their variants.
 fn read(value: &str) -> Option<DateTime<FixedOffset>> {

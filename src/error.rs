@@ -51,6 +51,31 @@ pub enum Error {
     /// The body is XML but not an RSS or Atom feed.
     #[error("This XML isn't a feed: {0}.")]
     NotXmlFeed(String),
+    /// The server sent a web page where the feed should be.
+    #[error("This isn't a feed: the server sent a web page (HTML).")]
+    WebPage,
+    /// The body is JSON but not UTF-8, the one encoding JSON Feeds are written in.
+    #[error("This JSON Feed isn't UTF-8 text, as JSON Feeds must be.")]
+    JsonNotUtf8,
+    /// An XML body names an encoding the platform can't decode: the format its root claims,
+    /// if it names one, and the encoding as named.
+    #[error("{}", unknown_encoding(*.format, .encoding))]
+    UnknownEncoding {
+        /// The name of the format the root element claims ("RSS 2.0", "Atom").
+        format: Option<&'static str>,
+        /// The encoding, as the document or its server named it.
+        encoding: String,
+    },
+    /// An XML body isn't text in the encoding it is read in.
+    #[error("{}", undecodable(*.format, .encoding, *.declared))]
+    Undecodable {
+        /// The name of the format the root element claims ("RSS 2.0", "Atom").
+        format: Option<&'static str>,
+        /// The encoding it was read in.
+        encoding: String,
+        /// Whether the document or its server named it (else it is UTF-8, the default).
+        declared: bool,
+    },
     /// A bug in the widget; details go to the browser console.
     #[error("Something went wrong inside the widget. Reloading the page may help.")]
     Internal,
@@ -67,7 +92,11 @@ impl Error {
             Error::NotJson(_)
             | Error::NotJsonFeed(_)
             | Error::NotXml { .. }
-            | Error::NotXmlFeed(_) => "Feed unreadable",
+            | Error::NotXmlFeed(_)
+            | Error::WebPage
+            | Error::JsonNotUtf8
+            | Error::UnknownEncoding { .. }
+            | Error::Undecodable { .. } => "Feed unreadable",
             Error::Internal => "Widget error",
         }
     }
@@ -85,6 +114,9 @@ impl Error {
             Error::NotJsonFeed(_) => "not-json-feed",
             Error::NotXml { .. } => "not-xml",
             Error::NotXmlFeed(_) => "not-xml-feed",
+            Error::WebPage => "not-a-feed",
+            Error::UnknownEncoding { .. } => "unknown-encoding",
+            Error::JsonNotUtf8 | Error::Undecodable { .. } => "bad-encoding",
             Error::Internal => "internal",
         }
     }
@@ -114,6 +146,35 @@ fn not_xml(format: Option<&str>, line: Option<u32>) -> String {
     match line {
         Some(line) => format!("{what} isn't well-formed XML: line {line}."),
         None => format!("{what} isn't well-formed XML."),
+    }
+}
+
+/// "This RSS 2.0 feed", or "This XML document" when its root names no format.
+fn this(format: Option<&str>) -> String {
+    match format {
+        Some(format) => format!("This {format} feed"),
+        None => "This XML document".to_owned(),
+    }
+}
+
+fn unknown_encoding(format: Option<&str>, encoding: &str) -> String {
+    format!(
+        "{} declares the encoding \"{encoding}\", which this browser can't read.",
+        this(format)
+    )
+}
+
+fn undecodable(format: Option<&str>, encoding: &str, declared: bool) -> String {
+    if declared {
+        format!(
+            "{} isn't valid {encoding} text, the encoding it declares.",
+            this(format)
+        )
+    } else {
+        format!(
+            "{} isn't UTF-8 text, and it declares no other encoding.",
+            this(format)
+        )
     }
 }
 

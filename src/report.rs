@@ -179,6 +179,7 @@ pub fn note_words(lang: &Lang, note: &Note) -> String {
     match note {
         Note::NoId => lang.text(Msg::CkNoId).to_owned(),
         Note::UnreadableDate(date) => lang.say(Msg::CkUnreadableDate, &[("date", date)]),
+        Note::AssumedUtc(date) => lang.say(Msg::CkAssumedUtc, &[("date", date)]),
         Note::UnknownLevel(level) => lang.say(Msg::CkUnknownLevel, &[("level", level)]),
         Note::UnknownKind(kind) => lang.say(Msg::CkUnknownKind, &[("kind", kind)]),
         // Only the scheme is repeated: the rest of a link may name the twist.

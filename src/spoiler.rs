@@ -69,6 +69,11 @@ impl Concealed {
         self.0.kind()
     }
 
+    /// The language its text (its safe headline) is in, if the feed says.
+    pub fn language(&self) -> Option<&Rc<str>> {
+        self.0.language.as_ref()
+    }
+
     /// The show it is about; not for a snoozed show, whose placeholders show only kind and
     /// date.
     pub fn show(&self) -> Option<&str> {

@@ -629,7 +629,7 @@ fn retry_button(widget: &Widget) -> Element {
 }
 
 #[wasm_bindgen_test]
-async fn a_feed_that_is_not_json_shows_the_error_card_with_retry() {
+async fn a_web_page_instead_of_a_feed_shows_the_error_card_with_retry() {
     clean_page();
     let feed = FeedUrl::blob("<html><body>Not a feed</body></html>", "text/html");
     let widget = failing(&feed.0).await;
@@ -638,7 +638,7 @@ async fn a_feed_that_is_not_json_shows_the_error_card_with_retry() {
         error.contains("Feed unreadable"),
         "error card says: {error}"
     );
-    assert!(error.contains("isn't JSON"), "error card says: {error}");
+    assert!(error.contains("isn't a feed"), "error card says: {error}");
     assert_eq!(
         widget
             .one("[data-testid=error]")

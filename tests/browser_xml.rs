@@ -1,5 +1,6 @@
 //! RSS and Atom in a real browser: the cases of `tests/xml_cases/mod.rs` read through the
-//! browser's own `DOMParser` (`platform::read_feed`, as every download is), hostile XML that
+//! browser's own `DOMParser` (`platform::read_feed`, as every download is), the bodies in
+//! other encodings of `tests/encoding_cases/mod.rs` decoded by its `TextDecoder`, hostile XML that
 //! only a browser parser can show safe (entities, a DTD, external entities), and an RSS feed
 //! mounted in a widget and fetched from a `blob:` URL, whose markup never reaches the page.
 //!
@@ -11,6 +12,7 @@
 // The shared harness: this file uses only part of it.
 #[allow(dead_code)]
 mod browser_support;
+mod encoding_cases;
 mod xml_cases;
 
 use browser_support::{clean_page, page_html, props, FeedUrl, Widget};
@@ -203,4 +205,49 @@ async fn an_rss_feed_with_no_levels_is_hidden_until_the_fan_picks_major() {
     assert!(widget.all("[data-testid=placeholder]").is_empty());
     widget.remove().await;
     feed.revoke();
+}
+
+#[wasm_bindgen_test]
+fn iso_8859_1_is_read_as_its_declaration_says() {
+    encoding_cases::iso_8859_1_is_read_as_its_declaration_says();
+}
+
+#[wasm_bindgen_test]
+fn windows_1252_gives_curly_quotes_and_dashes() {
+    encoding_cases::windows_1252_gives_curly_quotes_and_dashes();
+}
+
+#[wasm_bindgen_test]
+fn utf_16_is_read_by_its_byte_order_mark_either_way() {
+    encoding_cases::utf_16_is_read_by_its_byte_order_mark_either_way();
+}
+
+#[wasm_bindgen_test]
+fn the_charset_header_wins_over_the_declaration() {
+    encoding_cases::the_charset_header_wins_over_the_declaration();
+}
+
+#[wasm_bindgen_test]
+fn an_encoding_the_platform_does_not_know_is_named() {
+    encoding_cases::an_encoding_the_platform_does_not_know_is_named();
+}
+
+#[wasm_bindgen_test]
+fn bytes_that_are_not_text_in_their_encoding_say_so() {
+    encoding_cases::bytes_that_are_not_text_in_their_encoding_say_so();
+}
+
+#[wasm_bindgen_test]
+fn a_json_feed_must_be_utf_8() {
+    encoding_cases::a_json_feed_must_be_utf_8();
+}
+
+#[wasm_bindgen_test]
+fn a_web_page_is_no_feed_in_any_encoding() {
+    encoding_cases::a_web_page_is_no_feed_in_any_encoding();
+}
+
+#[wasm_bindgen_test]
+fn wild_feeds_load_from_their_bytes() {
+    encoding_cases::wild_feeds_load_from_their_bytes();
 }

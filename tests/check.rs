@@ -230,6 +230,10 @@ fn what_the_reader_forgave_is_said_plainly() {
             "Its date \"yesterday-ish\" couldn't be read, so it is listed as undated, last.",
         ),
         (
+            Note::AssumedUtc("2025-03-25T09:00:00".into()),
+            "Its date \"2025-03-25T09:00:00\" gives no time zone, so it was read as UTC.",
+        ),
+        (
             Note::UnknownLevel("extreme".into()),
             "Its level \"extreme\" isn't none, mild, moderate or major, so it was classified as if it had none.",
         ),
@@ -459,4 +463,40 @@ fn attribute_value(html: &str, marker: &str) -> String {
         .find(|(name, _)| name == "href")
         .and_then(|(_, value)| value)
         .expect("an href")
+}
+
+#[test]
+fn a_date_without_a_zone_is_read_as_utc_and_the_check_page_says_so() {
+    let rss = r#"<rss version="2.0"><channel><title>T</title>
+        <item><guid>a</guid><title>A</title><pubDate>2025-03-25T09:00:00</pubDate></item>
+        <item><guid>b</guid><title>B</title><pubDate>2025-03-24T09:00:00Z</pubDate></item>
+        </channel></rss>"#;
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+        <entry><id>a</id><title>A</title><updated>2025-03-25 09:00</updated></entry>
+        <entry><id>b</id><title>B</title><updated>2025-03-24T09:00:00Z</updated></entry></feed>"#;
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "items": [
+        {"id": "a", "title": "A", "date_published": "2025-03-25T09:00:00.000"},
+        {"id": "b", "title": "B", "date_published": "2025-03-24T09:00:00Z"}]}"#;
+    for doc in [rss, atom, json] {
+        let feed = spoilerfeed::platform::read_feed(doc, None, &Rules::default()).unwrap();
+        // Dated, so listed by its date: before the older item, not last as undated.
+        let ids: Vec<&str> = feed.items.iter().map(|item| item.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"], "{doc}");
+        let assumed = &feed.items[0];
+        assert_eq!(
+            assumed.date,
+            Some(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 3, 25, 9, 0, 0).unwrap()),
+            "{doc}"
+        );
+        let report = Report::of(&feed, &Rules::default());
+        let row = &report.rows[0];
+        assert!(row.date.is_some(), "{doc}");
+        assert_eq!(row.notes.len(), 1, "{doc}");
+        assert!(
+            row.notes[0].contains("gives no time zone, so it was read as UTC"),
+            "{}",
+            row.notes[0]
+        );
+        assert!(report.rows[1].notes.is_empty(), "{doc}");
+    }
 }

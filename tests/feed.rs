@@ -256,10 +256,10 @@ fn dates_with_milliseconds_and_offsets_become_utc() {
         })),
         Some(utc(2026, 1, 1, 0, 0, 0))
     );
-    // No time zone is not RFC 3339: no date rather than a guessed one.
+    // No time zone: read as UTC (and noted, see below).
     assert_eq!(
         date(json!({ "id": "a", "date_published": "2026-01-01T00:00:00" })),
-        None
+        Some(utc(2026, 1, 1, 0, 0, 0))
     );
     assert_eq!(date(json!({ "id": "a" })), None);
 }
@@ -925,15 +925,16 @@ fn dates_are_read_as_feeds_write_them_and_unreadable_ones_noted() {
         notes("words"),
         [Note::UnreadableDate("last Tuesday".into())]
     );
-    // The published date is the one quoted: it is the one that counts.
+    // A time without a zone is read as UTC, and the check page says it was assumed.
+    assert_eq!(date("no-zone"), Some(utc(2019, 5, 31, 19, 17, 58)));
     assert_eq!(
         notes("no-zone"),
-        [Note::UnreadableDate("2019-05-31T19:17:58".into())]
+        [Note::AssumedUtc("2019-05-31T19:17:58".into())]
     );
     // Blank, or not a string at all: no date, nothing to note.
     assert!(notes("blank").is_empty());
     // Undated items are listed last, in feed order.
-    assert_eq!(ids(&feed)[5..], ["words", "no-zone", "blank"]);
+    assert_eq!(ids(&feed)[6..], ["words", "blank"]);
 }
 
 #[test]
@@ -1043,7 +1044,7 @@ fn feed_level_errors_say_what_is_wrong() {
     ] {
         assert_eq!(
             error_message(page),
-            "This isn't JSON: the server sent a web page (HTML) instead of a feed.",
+            "This isn't a feed: the server sent a web page (HTML).",
             "{page:?}"
         );
     }

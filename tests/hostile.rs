@@ -126,7 +126,7 @@ const REFUSED: [(&str, &str); 11] = [
     ("not-json.txt", "This isn't JSON: expected value at line 1 column 1."),
     (
         "html-page.html",
-        "This isn't JSON: the server sent a web page (HTML) instead of a feed.",
+        "This isn't a feed: the server sent a web page (HTML).",
     ),
     (
         "truncated.json",
@@ -617,7 +617,6 @@ fn invalid_dates_are_no_date_and_far_future_ones_are_shown_as_given() {
         "hour-25",
         "words",
         "date-only",
-        "no-zone",
         "offset-24",
         "five-digit-year",
         "signed-year",
@@ -628,6 +627,12 @@ fn invalid_dates_are_no_date_and_far_future_ones_are_shown_as_given() {
     }
     let utc = |y, mo, d, h, mi, s| Some(Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap());
     assert_eq!(date("valid"), utc(2026, 11, 20, 9, 0, 0));
+    // No zone: read as UTC, and noted as assumed.
+    assert_eq!(date("no-zone"), utc(2026, 11, 20, 10, 0, 0));
+    assert_eq!(
+        find(&feed, "no-zone").notes,
+        [Note::AssumedUtc("2026-11-20T10:00:00".into())]
+    );
     assert_eq!(date("far-future"), utc(9999, 12, 31, 23, 59, 59));
     assert_eq!(date("year-zero"), utc(0, 1, 1, 0, 0, 0));
     assert_eq!(date("odd-offset"), utc(2026, 11, 19, 10, 1, 0));

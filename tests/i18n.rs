@@ -384,6 +384,43 @@ fn errors_are_worded_in_the_widgets_language() {
         html.contains(">Dieser Atom-Feed ist kein wohlgeformtes XML: Zeile 3.</p>"),
         "{html}"
     );
+    for (error, words) in [
+        (
+            Error::UnknownEncoding {
+                format: Some("RSS 2.0"),
+                encoding: "x-foo".into(),
+            },
+            "Dieser RSS 2.0-Feed gibt die Zeichenkodierung „x-foo“ an, die dieser Browser nicht lesen kann.",
+        ),
+        (
+            Error::Undecodable {
+                format: None,
+                encoding: "windows-1252".into(),
+                declared: true,
+            },
+            "Dieses XML-Dokument ist kein gültiger Text in windows-1252, der Zeichenkodierung, die es angibt.",
+        ),
+        (
+            Error::Undecodable {
+                format: Some("Atom"),
+                encoding: "UTF-8".into(),
+                declared: false,
+            },
+            "Dieser Atom-Feed ist kein UTF-8-Text und gibt keine andere Zeichenkodierung an.",
+        ),
+        (
+            Error::JsonNotUtf8,
+            "Dieser JSON Feed ist kein UTF-8-Text, wie JSON Feeds es sein müssen.",
+        ),
+        (
+            Error::WebPage,
+            "Das ist kein Feed: Der Server hat eine Webseite (HTML) geschickt.",
+        ),
+    ] {
+        let html = card(error);
+        assert!(html.contains(">Feed nicht lesbar</p>"), "{html}");
+        assert!(html.contains(&format!(">{words}</p>")), "{html}");
+    }
 }
 
 #[test]
@@ -398,4 +435,104 @@ fn a_feed_without_a_title_is_untitled_in_the_widgets_language() {
     let german = Report::in_lang(&feed, &Rules::default(), &platform::lang([Some("de")]));
     assert_eq!(german.title, "Feed ohne Titel");
     assert_eq!(Report::of(&feed, &Rules::default()).title, "Untitled feed");
+}
+
+/// The `lang` of the first element of `html` with the class `class`; `None` when it has none.
+fn lang_of(html: &str, class: &str) -> Option<String> {
+    let tags = common::start_tags(html);
+    let tag = tags
+        .iter()
+        .find(|tag| {
+            tag.attributes
+                .iter()
+                .any(|(name, value)| name == "class" && value.as_deref() == Some(class))
+        })
+        .unwrap_or_else(|| panic!("no .{class} in {html}"));
+    tag.attributes
+        .iter()
+        .find(|(name, _)| name == "lang")
+        .and_then(|(_, value)| value.clone())
+}
+
+#[test]
+fn each_card_carries_the_language_of_its_own_text() {
+    use spoilerfeed::types::Level;
+
+    let rules = Rules::default();
+    // Atom: an entry's own xml:lang, else the feed's.
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sf="urn:spoilerfeed:1" xml:lang="de">
+        <title>T</title><sf:default-level>none</sf:default-level>
+        <entry xml:lang="fr"><id>fr</id><title>Le tournage commence</title><updated>2025-03-03T00:00:00Z</updated></entry>
+        <entry><id>de</id><title>Dreharbeiten beginnen</title><updated>2025-03-02T00:00:00Z</updated></entry>
+        <entry xml:lang="en"><id>en</id><title>Filming starts</title><updated>2025-03-01T00:00:00Z</updated></entry>
+        <entry xml:lang="&lt;b&gt;"><id>odd</id><title>Odd</title></entry>
+        </feed>"#;
+    // JSON Feed: an item's own `language`, else the feed's.
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "T", "language": "de",
+        "_spoilerfeed": {"default_level": "none"}, "items": [
+        {"id": "fr", "title": "Le tournage commence", "language": "fr", "date_published": "2025-03-03T00:00:00Z"},
+        {"id": "de", "title": "Dreharbeiten beginnen", "date_published": "2025-03-02T00:00:00Z"},
+        {"id": "en", "title": "Filming starts", "language": "en", "date_published": "2025-03-01T00:00:00Z"},
+        {"id": "odd", "title": "Odd", "language": "<b>"}]}"#;
+    for doc in [atom, json] {
+        let feed = platform::read_feed(doc, None, &rules).unwrap();
+        let languages: Vec<Option<&str>> = feed
+            .items
+            .iter()
+            .map(|item| item.language.as_deref())
+            .collect();
+        // A tag that isn't one is no language: the feed's stands.
+        assert_eq!(
+            languages,
+            [Some("fr"), Some("de"), Some("en"), Some("de")],
+            "{doc}"
+        );
+        // An English widget: the French and German cards say so; the English one needn't.
+        let html = common::render_card_list(&common::shared(feed), common::prefs(Level::None), 10);
+        let cards = common::articles(&html);
+        let title_langs: Vec<Option<String>> = cards
+            .iter()
+            .map(|card| lang_of(card, "sf-card__title"))
+            .collect();
+        assert_eq!(
+            title_langs,
+            [
+                Some("fr".into()),
+                Some("de".into()),
+                None,
+                Some("de".into())
+            ],
+            "{html}"
+        );
+    }
+    // RSS 2.0: the channel's `<language>` for every item, on its title, text and tags.
+    let rss = r#"<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>T</title>
+        <language>pt-BR</language><sf:default-level>none</sf:default-level>
+        <item><guid>a</guid><title>As filmagens começam</title><description>Texto</description>
+        <category>Produção</category></item></channel></rss>"#;
+    let feed = platform::read_feed(rss, None, &rules).unwrap();
+    let html = common::render_card_list(&common::shared(feed), common::prefs(Level::None), 10);
+    for class in ["sf-card__title", "sf-card__text", "sf-tags"] {
+        assert_eq!(lang_of(&html, class).as_deref(), Some("pt-BR"), "{class}");
+    }
+    // The widget's own words on the card stay in the widget's language.
+    assert_eq!(lang_of(&html, "sf-card"), None);
+}
+
+#[test]
+fn a_placeholders_safe_headline_carries_its_items_language() {
+    use spoilerfeed::types::Level;
+
+    let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sf="urn:spoilerfeed:1" xml:lang="en">
+        <title>T</title>
+        <entry xml:lang="es"><id>es</id><title>Muere el protagonista</title>
+        <sf:level>major</sf:level><sf:safe-title>Noticias del final</sf:safe-title></entry></feed>"#;
+    let feed = platform::read_feed(atom, None, &Rules::default()).unwrap();
+    let html = common::render_card_list(&common::shared(feed), common::prefs(Level::None), 10);
+    assert_eq!(
+        lang_of(&html, "sf-placeholder__title").as_deref(),
+        Some("es")
+    );
+    assert!(html.contains(">Noticias del final</p>"), "{html}");
+    assert!(!html.contains("Muere"), "{html}");
 }

@@ -138,6 +138,17 @@ fn every_error() -> Vec<Error> {
             line: None,
         },
         Error::NotXmlFeed(String::new()),
+        Error::WebPage,
+        Error::JsonNotUtf8,
+        Error::UnknownEncoding {
+            format: None,
+            encoding: String::new(),
+        },
+        Error::Undecodable {
+            format: None,
+            encoding: String::new(),
+            declared: false,
+        },
         Error::Internal,
     ];
     for error in &errors {
@@ -153,6 +164,10 @@ fn every_error() -> Vec<Error> {
             | Error::NotJsonFeed(_)
             | Error::NotXml { .. }
             | Error::NotXmlFeed(_)
+            | Error::WebPage
+            | Error::JsonNotUtf8
+            | Error::UnknownEncoding { .. }
+            | Error::Undecodable { .. }
             | Error::Internal => {}
         }
     }

@@ -672,6 +672,57 @@ fn a_locked_level_picker_is_disabled_and_says_why() {
 }
 
 #[test]
+fn the_error_card_words_encoding_errors_as_the_errors_do() {
+    for error in [
+        Error::WebPage,
+        Error::JsonNotUtf8,
+        Error::UnknownEncoding {
+            format: Some("RSS 2.0"),
+            encoding: "x-foo".into(),
+        },
+        Error::UnknownEncoding {
+            format: None,
+            encoding: "x-foo".into(),
+        },
+        Error::Undecodable {
+            format: Some("Atom"),
+            encoding: "windows-1252".into(),
+            declared: true,
+        },
+        Error::Undecodable {
+            format: None,
+            encoding: "Shift_JIS".into(),
+            declared: true,
+        },
+        Error::Undecodable {
+            format: Some("RSS 1.0"),
+            encoding: "UTF-8".into(),
+            declared: false,
+        },
+        Error::Undecodable {
+            format: None,
+            encoding: "UTF-8".into(),
+            declared: false,
+        },
+    ] {
+        let html = error_card(error.clone(), false);
+        assert!(html.contains(">Feed unreadable</p>"), "{html}");
+        let message = error.to_string();
+        assert!(
+            !message.contains("JSON") || error == Error::JsonNotUtf8,
+            "{message}"
+        );
+        // The card's words (from the catalogue) are the event's message, escaped.
+        let escaped = message.replace('"', "&quot;").replace('\'', "&#39;");
+        assert!(
+            html.contains(&format!(">{message}</p>")) || html.contains(&format!(">{escaped}</p>")),
+            "{message} in {html}"
+        );
+        assert!(html.contains(">Retry</button>"), "{html}");
+    }
+}
+
+#[test]
 fn the_error_card_says_what_failed_and_offers_retry() {
     let html = error_card(Error::Network, false);
     assert!(html.contains("role=\"alert\""), "{html}");
@@ -683,7 +734,7 @@ fn the_error_card_says_what_failed_and_offers_retry() {
     let parse_error = spoilerfeed::feed::parse("<html>", None).unwrap_err();
     let html = error_card(parse_error, true);
     assert!(
-        html.contains(">This isn't JSON: the server sent a web page (HTML) instead of a feed.</p>"),
+        html.contains(">This isn't a feed: the server sent a web page (HTML).</p>"),
         "{html}"
     );
     assert!(

@@ -1,12 +1,14 @@
 //! Reading RSS 2.0, RSS 1.0 and Atom natively (roxmltree) through the one entry every
 //! download takes, `platform::read_feed`: the cases of `tests/xml_cases/mod.rs` (which
-//! `tests/browser_xml.rs` runs through the browser's parser), plus the exact lines the parser
+//! `tests/browser_xml.rs` runs through the browser's parser), the bodies in other encodings
+//! of `tests/encoding_cases/mod.rs` (decoded by `encoding_rs` here, `TextDecoder` there), plus the exact lines the parser
 //! reports, the rendered cards of a hostile feed, and deep nesting on a small stack.
 
 // Native only: the browser suite is `browser_xml.rs`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+mod encoding_cases;
 mod xml_cases;
 
 use spoilerfeed::classify::Rules;
@@ -155,4 +157,49 @@ fn the_examples_in_the_format_document_read_as_it_says() {
     assert_eq!(entry.level, Level::Mild);
     assert_eq!(entry.kind(), spoilerfeed::types::Kind::Cast);
     assert_eq!(entry.show.as_deref(), Some("Harbour Lights"));
+}
+
+#[test]
+fn iso_8859_1_is_read_as_its_declaration_says() {
+    encoding_cases::iso_8859_1_is_read_as_its_declaration_says();
+}
+
+#[test]
+fn windows_1252_gives_curly_quotes_and_dashes() {
+    encoding_cases::windows_1252_gives_curly_quotes_and_dashes();
+}
+
+#[test]
+fn utf_16_is_read_by_its_byte_order_mark_either_way() {
+    encoding_cases::utf_16_is_read_by_its_byte_order_mark_either_way();
+}
+
+#[test]
+fn the_charset_header_wins_over_the_declaration() {
+    encoding_cases::the_charset_header_wins_over_the_declaration();
+}
+
+#[test]
+fn an_encoding_the_platform_does_not_know_is_named() {
+    encoding_cases::an_encoding_the_platform_does_not_know_is_named();
+}
+
+#[test]
+fn bytes_that_are_not_text_in_their_encoding_say_so() {
+    encoding_cases::bytes_that_are_not_text_in_their_encoding_say_so();
+}
+
+#[test]
+fn a_json_feed_must_be_utf_8() {
+    encoding_cases::a_json_feed_must_be_utf_8();
+}
+
+#[test]
+fn a_web_page_is_no_feed_in_any_encoding() {
+    encoding_cases::a_web_page_is_no_feed_in_any_encoding();
+}
+
+#[test]
+fn wild_feeds_load_from_their_bytes() {
+    encoding_cases::wild_feeds_load_from_their_bytes();
 }

@@ -15,7 +15,8 @@ use crate::types::Level;
 /// The full card: kind, show, date, title, text, the kind's block and the links; a revealed
 /// card (above the level, shown by the fan's choice) says so and offers "Hide again", which
 /// calls `on_conceal` with the item's id and is bound to `button` when one is given (to focus it).
-/// The widget's words are in `lang`; the feed's own text carries `feed_lang` when it differs.
+/// The widget's words are in `lang`; the item's own text carries `feed_lang` (its language, or
+/// the feed's) when it differs.
 pub fn card(
     lang: &Lang,
     feed_lang: Option<&AttrValue>,

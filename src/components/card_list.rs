@@ -3,6 +3,8 @@
 //! Cards and placeholders are plain view functions rendered here: a component each would cost
 //! a scope and scheduler work per entry on every change.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
 use yew::prelude::*;
 
@@ -75,12 +77,12 @@ fn hidden_note(lang: &Lang, view: &spoiler::View, level: crate::types::Level) ->
 #[function_component]
 pub fn CardList(props: &CardListProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let feed_lang = props
-        .feed
-        .language
-        .as_deref()
-        .filter(|tag| lang.differs_from(tag))
-        .map(|tag| AttrValue::from(tag.to_owned()));
+    // Each item's text carries its own language (or the feed's) when it isn't the widget's.
+    let text_lang = |language: Option<&Rc<str>>| {
+        language
+            .filter(|tag| lang.differs_from(tag))
+            .map(|tag| AttrValue::from(Rc::clone(tag)))
+    };
     let button = use_focus_button(props.focus.clone());
     // The update just hidden again, and how many times one was: its Reveal button takes the
     // focus the card's "Hide again" had, so the keyboard stays where it was.
@@ -128,13 +130,13 @@ pub fn CardList(props: &CardListProps) -> Html {
             let focus = props.focus.as_deref() == Some(item.id.as_str());
             html! {
                 <li class="sf-list__item" key={item.id.as_str()}>
-                    { card(&lang, feed_lang.as_ref(), item, props.now, revealed, &on_conceal, focus.then_some(&button)) }
+                    { card(&lang, text_lang(item.language.as_ref()).as_ref(), item, props.now, revealed, &on_conceal, focus.then_some(&button)) }
                 </li>
             }
         }
         Entry::Hidden(item) => html! {
             <li class="sf-list__item" key={item.id()}>
-                { placeholder(&lang, feed_lang.as_ref(), &item, props.now, can_reveal, (concealed.0.as_deref() == Some(item.id())).then_some(&reveal_button)) }
+                { placeholder(&lang, text_lang(item.language()).as_ref(), &item, props.now, can_reveal, (concealed.0.as_deref() == Some(item.id())).then_some(&reveal_button)) }
             </li>
         },
     });

@@ -86,6 +86,25 @@ fn words(lang: &Lang, error: &Error) -> (&'static str, String) {
         Error::NotJson(detail) => unreadable(lang, Msg::ErrNotJson, &[("detail", detail)]),
         Error::NotJsonFeed(detail) => unreadable(lang, Msg::ErrNotJsonFeed, &[("detail", detail)]),
         Error::NotXmlFeed(detail) => unreadable(lang, Msg::ErrNotXmlFeed, &[("detail", detail)]),
+        Error::WebPage => unreadable(lang, Msg::ErrWebPage, &[]),
+        Error::JsonNotUtf8 => unreadable(lang, Msg::ErrJsonNotUtf8, &[]),
+        Error::UnknownEncoding { format, encoding } => match format {
+            Some(format) => unreadable(
+                lang,
+                Msg::ErrUnknownEncodingFormat,
+                &[("format", format), ("encoding", encoding)],
+            ),
+            None => unreadable(
+                lang,
+                Msg::ErrUnknownEncodingPlain,
+                &[("encoding", encoding)],
+            ),
+        },
+        Error::Undecodable {
+            format,
+            encoding,
+            declared,
+        } => undecodable(lang, *format, encoding, *declared),
         Error::NotXml { format, line } => {
             let line = line.map(|line| lang.number(line as usize));
             match (format, line) {
@@ -102,6 +121,26 @@ fn words(lang: &Lang, error: &Error) -> (&'static str, String) {
             }
         }
     }
+}
+
+/// XML that isn't text in the encoding it is read in: `declared` by it, or UTF-8 by default.
+fn undecodable(
+    lang: &Lang,
+    format: Option<&str>,
+    encoding: &str,
+    declared: bool,
+) -> (&'static str, String) {
+    let args = [
+        ("format", format.unwrap_or_default()),
+        ("encoding", encoding),
+    ];
+    let msg = match (format.is_some(), declared) {
+        (true, true) => Msg::ErrUndecodableFormat,
+        (false, true) => Msg::ErrUndecodablePlain,
+        (true, false) => Msg::ErrNotUtf8Format,
+        (false, false) => Msg::ErrNotUtf8Plain,
+    };
+    unreadable(lang, msg, &args)
 }
 
 /// A feed that can't be read: the title, and `msg` filled from `args`.

@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::rc::Rc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::{Map, Value};
@@ -120,7 +121,7 @@ fn not_json(body: &str, err: &serde_json::Error) -> Error {
     let start = body.trim_start();
     if start.starts_with('<') {
         // Feeds in XML are told apart before this reader (`platform::read_feed`).
-        Error::NotJson("the server sent a web page (HTML) instead of a feed".into())
+        Error::WebPage
     } else if err.to_string().starts_with("recursion limit exceeded") {
         // serde_json refuses more than 128 levels, before the stack could overflow.
         Error::NotJson("it is nested too deeply to read".into())
@@ -384,6 +385,7 @@ impl<'de> Visitor<'de> for ItemSeed<'_> {
                 "image" => &mut raw.image,
                 "date_published" => &mut raw.date_published,
                 "date_modified" => &mut raw.date_modified,
+                "language" => &mut raw.language,
                 _ => {
                     map.next_value::<Skip>()?;
                     continue;
@@ -561,6 +563,7 @@ struct RawItem<'a> {
     image: Text<'a>,
     date_published: Text<'a>,
     date_modified: Text<'a>,
+    language: Text<'a>,
     authors: Vec<String>,
     author: Option<String>,
     tags: Vec<String>,
@@ -582,17 +585,7 @@ impl RawItem<'_> {
             .filter(|text| !text.is_empty())
             .or_else(|| self.summary.0.as_deref().map(plain_text))
             .unwrap_or_default();
-        let dates = [self.date_published, self.date_modified].map(|date| date.0);
-        let date = dates
-            .iter()
-            .flatten()
-            .find_map(|date| date::parse_timestamp(date));
-        if date.is_none() {
-            // A blank date is no date; anything else was meant as one.
-            if let Some(raw) = dates.iter().flatten().find(|date| !date.trim().is_empty()) {
-                notes.push(Note::UnreadableDate(as_written(raw)));
-            }
-        }
+        let date = item_date(&[self.date_published, self.date_modified], &mut notes);
         let id = match self.id {
             Some(Value::String(id)) => Some(text::clean_line(&id)),
             Some(Value::Number(id)) => Some(id.to_string()),
@@ -683,9 +676,34 @@ impl RawItem<'_> {
             level_from: Origin::Unlabelled,
             kind_from: Origin::Unlabelled,
             notes,
+            // The feed's, when it has none, set by `finish`.
+            language: self
+                .language
+                .0
+                .as_deref()
+                .and_then(crate::i18n::well_formed)
+                .map(Rc::from),
         };
         Some(ReadItem { item, level, kind })
     }
+}
+
+/// The date of an item: the first of `dates` (published, modified) that can be read, a time
+/// without a zone read as UTC and noted; a date meant as one but unreadable is noted.
+fn item_date(dates: &[Text<'_>], notes: &mut Vec<Note>) -> Option<DateTime<Utc>> {
+    let written = || dates.iter().filter_map(|date| date.0.as_deref());
+    let Some((read, raw)) = written().find_map(|raw| Some((date::read_timestamp(raw)?, raw)))
+    else {
+        // A blank date is no date; anything else was meant as one.
+        if let Some(raw) = written().find(|date| !date.trim().is_empty()) {
+            notes.push(Note::UnreadableDate(as_written(raw)));
+        }
+        return None;
+    };
+    if read.zone_assumed {
+        notes.push(Note::AssumedUtc(as_written(raw)));
+    }
+    Some(read.date)
 }
 
 /// The longest value a note quotes, in characters.

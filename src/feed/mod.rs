@@ -4,6 +4,7 @@
 //! Reading is done once per download: text is cleaned, links checked, levels resolved and items
 //! sorted here, so that rendering only ever reads finished values.
 
+pub mod encoding;
 pub mod json;
 pub mod link;
 pub mod text;
@@ -101,6 +102,8 @@ pub enum Note {
     NoId,
     /// Its date couldn't be read (as written), so it is undated and listed last.
     UnreadableDate(String),
+    /// Its date gives no time zone (as written), so it was read as UTC.
+    AssumedUtc(String),
     /// Its spoiler level isn't one the widget knows (as written), so the rules decided.
     UnknownLevel(String),
     /// Its kind isn't one the widget knows (as written).
@@ -222,6 +225,9 @@ pub struct Item {
     pub kind_from: Origin,
     /// What the reader forgave in it.
     pub notes: Vec<Note>,
+    /// The language its text is in (a well-formed BCP 47 tag): its own (Atom's `xml:lang`,
+    /// JSON Feed's `language`), else the feed's; shared by the items that have the feed's.
+    pub language: Option<Rc<str>>,
 }
 
 impl Item {
@@ -406,6 +412,7 @@ pub struct ReadItem {
 /// the reader left out, by place in the feed; the read items fill the other places, in order.
 pub fn finish(mut feed: Feed, read: Vec<ReadItem>, host: &Rules) -> Feed {
     let rules = feed.rules.overlaid(host);
+    let language: Option<Rc<str>> = feed.language.as_deref().map(Rc::from);
     let mut ids = HashSet::with_capacity(read.len());
     feed.items.reserve(read.len());
     feed.skips.sort_by_key(|skip| skip.position);
@@ -434,6 +441,9 @@ pub fn finish(mut feed: Feed, read: Vec<ReadItem>, host: &Rules) -> Feed {
         item.kind_from = kind_from;
         if item.show.is_none() {
             item.show.clone_from(&feed.show);
+        }
+        if item.language.is_none() {
+            item.language.clone_from(&language);
         }
         feed.items.push(Rc::new(item));
     }

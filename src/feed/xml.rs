@@ -5,6 +5,8 @@
 //! tests and server-side rendering) into the owned tree of this module, through
 //! [`TreeBuilder`], so that both give the same tree and everything after parsing is pure.
 
+use std::rc::Rc;
+
 use chrono::{DateTime, Utc};
 
 use super::{finish, link, text, Details, Feed, Format, Item, Note, ReadItem, EXCERPT_CHARS};
@@ -171,7 +173,7 @@ impl Element {
             .map(|attribute| attribute.value.as_str())
     }
 
-    /// The value of `xml:lang`, the language of an Atom feed.
+    /// The value of `xml:lang`, the language of an Atom feed or entry.
     fn xml_lang(&self) -> Option<String> {
         self.attributes
             .iter()
@@ -717,6 +719,12 @@ impl Reader<'_> {
             level_from: Origin::Unlabelled,
             kind_from: Origin::Unlabelled,
             notes,
+            // Atom's own `xml:lang`; the feed's, when it has none, set by `finish`.
+            language: entry
+                .xml_lang()
+                .as_deref()
+                .and_then(crate::i18n::well_formed)
+                .map(Rc::from),
         };
         Some(ReadItem { item, level, kind })
     }
@@ -735,8 +743,13 @@ impl Reader<'_> {
                 if written.is_empty() {
                     continue;
                 }
-                match date::parse_timestamp(&written) {
-                    Some(date) => return Some(date),
+                match date::read_timestamp(&written) {
+                    Some(read) => {
+                        if read.zone_assumed {
+                            notes.push(Note::AssumedUtc(written));
+                        }
+                        return Some(read.date);
+                    }
                     None => notes.push(Note::UnreadableDate(written)),
                 }
             }

@@ -741,6 +741,24 @@ pub enum Msg {
     ErrNotXmlLine,
     /// XML that isn't well-formed.
     ErrNotXmlPlain,
+    /// A web page where the feed should be.
+    ErrWebPage,
+    /// A JSON Feed that isn't UTF-8.
+    ErrJsonNotUtf8,
+    /// XML in an encoding the browser can't read: `{format}`, `{encoding}`.
+    ErrUnknownEncodingFormat,
+    /// XML in an encoding the browser can't read: `{encoding}`.
+    ErrUnknownEncodingPlain,
+    /// XML that isn't text in the encoding it declares: `{format}`, `{encoding}`.
+    ErrUndecodableFormat,
+    /// XML that isn't text in the encoding it declares: `{encoding}`.
+    ErrUndecodablePlain,
+    /// XML that declares no encoding and isn't UTF-8: `{format}`.
+    ErrNotUtf8Format,
+    /// XML that declares no encoding and isn't UTF-8.
+    ErrNotUtf8Plain,
+    /// Check page: a note: a date without a zone, read as UTC: `{date}`.
+    CkAssumedUtc,
     /// Said while the feed loads.
     LoadingUpdates,
     /// The heading of a feed that gives no title.
@@ -749,7 +767,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 225] = [
+    pub const ALL: [Msg; 234] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -973,6 +991,15 @@ impl Msg {
         Msg::ErrNotXmlFormat,
         Msg::ErrNotXmlLine,
         Msg::ErrNotXmlPlain,
+        Msg::ErrWebPage,
+        Msg::ErrJsonNotUtf8,
+        Msg::ErrUnknownEncodingFormat,
+        Msg::ErrUnknownEncodingPlain,
+        Msg::ErrUndecodableFormat,
+        Msg::ErrUndecodablePlain,
+        Msg::ErrNotUtf8Format,
+        Msg::ErrNotUtf8Plain,
+        Msg::CkAssumedUtc,
         Msg::LoadingUpdates,
         Msg::UntitledFeed,
     ];

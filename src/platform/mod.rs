@@ -34,11 +34,32 @@ pub fn read_feed(body: &str, base: Option<&str>, rules: &Rules) -> Result<Feed, 
             })?;
             feed::xml::read(&root, base, rules)
         }
-        Syntax::Html => Err(Error::NotJson(
-            "the server sent a web page (HTML) instead of a feed".into(),
-        )),
+        Syntax::Html => Err(Error::WebPage),
         Syntax::Json => feed::json::read(body, base, rules),
     }
+}
+
+/// Reads a downloaded body as [`read_feed`] does, once it is decoded: by its byte-order mark,
+/// else `content_type`'s `charset`, else its XML declaration, else as UTF-8 (a JSON Feed as
+/// UTF-8 only); returns the decoded text too, which is what an offline copy keeps.
+pub fn read_download(
+    mut body: Vec<u8>,
+    content_type: Option<&str>,
+    base: Option<&str>,
+    rules: &Rules,
+) -> Result<(Feed, String), Error> {
+    let choice = feed::encoding::choose(&body, content_type)?;
+    let text = if choice.is_utf8() {
+        // The common case needs no decoder: the bytes are checked and kept.
+        let skip = choice.skip;
+        let error = choice.error(feed::encoding::DecodeError::Malformed);
+        body.drain(..skip);
+        String::from_utf8(body).map_err(|_| error)?
+    } else {
+        decode(&body[choice.skip..], choice.label).map_err(|why| choice.error(why))?
+    };
+    let feed = read_feed(&text, base, rules)?;
+    Ok((feed, text))
 }
 
 #[cfg(target_arch = "wasm32")]

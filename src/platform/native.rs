@@ -9,6 +9,7 @@ use crate::classify::Rules;
 use crate::config::Prefs;
 use crate::date;
 use crate::error::Error;
+use crate::feed::encoding::DecodeError;
 use crate::feed::xml::{self, Attribute, Element, TreeBuilder};
 use crate::feed::Feed;
 use crate::i18n::{Lang, Plural};
@@ -17,6 +18,18 @@ use crate::progress::ShowProgress;
 /// The current time, by the system clock.
 pub fn now() -> DateTime<Utc> {
     DateTime::from(std::time::SystemTime::now())
+}
+
+/// Decodes `bytes` from the encoding `label` names (a WHATWG label, as `TextDecoder` takes),
+/// with `encoding_rs`, the browser's own decoder in Firefox; a malformed sequence is an error,
+/// and so is the replacement encoding, which `TextDecoder` refuses too.
+pub fn decode(bytes: &[u8], label: &str) -> Result<String, DecodeError> {
+    let encoding = encoding_rs::Encoding::for_label_no_replacement(label.as_bytes())
+        .ok_or(DecodeError::UnknownLabel)?;
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
+        .ok_or(DecodeError::Malformed)
 }
 
 /// Parses an XML document into the feed reader's tree, with roxmltree: a document type and

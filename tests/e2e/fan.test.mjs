@@ -402,7 +402,7 @@ test('feed errors say what went wrong, and Retry recovers', { timeout: TEST_TIME
 
   feeds.setRoute('/flaky.json', text('<!doctype html><title>Oops</title><p>Moved.</p>', { type: 'text/html; charset=utf-8' }));
   await retry.click();
-  await expectError("isn't JSON");
+  await expectError("isn't a feed");
 
   feeds.setRoute('/flaky.json', json({ items: {} }));
   await retry.click();

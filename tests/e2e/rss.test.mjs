@@ -7,13 +7,15 @@
 //
 // Covered: at None only the production updates are cards and nothing of the others is in the
 // page (shadow root included); raising the level shows more; a reveal shows one update; a
-// reload remembers the level and the reveal; the feed's HTML never becomes markup.
+// reload remembers the level and the reveal; the feed's HTML never becomes markup. An
+// ISO-8859-1 feed (umlauts as single bytes) reads right whether the server names its charset
+// or only the XML declaration does, and its cards carry the channel's language.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { file, launchBrowser, startServer, status } from './server.mjs';
+import { file, launchBrowser, startServer, status, text } from './server.mjs';
 import { CORS, assertBuilt, assertStarted, cardIds, dist, fixtures, itemRef, openTestPage, retry, servePage } from './support.mjs';
 
 const FEED = join(fixtures, 'wordpress-rss.xml');
@@ -51,6 +53,22 @@ function model() {
 
 const ITEMS = model();
 
+/** A German fan site's RSS feed, its XML declaration ending in `declaration`. */
+const GERMAN_TITLE = 'Dreharbeiten in Köln: Grüße an alle Fans';
+const GERMAN_TEXT = 'Die Kameras laufen wieder: für Staffel 3 gehört auch ein Besuch in Düsseldorf dazu.';
+const GERMAN_RSS = (declaration) => `<?xml version="1.0" ${declaration}?>
+<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel>
+<title>Harbour Lights: Neuigkeiten</title><link>https://fans.example/</link><language>de-DE</language>
+<sf:default-level>none</sf:default-level>
+<item><guid>koeln</guid><title>${GERMAN_TITLE}</title><description>${GERMAN_TEXT}</description></item>
+</channel></rss>`;
+
+/** `text` in ISO-8859-1: one byte a character (every character here is in Latin-1). */
+function latin1(text) {
+  assert.ok([...text].every((c) => c.charCodeAt(0) < 256), 'the text is Latin-1');
+  return Buffer.from(text, 'latin1');
+}
+
 /** The ids (sorted) that are cards at `level` with `revealed`, and the secrets that must not show. */
 function expected(level, revealed = []) {
   const shown = (item) => LEVELS.indexOf(item.level) <= LEVELS.indexOf(level) || revealed.includes(item.id);
@@ -71,7 +89,12 @@ before(async () => {
   widget = await startServer({ root: dist, headers: CORS });
   feeds = await startServer({
     headers: CORS,
-    routes: { '/feed/': file(FEED, { type: 'application/rss+xml; charset=UTF-8' }) },
+    routes: {
+      '/feed/': file(FEED, { type: 'application/rss+xml; charset=UTF-8' }),
+      // Only the declaration names the encoding; then only the header does.
+      '/latin1/declared/': text(latin1(GERMAN_RSS('encoding="ISO-8859-1"')), { type: 'application/rss+xml' }),
+      '/latin1/header/': text(latin1(GERMAN_RSS('')), { type: 'application/rss+xml; charset=ISO-8859-1' }),
+    },
   });
   host = await startServer({ routes: { '/favicon.ico': status(204) } });
   browser = await launchBrowser();
@@ -162,3 +185,25 @@ test('a WordPress RSS feed with tag-levels: levels, a reveal, and both remembere
   await expectView(page, 'none', [casting.id]);
   assert.deepEqual(errors, [], 'no page errors');
 });
+
+for (const route of ['declared', 'header']) {
+  test(`an ISO-8859-1 RSS feed whose encoding only the ${route === 'header' ? 'Content-Type header' : 'XML declaration'} names shows its umlauts`, TEST_TIMEOUT, async (t) => {
+    const { page, errors } = await openTestPage(t, browser, { timeout: WAIT_MS, navigationTimeout: 60_000 });
+    const url = servePage(
+      host,
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Fans</title></head>
+<body><spoiler-feed src="${feeds.url}/latin1/${route}/"></spoiler-feed>
+<script type="module" src="${widget.url}/spoiler-feed.js"></script>
+</body></html>`,
+    );
+    await page.goto(url);
+    const card = page.locator('spoiler-feed [data-testid="card"]');
+    await eventually(async () => assert.equal(await card.count(), 1, 'one card'));
+    const title = card.locator('.sf-card__title');
+    assert.equal((await title.textContent()).trim(), GERMAN_TITLE);
+    assert.equal((await card.locator('.sf-card__text').textContent()).trim(), GERMAN_TEXT);
+    // The channel's language is the card's text's, so screen readers read it as German.
+    assert.equal(await title.getAttribute('lang'), 'de-DE');
+    assert.deepEqual(errors, [], 'no page errors');
+  });
+}

@@ -565,11 +565,11 @@ pub fn other_documents_get_their_own_messages() {
     );
     assert_eq!(
         error("<!DOCTYPE html>\n<html><body><script>alert(1)</script></body></html>"),
-        "This isn't JSON: the server sent a web page (HTML) instead of a feed."
+        "This isn't a feed: the server sent a web page (HTML)."
     );
     assert_eq!(
         error("<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"/>"),
-        "This isn't JSON: the server sent a web page (HTML) instead of a feed."
+        "This isn't a feed: the server sent a web page (HTML)."
     );
     let empty = read_feed("", Some(BASE), &Rules::default()).unwrap_err();
     assert_eq!(empty, Error::NotJson("the feed is empty".into()));

@@ -191,7 +191,13 @@ async fn fetch(
     }
     let body = read_body(&response, max_bytes, declared).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
-    let feed = crate::platform::read_feed(&body, Some(base.as_deref().unwrap_or(url)), rules)?;
+    let content_type = response.headers().get("content-type");
+    let (feed, body) = crate::platform::read_download(
+        body,
+        content_type.as_deref(),
+        Some(base.as_deref().unwrap_or(url)),
+        rules,
+    )?;
     // A body too large to keep is not held until the page is idle either.
     if body.len() <= MAX_CACHED_BYTES {
         let url = url.to_owned();
@@ -225,15 +231,15 @@ fn cancel_body(response: &Response) {
     }
 }
 
-/// Reads the body chunk by chunk and stops as soon as it passes `limit`, so an oversized feed
-/// is never held in memory whole.
+/// Reads the body's bytes chunk by chunk and stops as soon as they pass `limit`, so an
+/// oversized feed is never held in memory whole.
 async fn read_body(
     response: &Response,
     limit: u64,
     declared: Option<u64>,
-) -> Result<String, Error> {
+) -> Result<Vec<u8>, Error> {
     let Some(stream) = response.body() else {
-        return Ok(String::new());
+        return Ok(Vec::new());
     };
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     // The declared length saves growing and copying the buffer chunk after chunk. It is only
@@ -263,5 +269,5 @@ async fn read_body(
         bytes.resize(start + array.length() as usize, 0);
         array.copy_to(&mut bytes[start..]);
     }
-    String::from_utf8(bytes).map_err(|_| Error::NotJson("it isn't UTF-8 text".into()))
+    Ok(bytes)
 }

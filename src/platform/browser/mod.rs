@@ -2,6 +2,7 @@
 
 pub mod clipboard;
 pub mod crash;
+pub mod decode;
 pub mod fetch;
 pub mod format;
 pub mod schedule;
@@ -12,6 +13,7 @@ pub mod zone;
 
 pub use clipboard::copy_text;
 pub use crash::install_crash_card;
+pub use decode::decode;
 pub use fetch::{hand_over_prefetch, load_feed};
 pub use format::{day, exact_date, local_time, number, plural, relative_date, weekday};
 pub use schedule::{after_paint, every, now, when_idle, DRAWS_FRAMES};
