@@ -28,13 +28,14 @@ const ZIP = resolve(process.env.SPOILERFEED_WP_ZIP ?? '../../wordpress/spoilerfe
 const WAIT_MS = 30_000;
 const TEST_TIMEOUT = { timeout: 180_000 };
 
-/** The site's posts: title, categories, and a marker that must stay off the page when hidden. */
+/** The site's posts: title, categories and tags (each post's text has a marker, SECRET-key). */
 const POSTS = [
   { key: 'wrap', title: 'Filming wraps on season five', categories: ['Production'] },
   { key: 'table', title: 'Table read for the premiere', categories: ['Production'] },
   { key: 'cast', title: 'Linda Hamilton joins the cast', categories: ['Casting'] },
   { key: 'finale', title: 'Who dies in the finale', categories: ['Spoilers'] },
   { key: 'set', title: 'Set photos from the last episode', categories: ['Production', 'Spoilers'] },
+  { key: 'teaser', title: 'First teaser is out', categories: ['Production'], tags: ['Trailers'] },
 ];
 
 /** What the owner chooses on the settings page. */
@@ -42,7 +43,16 @@ const CHOICES = {
   Production: { level: 'none', kind: 'production' },
   Casting: { level: 'mild', kind: 'cast' },
   Spoilers: { level: 'major', kind: '' },
+  Trailers: { level: 'moderate', kind: 'release' },
 };
+
+const LEVELS = ['none', 'mild', 'moderate', 'major'];
+
+/** A post's level: the most spoiling of its mapped terms; none mapped: Major (fail closed). */
+function levelOf(post) {
+  const mapped = [...post.categories, ...(post.tags ?? [])].filter((name) => CHOICES[name]).map((name) => CHOICES[name].level);
+  return mapped.length ? mapped.sort((a, b) => LEVELS.indexOf(b) - LEVELS.indexOf(a))[0] : 'major';
+}
 
 /** The post WordPress's install writes, in Uncategorized (mapped to nothing). */
 const HELLO = { key: 'hello', title: 'Hello world!', categories: ['Uncategorized'] };
@@ -103,7 +113,11 @@ foreach ( json_decode( '${JSON.stringify(POSTS)}', true ) as $post ) {
 		'post_status'   => 'publish',
 		'post_date'     => sprintf( '2026-11-%02d 12:00:00', $day++ ),
 		'post_category' => array_map( function ( $name ) use ( $cats ) { return $cats[ $name ]; }, $post['categories'] ),
+		'tags_input'    => $post['tags'] ?? array(),
 	), true );
+	foreach ( $post['tags'] ?? array() as $tag ) {
+		$cats[ $tag ] = get_term_by( 'name', $tag, 'post_tag' )->term_id;
+	}
 	$posts[ $post['key'] ] = get_the_guid( $id );
 }
 $page = function ( $title, $content ) {
@@ -116,7 +130,7 @@ $pages = array(
 	'plain'     => $page( 'About', 'No widget here.' ),
 );
 wp_insert_user( array( 'user_login' => 'fan', 'user_pass' => 'fan', 'user_email' => 'fan@example.com', 'role' => 'subscriber' ) );
-echo wp_json_encode( array( 'categories' => $cats, 'posts' => $posts, 'pages' => $pages, 'feed' => get_feed_link( 'rss2' ), 'hello' => get_the_guid( 1 ) ) );
+echo wp_json_encode( array( 'terms' => $cats, 'posts' => $posts, 'pages' => $pages, 'feed' => get_feed_link( 'rss2' ), 'hello' => get_the_guid( 1 ) ) );
 `);
   data = JSON.parse(out);
   browser = await launchBrowser();
@@ -142,11 +156,7 @@ function everything(page) {
 
 /** The posts that are cards at `level` once the settings are saved ("Hello world!" included). */
 function shownAt(level) {
-  const order = ['none', 'mild', 'moderate', 'major'];
-  // The most spoiling of the mapped categories; none mapped: Major (fail closed).
-  const levelOf = (post) =>
-    post.categories.map((name) => CHOICES[name]?.level ?? 'major').sort((a, b) => order.indexOf(b) - order.indexOf(a))[0];
-  return [...POSTS, HELLO].filter((post) => order.indexOf(levelOf(post)) <= order.indexOf(level));
+  return [...POSTS, HELLO].filter((post) => LEVELS.indexOf(levelOf(post)) <= LEVELS.indexOf(level));
 }
 
 /** Waits until the widget on `page` shows exactly the posts `shownAt(level)` as cards. */
@@ -174,11 +184,12 @@ test('the settings page lists every category and saves their levels and kinds', 
   const { page, errors } = await adminPage(t);
   await page.goto(`${site.url}/wp-admin/options-general.php?page=spoilerfeed`);
   const rows = await page.locator('table.spoilerfeed-terms tbody th').allTextContents();
-  assert.deepEqual(rows.sort(), ['Casting', 'Production', 'Spoilers', 'Uncategorized']);
+  assert.deepEqual(rows.sort(), ['Casting', 'Production', 'Spoilers', 'Trailers', 'Uncategorized']);
+  assert.equal(await page.locator('table.spoilerfeed-terms tr:has(th:text-is("Trailers")) td').first().textContent(), 'Tag');
   // Fail closed until the owner says otherwise.
   assert.equal(await page.locator('#spoilerfeed-default-level').inputValue(), 'major');
   for (const [name, choice] of Object.entries(CHOICES)) {
-    const id = data.categories[name];
+    const id = data.terms[name];
     await page.selectOption(`#spoilerfeed-level-${id}`, choice.level);
     await page.selectOption(`#spoilerfeed-kind-${id}`, choice.kind);
   }
@@ -186,12 +197,12 @@ test('the settings page lists every category and saves their levels and kinds', 
   await Promise.all([page.waitForURL(/settings-updated=true/), page.click('#submit')]);
   assert.ok(await page.locator('#setting-error-settings_updated').isVisible(), 'the "Settings saved" notice');
   for (const [name, choice] of Object.entries(CHOICES)) {
-    assert.equal(await page.locator(`#spoilerfeed-level-${data.categories[name]}`).inputValue(), choice.level, `${name}'s level kept`);
+    assert.equal(await page.locator(`#spoilerfeed-level-${data.terms[name]}`).inputValue(), choice.level, `${name}'s level kept`);
   }
   const saved = await savedSettings();
   assert.equal(saved.default_level, 'major');
   assert.equal(saved.theme, 'dark');
-  assert.deepEqual(saved.terms[data.categories.Casting], { level: 'mild', kind: 'cast' });
+  assert.deepEqual(saved.terms[data.terms.Casting], { level: 'mild', kind: 'cast' });
   assert.deepEqual(errors, []);
 });
 
@@ -204,8 +215,8 @@ test('the block shows the site’s posts as cards, the categories as levels', TE
     {
       src: data.feed,
       theme: 'dark',
-      'tag-levels': 'Production:none, Casting:mild, Spoilers:major',
-      'tag-kinds': 'Production:production, Casting:cast',
+      'tag-levels': 'Production:none, Casting:mild, Spoilers:major, Trailers:moderate',
+      'tag-kinds': 'Production:production, Casting:cast, Trailers:release',
       'default-level': 'major',
       lang: 'en-US',
     },
@@ -216,8 +227,10 @@ test('the block shows the site’s posts as cards, the categories as levels', TE
   await element.locator('input[name="spoiler-level"][value="mild"]').check();
   const mild = await expectCards(page, 'mild');
   assert.equal(await mild.locator(`[data-testid="card"][data-id="${data.posts.cast}"]`).getAttribute('data-kind'), 'cast');
-  await element.locator('input[name="spoiler-level"][value="major"]').check();
-  await expectCards(page, 'major');
+  for (const level of ['moderate', 'major']) {
+    await element.locator(`input[name="spoiler-level"][value="${level}"]`).check();
+    await expectCards(page, level);
+  }
   assert.deepEqual(errors, [], 'no page errors');
 });
 
@@ -246,7 +259,7 @@ test('saving is refused without the capability and without the nonce', TEST_TIME
     option_page: 'spoilerfeed',
     action: 'update',
     'spoilerfeed_settings[default_level]': 'none',
-    [`spoilerfeed_settings[terms][${data.categories.Spoilers}][level]`]: 'none',
+    [`spoilerfeed_settings[terms][${data.terms.Spoilers}][level]`]: 'none',
   };
 
   // An administrator's form without its nonce, and with a made-up one.
@@ -326,11 +339,11 @@ test('the check page link opens the check page on the site’s feed with the set
     assert.equal(url.pathname, '/wp-content/plugins/spoilerfeed/build/index.html');
     assert.equal(url.searchParams.get('check'), '1');
     assert.equal(url.searchParams.get('feed'), data.feed);
-    assert.equal(url.searchParams.get('tag-levels'), 'Production:none, Casting:mild, Spoilers:major');
+    assert.equal(url.searchParams.get('tag-levels'), 'Production:none, Casting:mild, Spoilers:major, Trailers:moderate');
     await page.goto(href);
     await eventually(async () => {
       const levels = await page.locator('[data-testid="check-item"]').evaluateAll((items) => items.map((item) => item.dataset.level).sort());
-      assert.deepEqual(levels, ['major', 'major', 'major', 'mild', 'none', 'none']);
+      assert.deepEqual(levels, [...POSTS, HELLO].map(levelOf).sort());
     });
   }
 });
