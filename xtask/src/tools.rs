@@ -316,17 +316,31 @@ pub fn ensure_wordpress() -> Result {
         && php.is_some()
         && mysqli.is_some_and(|modules| modules.lines().any(|line| line.trim() == "mysqli"))
         && Cmd::new("mariadbd").arg("--version").probe().is_some()
-        && Cmd::new("mariadb-install-db").arg("--help").probe().is_some()
+        && Cmd::new("mariadb-install-db")
+            .arg("--help")
+            .probe()
+            .is_some()
         && Cmd::new("phpunit").arg("--version").probe().is_some();
     if ready {
-        let first = php.as_deref().and_then(|text| text.lines().next()).unwrap_or("");
-        present("wordpress", &format!("(Debian) + {first} + MariaDB + PHPUnit"));
+        let first = php
+            .as_deref()
+            .and_then(|text| text.lines().next())
+            .unwrap_or("");
+        present(
+            "wordpress",
+            &format!("(Debian) + {first} + MariaDB + PHPUnit"),
+        );
         return Ok(());
     }
-    installing("wordpress", &format!("{} (Debian packages)", WORDPRESS_PACKAGES.join(" ")));
+    installing(
+        "wordpress",
+        &format!("{} (Debian packages)", WORDPRESS_PACKAGES.join(" ")),
+    );
     apt_install(WORDPRESS_PACKAGES)?;
     if !Path::new(WORDPRESS_VERSION_FILE).is_file() {
-        return Err(format!("{WORDPRESS_VERSION_FILE} is missing after installing wordpress"));
+        return Err(format!(
+            "{WORDPRESS_VERSION_FILE} is missing after installing wordpress"
+        ));
     }
     for program in ["php", "mariadbd", "phpunit"] {
         if Cmd::new(program).arg("--version").probe().is_none() {

@@ -17,7 +17,7 @@ use crate::tools;
 const SLUG: &str = "spoilerfeed";
 
 /// Files of the plugin's folder that stay out of the zip: the tests and the bundle copy.
-const LEFT_OUT: &[&str] = &["build", "tests", "phpunit.xml.dist", ".gitignore"];
+const LEFT_OUT: &[&str] = &["build", "tests", "phpunit.xml.dist"];
 
 /// The plugin's sources.
 pub fn plugin_dir(project: &Project) -> PathBuf {
@@ -40,7 +40,12 @@ pub fn package(project: &Project) -> Result {
         ));
     }
     let mut entries = Vec::new();
-    collect(&plugin_dir(project), Path::new(SLUG), LEFT_OUT, &mut entries)?;
+    collect(
+        &plugin_dir(project),
+        Path::new(SLUG),
+        LEFT_OUT,
+        &mut entries,
+    )?;
     collect(&dist, &Path::new(SLUG).join("build"), &[], &mut entries)?;
     let path = zip_path(project);
     write_zip(&path, &entries).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
@@ -52,13 +57,14 @@ pub fn package(project: &Project) -> Result {
     Ok(())
 }
 
-/// Every file under `dir` (but the `skip`ped names at its top), as (source, name in the zip),
-/// sorted so that the zip is the same for the same files.
+/// Every file under `dir` (but the `skip`ped names at its top and hidden files), as (source,
+/// name in the zip), sorted so that the zip is the same for the same files.
 fn collect(dir: &Path, under: &Path, skip: &[&str], out: &mut Vec<(PathBuf, String)>) -> Result {
     let mut names: Vec<_> = fs::read_dir(dir)
         .map_err(|err| format!("cannot read {}: {err}", dir.display()))?
         .filter_map(|entry| entry.ok().map(|entry| entry.file_name()))
         .filter(|name| !skip.iter().any(|skipped| name.as_os_str() == *skipped))
+        .filter(|name| !name.to_string_lossy().starts_with('.'))
         .collect();
     names.sort();
     for name in names {
@@ -95,7 +101,8 @@ fn write_zip(path: &Path, entries: &[(PathBuf, String)]) -> zip::result::ZipResu
 
 /// The PHP files of the plugin.
 fn php_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result {
-    let entries = fs::read_dir(dir).map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
+    let entries =
+        fs::read_dir(dir).map_err(|err| format!("cannot read {}: {err}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() && entry.file_name() != "build" {
@@ -117,7 +124,10 @@ pub fn test(project: &Project) -> Result {
     let mut files = Vec::new();
     php_files(&plugin, &mut files)?;
     for file in &files {
-        Cmd::new("php").args(["-d", "display_errors=stderr", "-l"]).arg(file).run()?;
+        Cmd::new("php")
+            .args(["-d", "display_errors=stderr", "-l"])
+            .arg(file)
+            .run()?;
     }
     Cmd::new("phpunit")
         .args(["-c", "phpunit.xml.dist"])
@@ -140,7 +150,13 @@ mod tests {
     fn the_zip_holds_the_plugin_without_its_tests() {
         let project = Project::locate();
         let mut entries = Vec::new();
-        collect(&plugin_dir(&project), Path::new(SLUG), LEFT_OUT, &mut entries).unwrap();
+        collect(
+            &plugin_dir(&project),
+            Path::new(SLUG),
+            LEFT_OUT,
+            &mut entries,
+        )
+        .unwrap();
         let names: Vec<&str> = entries.iter().map(|(_, name)| name.as_str()).collect();
         for wanted in [
             "spoilerfeed/spoilerfeed.php",
@@ -151,8 +167,11 @@ mod tests {
         ] {
             assert!(names.contains(&wanted), "{wanted} missing from {names:?}");
         }
-        assert!(names.iter().all(|name| !name.starts_with("spoilerfeed/tests/")
-            && !name.starts_with("spoilerfeed/build/")
-            && *name != "spoilerfeed/phpunit.xml.dist"));
+        assert!(names
+            .iter()
+            .all(|name| !name.starts_with("spoilerfeed/tests/")
+                && !name.starts_with("spoilerfeed/build/")
+                && *name != "spoilerfeed/phpunit.xml.dist"
+                && !name.contains("/.")));
     }
 }
