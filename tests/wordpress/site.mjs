@@ -122,13 +122,22 @@ export async function startSite() {
     }
     rmSync(dir, { recursive: true, force: true });
   };
+  // The servers run in process groups of their own, which a Ctrl-C doesn't reach: stop them
+  // when this process ends, however it ends.
+  const interrupted = (name) => {
+    emergency();
+    process.exit(name === 'SIGINT' ? 130 : 143);
+  };
+  const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
   process.once('exit', emergency);
+  for (const name of SIGNALS) process.once(name, interrupted);
   const close = async () => {
     if (closed) return;
     closed = true;
     await Promise.all([stop(web), stop(db)]);
     rmSync(dir, { recursive: true, force: true });
     process.removeListener('exit', emergency);
+    for (const name of SIGNALS) process.removeListener(name, interrupted);
   };
 
   try {

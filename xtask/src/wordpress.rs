@@ -47,6 +47,10 @@ pub fn package(project: &Project) -> Result {
         &mut entries,
     )?;
     collect(&dist, &Path::new(SLUG).join("build"), &[], &mut entries)?;
+    entries.push((
+        project.root().join("LICENSE-MIT"),
+        format!("{SLUG}/LICENSE.txt"),
+    ));
     let path = zip_path(project);
     write_zip(&path, &entries).map_err(|err| format!("cannot write {}: {err}", path.display()))?;
     println!(
