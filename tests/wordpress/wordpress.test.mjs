@@ -248,6 +248,7 @@ test('the bundle is loaded as a module where the widget is, and nowhere else', T
     const html = await (await fetch(data.pages[key])).text();
     assert.match(html, module, `${key} page`);
     assert.match(html, /plugins\/spoilerfeed\/assets\/spoilerfeed\.css/, `${key} page's style`);
+    assert.match(html, /<link rel='stylesheet' id='spoilerfeed-bundle-css' href='[^']*\/plugins\/spoilerfeed\/build\/spoilerfeed\.css'/, `${key} page: the bundle's style, by the URL the element uses`);
   }
   const plain = await (await fetch(data.pages.plain)).text();
   assert.doesNotMatch(plain, /plugins\/spoilerfeed\//, 'a page without the widget loads nothing of it');

@@ -24,6 +24,9 @@ final class Spoilerfeed_Plugin {
 	/** The handle of the stylesheet for the element's box on the page. */
 	const STYLE = 'spoilerfeed-host';
 
+	/** The handle of the bundle's stylesheet (spoilerfeed.css). */
+	const BUNDLE_STYLE = 'spoilerfeed-bundle';
+
 	/** Adds the plugin's hooks. */
 	public static function hook() {
 		add_action( 'init', array( __CLASS__, 'register' ) );
@@ -35,7 +38,11 @@ final class Spoilerfeed_Plugin {
 		load_plugin_textdomain( 'spoilerfeed', false, dirname( plugin_basename( SPOILERFEED_FILE ) ) . '/languages' );
 
 		wp_register_script( self::ELEMENT, self::bundle_url( 'spoiler-feed.js' ), array(), SPOILERFEED_VERSION, true );
-		wp_register_style( self::STYLE, plugins_url( 'assets/spoilerfeed.css', SPOILERFEED_FILE ), array(), SPOILERFEED_VERSION );
+		// The element loads the bundle's stylesheet into its shadow root from the URL of its own
+		// folder, without a query: the same URL here starts that download with the page's and
+		// the shadow root finds it in the cache. Its rules are scoped (:host, .sf-*).
+		wp_register_style( self::BUNDLE_STYLE, self::bundle_url( 'spoilerfeed.css' ), array(), null ); // phpcs:ignore WordPress.WP.EnqueuedResourceParameters.MissingVersion
+		wp_register_style( self::STYLE, plugins_url( 'assets/spoilerfeed.css', SPOILERFEED_FILE ), array( self::BUNDLE_STYLE ), SPOILERFEED_VERSION );
 		wp_register_script(
 			self::EDITOR,
 			plugins_url( 'block/editor.js', SPOILERFEED_FILE ),
