@@ -285,6 +285,35 @@ test('saving is refused without the capability and without the nonce', TEST_TIME
   assert.deepEqual(await savedSettings(), before, 'the settings are unchanged');
 });
 
+test('what the settings form sends is sanitised before it is saved', TEST_TIMEOUT, async (t) => {
+  const { page } = await adminPage(t);
+  await page.goto(`${site.url}/wp-admin/options-general.php?page=spoilerfeed`);
+  // The form as the page has it (its nonce and the owner's choices), with hostile values on top.
+  const form = await page.locator('form[action="options.php"]').evaluate((el) => Object.fromEntries(new FormData(el)));
+  const hostile = {
+    ...form,
+    'spoilerfeed_settings[default_level]': 'everything',
+    'spoilerfeed_settings[lock_level]': 'none" onmouseover="x',
+    'spoilerfeed_settings[feed]': 'javascript:alert(1)',
+    'spoilerfeed_settings[lang]': 'en"><script>',
+    'spoilerfeed_settings[terms][999999][level]': 'none',
+    [`spoilerfeed_settings[terms][${data.terms.Casting}][kind]`]: 'spoilers',
+  };
+  const res = await admin.request.post(`${site.url}/wp-admin/options.php`, { form: hostile, maxRedirects: 0 });
+  assert.equal(res.status(), 302, 'saved');
+  const saved = await savedSettings();
+  assert.equal(saved.default_level, 'major', 'an unknown default level fails closed');
+  assert.equal(saved.lock_level, '');
+  assert.equal(saved.feed, '');
+  assert.equal(saved.lang, '');
+  assert.equal(saved.terms['999999'], undefined, 'a term the site does not have');
+  assert.deepEqual(saved.terms[data.terms.Casting], { level: 'mild', kind: '' }, 'an unknown kind is dropped');
+  // The owner's choices again, through the form.
+  const again = await admin.request.post(`${site.url}/wp-admin/options.php`, { form, maxRedirects: 0 });
+  assert.equal(again.status(), 302);
+  assert.deepEqual((await savedSettings()).terms[data.terms.Casting], { level: 'mild', kind: 'cast' });
+});
+
 test('a hostile shortcode or block attribute is written as text', TEST_TIMEOUT, async (t) => {
   const { page, errors } = await openTestPage(t, browser, { timeout: WAIT_MS, navigationTimeout: 60_000 });
   await page.goto(data.pages.hostile);
