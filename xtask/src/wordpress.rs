@@ -151,6 +151,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_plugin_has_the_crates_version() {
+        let project = Project::locate();
+        let version = project.package_version().unwrap();
+        let plugin = plugin_dir(&project);
+        let read = |file: &str| fs::read_to_string(plugin.join(file)).unwrap();
+        let main = read("spoilerfeed.php");
+        assert!(
+            main.contains(&format!(" * Version:           {version}\n")),
+            "header"
+        );
+        assert!(
+            main.contains(&format!("'SPOILERFEED_VERSION', '{version}'")),
+            "constant"
+        );
+        assert!(
+            read("readme.txt").contains(&format!("Stable tag: {version}\n")),
+            "readme.txt"
+        );
+        let block: serde_json::Value = serde_json::from_str(&read("block/block.json")).unwrap();
+        assert_eq!(block["version"], version.as_str(), "block.json");
+        assert_eq!(block["apiVersion"], 3);
+    }
+
+    #[test]
     fn the_zip_holds_the_plugin_without_its_tests() {
         let project = Project::locate();
         let mut entries = Vec::new();
