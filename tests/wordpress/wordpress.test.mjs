@@ -17,12 +17,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../e2e/server.mjs';
 import { assertStarted, cardIds, openTestPage, retry } from '../e2e/support.mjs';
 import { startSite } from './site.mjs';
 
-const ZIP = resolve(process.env.SPOILERFEED_WP_ZIP ?? '../../wordpress/spoilerfeed.zip');
+const here = dirname(fileURLToPath(import.meta.url));
+/** The plugin's zip: $SPOILERFEED_WP_ZIP, or what `cargo xtask package` wrote. */
+const ZIP = resolve(process.env.SPOILERFEED_WP_ZIP ?? join(here, '..', '..', 'wordpress', 'spoilerfeed.zip'));
 
 /** How long any one condition may take to come true on a slow, busy machine. */
 const WAIT_MS = 30_000;
