@@ -10,6 +10,7 @@ mod package;
 mod project;
 mod tasks;
 mod tools;
+mod wordpress;
 
 use std::env;
 use std::process::ExitCode;
@@ -29,11 +30,13 @@ commands:
                       scripts minified
   package             build, then the npm package `spoilerfeed` into pkg/ (the bundle,
                       types, custom-elements.json, README, licenses); `npm pack pkg`
-                      makes the tarball
+                      makes the tarball; and the WordPress plugin's zip,
+                      wordpress/spoilerfeed.zip, with the bundle inside
   serve [--port N]    setup, then serve the widget with the sample feed at
                       http://127.0.0.1:8080/ (rebuilds on change)
   test [STEP...]      setup --browser, then every check CI runs, stopping at the first
                       failure; STEP limits it to some of: fmt clippy native browser build e2e
+                      wordpress
   bench [--quick] [--no-build]
                       setup --browser, build, then the performance benchmark (bench/README.md):
                       the widget against a plain-JS baseline in headless Chromium; prints a
@@ -87,7 +90,8 @@ fn run(project: &Project, args: &[String]) -> Result {
         "package" => {
             flags(rest, &[])?;
             tasks::build(project)?;
-            package::assemble(project)
+            package::assemble(project)?;
+            wordpress::package(project)
         }
         "serve" => tasks::serve(project, port(rest)?),
         "test" => tasks::test(project, rest),

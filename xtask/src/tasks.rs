@@ -12,6 +12,7 @@ use crate::cmd::{Cmd, Result};
 use crate::package;
 use crate::project::Project;
 use crate::tools::{self, WASM_TARGET};
+use crate::wordpress;
 
 /// The address `serve` listens on unless told otherwise.
 pub const SERVE_ADDRESS: &str = "127.0.0.1";
@@ -129,6 +130,11 @@ const STEPS: &[Step] = &[
         name: "e2e",
         title: "end-to-end tests (node --test in tests/e2e)",
         run: e2e_tests,
+    },
+    Step {
+        name: "wordpress",
+        title: "WordPress plugin (php -l, PHPUnit, a real WordPress in headless Chromium)",
+        run: wordpress::test,
     },
 ];
 

@@ -7,7 +7,8 @@
 //! - `wasm-opt` from the npm package `binaryen` and the script minifier `terser`,
 //!   locked in `xtask/tools/` and installed into the git-ignored `.tools/`;
 //! - the end-to-end harness's npm packages (`tests/e2e/node_modules`);
-//! - with `--browser`: Chromium and ChromeDriver from Debian's packages.
+//! - with `--browser`: Chromium and ChromeDriver from Debian's packages, and for the
+//!   WordPress plugin's tests WordPress, PHP, MariaDB and PHPUnit (Debian's packages too).
 
 use std::env;
 use std::fs;
@@ -56,6 +57,7 @@ pub fn setup(project: &Project, options: Options) -> Result {
     ensure_e2e_packages(project)?;
     if options.browser {
         ensure_browser()?;
+        ensure_wordpress()?;
     }
     check_trunk_pins(project)?;
     println!("setup: all tools present");
@@ -291,6 +293,78 @@ fn ensure_browser() -> Result {
         }
     }
     Ok(())
+}
+
+/// Debian's WordPress, as the plugin's end-to-end tests install it in a folder of their own.
+const WORDPRESS_VERSION_FILE: &str = "/usr/share/wordpress/wp-includes/version.php";
+
+/// The Debian packages of the WordPress tests: WordPress itself, PHP's command line (its
+/// built-in server serves the site) with MySQL support, MariaDB and PHPUnit.
+const WORDPRESS_PACKAGES: &[&str] = &[
+    "wordpress",
+    "php-cli",
+    "php-mysql",
+    "mariadb-server",
+    "phpunit",
+];
+
+/// Makes sure WordPress, PHP (with mysqli), MariaDB and PHPUnit are installed.
+pub fn ensure_wordpress() -> Result {
+    let php = Cmd::new("php").arg("--version").probe();
+    let mysqli = Cmd::new("php").arg("-m").probe();
+    let ready = Path::new(WORDPRESS_VERSION_FILE).is_file()
+        && php.is_some()
+        && mysqli.is_some_and(|modules| modules.lines().any(|line| line.trim() == "mysqli"))
+        && Cmd::new("mariadbd").arg("--version").probe().is_some()
+        && Cmd::new("mariadb-install-db")
+            .arg("--help")
+            .probe()
+            .is_some()
+        && Cmd::new("phpunit").arg("--version").probe().is_some();
+    if ready {
+        let first = php
+            .as_deref()
+            .and_then(|text| text.lines().next())
+            .unwrap_or("");
+        present(
+            "wordpress",
+            &format!("(Debian) + {first} + MariaDB + PHPUnit"),
+        );
+        return Ok(());
+    }
+    installing(
+        "wordpress",
+        &format!("{} (Debian packages)", WORDPRESS_PACKAGES.join(" ")),
+    );
+    apt_install(WORDPRESS_PACKAGES)?;
+    if !Path::new(WORDPRESS_VERSION_FILE).is_file() {
+        return Err(format!(
+            "{WORDPRESS_VERSION_FILE} is missing after installing wordpress"
+        ));
+    }
+    for program in ["php", "mariadbd", "phpunit"] {
+        if Cmd::new(program).arg("--version").probe().is_none() {
+            return Err(format!("`{program}` does not run after installing it"));
+        }
+    }
+    Ok(())
+}
+
+/// `apt-get update`, then `apt-get install -y` of `packages` (through sudo unless root).
+fn apt_install(packages: &[&str]) -> Result {
+    let root = Cmd::new("id").arg("-u").probe().as_deref() == Some("0");
+    let apt = |args: &[&str]| {
+        let cmd = if root {
+            Cmd::new("apt-get")
+        } else {
+            Cmd::new("sudo").arg("apt-get")
+        };
+        cmd.args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .run()
+    };
+    apt(&["update"])?;
+    apt(&[&["install", "-y"][..], packages].concat())
 }
 
 /// Trunk runs offline, so it must accept the installed tools as they are: a
