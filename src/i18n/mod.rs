@@ -537,6 +537,16 @@ pub enum Msg {
     EmbedLevelOf,
     /// A tag's kind choice: `{tag}`.
     EmbedKindOf,
+    /// The site owner's tools page's heading.
+    ToolsHeading,
+    /// The embed-code builder's muted words field.
+    EmbedMute,
+    /// The theme that follows the system's.
+    ThemeAuto,
+    /// The light theme.
+    ThemeLight,
+    /// The dark theme.
+    ThemeDark,
     /// Announced when time lets more through: count.
     NowShown,
     /// Announced after muting: count.
@@ -747,7 +757,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 224] = [
+    pub const ALL: [Msg; 229] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -869,6 +879,11 @@ impl Msg {
         Msg::EmbedKind,
         Msg::EmbedLevelOf,
         Msg::EmbedKindOf,
+        Msg::ToolsHeading,
+        Msg::EmbedMute,
+        Msg::ThemeAuto,
+        Msg::ThemeLight,
+        Msg::ThemeDark,
         Msg::NowShown,
         Msg::CountMuted,
         Msg::WithMuted,
