@@ -79,7 +79,8 @@ test('the element, the iframe and the standalone page never request the tools pa
     ),
   );
   await page.locator('spoiler-feed [data-testid="card"]').first().waitFor();
-  await page.frameLocator('iframe').locator('[data-testid="placeholder"]').first().waitFor();
+  // The same origin's storage: the iframe lists at the level chosen above.
+  await page.frameLocator('iframe').locator('[data-testid="card"]').first().waitFor();
   const asked = site.requests.slice(from);
   // The fan's files were fetched: the log is the one to look in.
   assert.ok(asked.some((line) => line.startsWith('GET /spoilerfeed_bg.wasm')), asked.join('\n'));
