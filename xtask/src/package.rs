@@ -332,7 +332,12 @@ mod tests {
         let template = read(&project.npm_dir().join("package.json")).unwrap();
         let json: Value = serde_json::from_str(&manifest(&template, "0.1.0").unwrap()).unwrap();
         let files = string_list(&json, "files").unwrap();
-        for fans in ["spoiler-feed.js", "spoilerfeed_bg.wasm", "index.html", "loader.js"] {
+        for fans in [
+            "spoiler-feed.js",
+            "spoilerfeed_bg.wasm",
+            "index.html",
+            "loader.js",
+        ] {
             assert!(files.iter().any(|file| file == fans), "{fans}");
         }
         let tools: Vec<&String> = files.iter().filter(|file| file.contains("tools")).collect();
