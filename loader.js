@@ -32,6 +32,18 @@ function prefetch() {
   return { url, response, controller, started: Date.now() };
 }
 
+// A check link (`?check=1`, as the widget reads it: the last `check` wins) opens the site
+// owner's tools page, with the same query, before the widget is imported.
+let check = false;
+for (const [name, value] of new URLSearchParams(location.search)) {
+  if (name === "check") check = ["1", "true", ""].includes(value.trim());
+}
+if (check) {
+  location.replace(new URL(`./tools.html${location.search}${location.hash}`, import.meta.url));
+  // Nothing more runs while the page goes.
+  await new Promise(() => {});
+}
+
 const feed = prefetch();
 const { default: init, mountPage } = await import("./spoilerfeed.js");
 await init({ module_or_path: new URL("./spoilerfeed_bg.wasm", import.meta.url) });

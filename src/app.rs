@@ -7,8 +7,8 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::components::{
-    card_list, live_region, progress_code, skeleton, CardList, CheckPage, EmbedBuilder, ErrorCard,
-    Filters, LevelPicker, MutePanel, ProgressPicker, SnoozePanel,
+    card_list, live_region, progress_code, skeleton, CardList, ErrorCard, Filters, LevelPicker,
+    MutePanel, ProgressPicker, SnoozePanel,
 };
 use crate::config::{self, Overrides, Prefs, Settings, Theme};
 use crate::error::Error;
@@ -21,6 +21,7 @@ use crate::hooks::{
 use crate::i18n::{Lang, Msg};
 use crate::platform;
 use crate::progress::{self, ProgressBook, ShowProgress, Watched};
+use crate::snippet::{self, EmbedChoice};
 use crate::spoiler;
 use crate::state::{Action, SharedFeed, State, Status};
 use crate::types::Level;
@@ -62,17 +63,13 @@ pub struct AppProps {
     /// Told about loads, errors and level changes, for the host page.
     #[prop_or_default]
     pub on_event: Option<Callback<WidgetEvent>>,
-    /// Where the widget's files are served from, for the embed-code builder; the builder is
-    /// offered only on the standalone page.
+    /// Where the widget's files are served from, for the links to the site owner's tools
+    /// page; they are offered only on the standalone page.
     #[prop_or_default]
     pub widget_base: Option<AttrValue>,
     /// The page's theme: the embed-code builder's first choice.
     #[prop_or_default]
     pub theme: Theme,
-    /// Whether to show the check page for site owners instead of the widget (the standalone
-    /// page's `check=1`).
-    #[prop_or_default]
-    pub check: bool,
     /// The language the widget speaks (chosen by the page or element it is mounted on).
     #[prop_or_default]
     pub lang: Lang,
@@ -146,7 +143,6 @@ impl Default for AppProps {
             on_event: None,
             widget_base: None,
             theme: Theme::default(),
-            check: false,
             lang: Lang::default(),
             mute: Vec::new(),
         }
@@ -157,18 +153,6 @@ impl Default for AppProps {
 /// does a new language).
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
-    if props.check {
-        return html! {
-            <ContextProvider<Lang> context={props.lang.clone()}>
-                <CheckPage
-                    key={props.feed_url.as_str()}
-                    feed_url={props.feed_url.clone()}
-                    max_bytes={props.max_bytes}
-                    rules={props.rules.clone()}
-                />
-            </ContextProvider<Lang>>
-        };
-    }
     html! {
         <ContextProvider<Lang> context={props.lang.clone()}>
             // A new language starts the widget afresh too, so its announcements change with it.
@@ -227,9 +211,6 @@ fn Widget(props: &AppProps) -> Html {
     );
     // What the feed says about its shows, worked out once per feed rather than per render.
     let shows = use_memo(state.feed.clone(), |feed| ShowLists::of(feed.as_deref()));
-    let tags = use_memo(state.feed.clone(), |feed| {
-        feed.as_ref().map(|feed| feed.tags()).unwrap_or_default()
-    });
     let on_loaded = {
         // The host is told about the loaded feed once its progress is known, with the counts
         // the fan sees.
@@ -482,17 +463,39 @@ fn Widget(props: &AppProps) -> Html {
                 { skeleton(lang) }
             }
             if let Some(widget_base) = props.widget_base.clone() {
-                <p class="sf-check-link">
-                    <a href={config::check_url(&widget_base, &feed_url, &props.rules)} data-testid="check-link">
-                        { lang.text(Msg::CheckLink) }
-                    </a>
-                    { lang.text(Msg::CheckLinkNote) }
-                </p>
-                <EmbedBuilder {widget_base} feed_url={feed_url.clone()} prefs={state.prefs.clone()}
-                    theme={props.theme} tags={tags.clone()} rules={props.rules.clone()}
-                    feed_rules={state.feed.as_ref().map(|feed| feed.rules.clone()).unwrap_or_default()} />
+                { tools_links(props, &widget_base, &state.prefs) }
             }
         </div>
+    }
+}
+
+/// The standalone page's links to the site owner's tools page: the check page for its feed,
+/// and the embed-code builder starting from what the fan sees.
+fn tools_links(props: &AppProps, widget_base: &str, prefs: &Prefs) -> Html {
+    let lang = &props.lang;
+    let shown = EmbedChoice {
+        widget_base: widget_base.to_owned(),
+        feed: props.feed_url.to_string(),
+        prefs: prefs.clone(),
+        theme: props.theme,
+        lock: props.lock_level.is_some(),
+        rules: props.rules.clone(),
+        // The tools page speaks the widget's language.
+        lang: Some(lang.tag().to_owned()),
+        mute: props.mute.clone(),
+    };
+    html! {
+        <>
+            <p class="sf-check-link">
+                <a href={snippet::check_url(widget_base, &props.feed_url, &props.rules)} data-testid="check-link">
+                    { lang.text(Msg::CheckLink) }
+                </a>
+                { lang.text(Msg::CheckLinkNote) }
+            </p>
+            <p class="sf-check-link">
+                <a href={shown.builder_url()} data-testid="embed-link">{ lang.text(Msg::EmbedSummary) }</a>
+            </p>
+        </>
     }
 }
 

@@ -2,13 +2,16 @@
 //! off the page.
 //!
 //! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
-//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`]);
-//! the rule that decides what is shown in [`spoiler`]; the reducer
-//! in [`state`]; the check page's report for site owners in [`report`]; the widget's words in
-//! each language in [`i18n`]. Those are pure and tested natively. The [`app`] puts [`components`] and
-//! [`hooks`] together; [`platform`] is the browser side (with a native stand-in), and
-//! `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>` element or an
-//! iframe.
+//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`]); the
+//! rule that decides what is shown in [`spoiler`]; the reducer in [`state`]; the widget's words
+//! in each language in [`i18n`]. Those are pure and tested natively. The [`app`] puts
+//! [`components`] and [`hooks`] together; [`platform`] is the browser side (with a native
+//! stand-in), and `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>`
+//! element or an iframe.
+//!
+//! The site owner's tools (`tools.html`: the check page with its [`report`], and the embed-code
+//! builder with its [`snippet`]s) are their own binary, `src/bin/tools.rs`: the fan's wasm
+//! (`src/main.rs`) never calls them, so its build leaves them out.
 
 pub mod app;
 pub mod classify;
@@ -27,6 +30,7 @@ pub mod platform;
 pub mod progress;
 pub mod report;
 pub mod script;
+pub mod snippet;
 pub mod spoiler;
 pub mod state;
 pub mod types;

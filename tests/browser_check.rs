@@ -8,7 +8,7 @@
 
 use gloo_timers::future::TimeoutFuture;
 use serde_json::Value;
-use spoilerfeed::AppProps;
+use spoilerfeed::components::ToolsProps;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Blob, BlobPropertyBag, Element, HtmlElement, Url};
@@ -75,12 +75,12 @@ async fn titles_reach_the_page_only_after_show_titles() {
         .expect("a body")
         .append_child(&root)
         .expect("added");
-    let handle = spoilerfeed::mount::mount(
+    let handle = spoilerfeed::mount::tools::mount(
         root.clone(),
-        AppProps {
+        ToolsProps {
             feed_url: url.clone().into(),
             check: true,
-            ..AppProps::default()
+            ..ToolsProps::default()
         },
     );
     wait_for("the report", || {

@@ -13,7 +13,7 @@ use common::*;
 use serde_json::json;
 use spoilerfeed::classify::Rules;
 use spoilerfeed::components::check_page::{CheckPageProps, CheckReportProps};
-use spoilerfeed::components::{CheckPage, CheckReport};
+use spoilerfeed::components::{CheckPage, CheckReport, ToolsPage, ToolsProps};
 use spoilerfeed::config::Settings;
 use spoilerfeed::feed::{Feed, Note, Skip, SkipReason};
 use spoilerfeed::i18n::Lang;
@@ -403,11 +403,11 @@ fn the_check_page_shows_notes_and_skips() {
 }
 
 #[test]
-fn the_app_with_check_shows_the_check_page_not_the_widget() {
-    let html = render::<App>(AppProps {
+fn the_tools_page_with_check_shows_the_check_page_not_the_widget() {
+    let html = render::<ToolsPage>(ToolsProps {
         feed_url: "https://fans.example/feed.json".into(),
         check: true,
-        ..AppProps::default()
+        ..ToolsProps::default()
     });
     assert!(html.contains("data-testid=\"check-page\""), "{html}");
     assert!(html.contains(">Check a feed</h1>"), "{html}");
@@ -422,7 +422,7 @@ fn the_app_with_check_shows_the_check_page_not_the_widget() {
 }
 
 #[test]
-fn the_standalone_page_links_to_the_check_page_for_its_feed() {
+fn the_standalone_page_links_to_the_tools_pages_check_for_its_feed() {
     let html = render::<App>(AppProps {
         feed_url: "https://fans.example/feed.json".into(),
         widget_base: Some("https://widgets.example/sf/".into()),
@@ -431,7 +431,7 @@ fn the_standalone_page_links_to_the_check_page_for_its_feed() {
     });
     let link = attribute_value(&html, "data-testid=\"check-link\"");
     let query = link
-        .strip_prefix("https://widgets.example/sf/index.html?")
+        .strip_prefix("https://widgets.example/sf/tools.html?")
         .unwrap_or_else(|| panic!("{link}"));
     let settings = Settings::from_query(query);
     assert!(settings.check);
@@ -440,12 +440,115 @@ fn the_standalone_page_links_to_the_check_page_for_its_feed() {
         Some("https://fans.example/feed.json")
     );
     assert_eq!(settings.rules, host("tag-levels=casting:mild"));
+    // Nor the check page nor the builder is on the widget's page: it links to them.
+    assert!(!html.contains("check-page"), "{html}");
+    assert!(!html.contains("embed-builder"), "{html}");
     // Embedded widgets don't offer it.
     let html = render::<App>(AppProps {
         feed_url: "https://fans.example/feed.json".into(),
         ..AppProps::default()
     });
     assert!(!html.contains("check-link"), "{html}");
+    assert!(!html.contains("embed-link"), "{html}");
+}
+
+#[test]
+fn the_standalone_page_links_to_the_builder_with_what_the_fan_sees() {
+    let settings = Settings::from_query(
+        "level=moderate&kinds=cast,release&theme=dark&mute=vecna&tag-levels=casting:mild",
+    );
+    let html = render::<App>(AppProps {
+        widget_base: Some("https://widgets.example/sf/".into()),
+        lang: platform::lang([Some("de")]),
+        ..AppProps::from_settings("https://fans.example/feed.json".into(), settings.clone())
+    });
+    let link = attribute_value(&html, "data-testid=\"embed-link\"");
+    let query = link
+        .strip_prefix("https://widgets.example/sf/tools.html?")
+        .unwrap_or_else(|| panic!("{link}"));
+    let carried = Settings::from_query(query);
+    assert!(!carried.check);
+    assert_eq!(
+        carried.feed.as_deref(),
+        Some("https://fans.example/feed.json")
+    );
+    assert_eq!(carried.overrides.level, Some(Level::Moderate));
+    assert_eq!(carried.overrides.kinds, settings.overrides.kinds);
+    assert_eq!(carried.theme, settings.theme);
+    assert_eq!(carried.mute, ["vecna"]);
+    assert_eq!(carried.rules, settings.rules);
+    // The tools page speaks the widget's language.
+    assert_eq!(carried.lang.as_deref(), Some("de"));
+}
+
+/// The tools page's builder for the tagged fixture's URL, opened with `query`.
+fn builder_page(query: &str) -> String {
+    let settings = Settings::from_query(query);
+    render::<ToolsPage>(ToolsProps {
+        lang: platform::lang([settings.lang.clone()]),
+        ..ToolsProps::from_settings(
+            "https://fans.example/feed.json".into(),
+            "https://widgets.example/sf/".into(),
+            settings,
+        )
+    })
+}
+
+#[test]
+fn the_builder_writes_the_hosts_muted_words_into_the_snippet() {
+    let html = builder_page("level=mild&mute=Vecna,%20keeper%27s%20daughter");
+    assert!(html.contains("data-testid=\"embed-builder\""), "{html}");
+    assert!(html.contains("name=\"embed-mute\""), "{html}");
+    // The snippet is the textarea's text.
+    assert!(
+        html.contains(" mute=\"Vecna, keeper's daughter\"&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("src=\"https://widgets.example/sf/spoiler-feed.js\""),
+        "{html}"
+    );
+    // Nothing muted, nothing said.
+    assert!(!builder_page("level=mild").contains(" mute=\""));
+    // The page links to the check page for the same feed.
+    let link = attribute_value(&builder_page(""), "data-testid=\"check-link\"");
+    let settings = Settings::from_query(link.split_once('?').unwrap().1);
+    assert!(settings.check);
+    assert_eq!(
+        settings.feed.as_deref(),
+        Some("https://fans.example/feed.json")
+    );
+}
+
+#[test]
+fn the_builders_choices_are_in_the_widgets_language() {
+    let html = builder_page("lang=de");
+    assert!(
+        html.contains(">Werkzeuge für Website-Betreiber</h1>"),
+        "{html}"
+    );
+    for name in [
+        "Automatisch",
+        "Hell",
+        "Dunkel",
+        "Keine",
+        "Leicht",
+        "Mittel",
+        "Stark",
+    ] {
+        assert!(
+            html.contains(&format!(">{name}</option>")),
+            "{name}: {html}"
+        );
+    }
+    assert!(html.contains(">Stark (nicht gesetzt)</option>"), "{html}");
+    assert!(
+        html.contains("Stummgeschaltete Wörter, durch Kommas getrennt"),
+        "{html}"
+    );
+    // The values stay the attributes' keywords.
+    assert!(html.contains("value=\"major\""), "{html}");
+    assert!(!html.contains(">major<"), "{html}");
 }
 
 /// The `href` of the element carrying `marker`, entities decoded.

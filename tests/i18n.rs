@@ -286,11 +286,13 @@ fn a_placeholder_held_by_progress_says_why_in_german() {
 fn the_check_page_speaks_the_widgets_language() {
     use spoilerfeed::report::Report;
 
-    let html = render::<App>(AppProps {
+    use spoilerfeed::components::{ToolsPage, ToolsProps};
+
+    let html = render::<ToolsPage>(ToolsProps {
         feed_url: "https://fans.example/feed.json".into(),
         check: true,
         lang: platform::lang([Some("de")]),
-        ..AppProps::default()
+        ..ToolsProps::default()
     });
     assert!(html.contains(">Einen Feed prüfen</h1>"), "{html}");
     assert!(html.contains("lang=\"de\""), "{html}");

@@ -1,15 +1,17 @@
-//! The "Embed" panel of the standalone page: the fan's current choices as a snippet for a fan
-//! site, as a custom element or a self-sizing iframe, with a copy button, and the site's own
-//! tags mapped to levels and kinds (`tag-levels`, `tag-kinds`, `default-level`).
+//! The "Embed" panel of the site owner's tools page: the fan's current choices as a snippet
+//! for a fan site, as a custom element or a self-sizing iframe, with a copy button, the site's
+//! own tags mapped to levels and kinds (`tag-levels`, `tag-kinds`, `default-level`) and the
+//! words it mutes (`mute`). Every choice is named in the widget's language.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::classify::Rules;
-use crate::config::{EmbedChoice, EmbedMode, Prefs, Theme};
+use crate::config::{Prefs, Settings, Theme};
 use crate::i18n::{Lang, Msg, CATALOGUES};
 use crate::platform::copy_text;
+use crate::snippet::{EmbedChoice, EmbedMode};
 use crate::types::{Kind, Level};
 
 /// Props of [`EmbedBuilder`].
@@ -33,6 +35,12 @@ pub struct EmbedBuilderProps {
     /// The feed's own maps and default level, which hold where the snippet sets none.
     #[prop_or_default]
     pub feed_rules: Rules,
+    /// Whether the panel starts with the level locked.
+    #[prop_or_default]
+    pub lock: bool,
+    /// The muted words the panel starts with: the page's own.
+    #[prop_or_default]
+    pub mute: Vec<String>,
 }
 
 /// The panel's own choices, changed only through [`FormAction`]s: the clipboard answers
@@ -46,6 +54,8 @@ struct Form {
     lang: Option<String>,
     /// The site's tag maps and default level.
     rules: Rules,
+    /// The site's muted words, as typed (comma-separated).
+    mute: String,
     /// Whether the feed's tags are listed: they may spoil, so only when asked.
     tags_listed: bool,
     /// What became of copying the snippet shown.
@@ -77,6 +87,8 @@ enum FormAction {
     TagKind(String, Option<Kind>),
     /// Set or unset the default level.
     DefaultLevel(Option<Level>),
+    /// The muted words, as typed.
+    Mute(String),
     /// List the feed's tags.
     ListTags,
     /// The clipboard answered about the snippet shown after `choices` choices: whether it
@@ -112,6 +124,7 @@ impl Reducible for Form {
             FormAction::TagKind(tag, Some(kind)) => next.rules.tag_kinds.insert(&tag, kind),
             FormAction::TagKind(tag, None) => next.rules.tag_kinds.remove(&tag),
             FormAction::DefaultLevel(level) => next.rules.default_level = level,
+            FormAction::Mute(words) => next.mute = words,
             FormAction::ListTags => {
                 // Listing the tags changes no snippet.
                 next.tags_listed = true;
@@ -131,7 +144,9 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     let form = use_reducer_eq(|| Form {
         theme: props.theme,
+        lock: props.lock,
         rules: props.rules.clone(),
+        mute: props.mute.join(", "),
         ..Form::default()
     });
     let (mode, theme, lock, copy, choices) =
@@ -144,6 +159,8 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         lock,
         rules: form.rules.clone(),
         lang: form.lang.clone(),
+        // Read as the widget reads the attribute, so the snippet holds what it will mute.
+        mute: Settings::from_pairs([("mute", &form.mute)]).mute,
     }
     .snippet(mode);
 
@@ -151,22 +168,19 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         let form = form.dispatcher();
         Callback::from(move |_: Event| form.dispatch(FormAction::Mode(mode)))
     };
-    let on_theme = {
+    let on_theme = on_select(&form.dispatcher(), |value| {
+        FormAction::Theme(Theme::parse(&value).unwrap_or_default())
+    });
+    let on_lang = on_select(&form.dispatcher(), |value| {
+        FormAction::Lang((!value.is_empty()).then_some(value))
+    });
+    let on_mute = {
         let form = form.dispatcher();
-        Callback::from(move |event: Event| {
+        Callback::from(move |event: InputEvent| {
             let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
                 .value();
-            form.dispatch(FormAction::Theme(Theme::parse(&value).unwrap_or_default()));
-        })
-    };
-    let on_lang = {
-        let form = form.dispatcher();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            form.dispatch(FormAction::Lang((!value.is_empty()).then_some(value)));
+            form.dispatch(FormAction::Mute(value));
         })
     };
     let on_lock = {
@@ -188,15 +202,9 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
         CopyStatus::Done => lang.text(Msg::EmbedCopied),
         CopyStatus::Failed => lang.text(Msg::EmbedCopyFailed),
     };
-    let on_default = {
-        let form = form.dispatcher();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                .value();
-            form.dispatch(FormAction::DefaultLevel(Level::parse(&value)));
-        })
-    };
+    let on_default = on_select(&form.dispatcher(), |value| {
+        FormAction::DefaultLevel(Level::parse(&value))
+    });
     let on_list_tags = {
         let form = form.dispatcher();
         Callback::from(move |_: MouseEvent| form.dispatch(FormAction::ListTags))
@@ -243,7 +251,7 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     { lang.text(Msg::EmbedTheme) }
                     <select name="embed-theme" class="sf-select" onchange={on_theme}>
                         { for themes.into_iter().map(|option| html! {
-                            <option value={option.key()} selected={option == theme}>{ option.key() }</option>
+                            <option value={option.key()} selected={option == theme}>{ theme_name(&lang, option) }</option>
                         }) }
                     </select>
                 </label>
@@ -263,11 +271,15 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                 <label class="sf-embed__option">
                     { lang.text(Msg::EmbedDefaultLevel) }
                     <select name="embed-default-level" class="sf-select" onchange={on_default}>
-                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(&lang, props.feed_rules.default_level.map(Level::key), Msg::EmbedNotSet) }</option>
+                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(&lang, props.feed_rules.default_level.map(|level| lang.level(level)), Msg::EmbedNotSet) }</option>
                         { for Level::ALL.into_iter().map(|level| html! {
-                            <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ level.key() }</option>
+                            <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ lang.level(level) }</option>
                         }) }
                     </select>
+                </label>
+                <label class="sf-embed__option">
+                    { lang.text(Msg::EmbedMute) }
+                    <input type="text" name="embed-mute" class="sf-input" value={form.mute.clone()} oninput={on_mute} />
                 </label>
                 { tags }
                 <label class="sf-embed__snippet-label" for="sf-embed-snippet">{ lang.text(Msg::EmbedSnippet) }</label>
@@ -292,21 +304,15 @@ fn tag_table(
 ) -> Html {
     let row = |(tag, count): &(String, usize)| {
         let on_level = {
-            let (form, tag) = (form.clone(), tag.clone());
-            Callback::from(move |event: Event| {
-                let value = event
-                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value();
-                form.dispatch(FormAction::TagLevel(tag.clone(), Level::parse(&value)));
+            let tag = tag.clone();
+            on_select(form, move |value| {
+                FormAction::TagLevel(tag.clone(), Level::parse(&value))
             })
         };
         let on_kind = {
-            let (form, tag) = (form.clone(), tag.clone());
-            Callback::from(move |event: Event| {
-                let value = event
-                    .target_unchecked_into::<web_sys::HtmlSelectElement>()
-                    .value();
-                form.dispatch(FormAction::TagKind(tag.clone(), Kind::parse(&value)));
+            let tag = tag.clone();
+            on_select(form, move |value| {
+                FormAction::TagKind(tag.clone(), Kind::parse(&value))
             })
         };
         let (level, kind) = (rules.tag_levels.get(tag), rules.tag_kinds.get(tag));
@@ -316,17 +322,17 @@ fn tag_table(
                 <td>{ count }</td>
                 <td>
                     <select name="tag-level" class="sf-select" aria-label={lang.say(Msg::EmbedLevelOf, &[("tag", tag)])} onchange={on_level}>
-                        <option value="" selected={level.is_none()}>{ unset(lang, feed.tag_levels.get(tag).map(Level::key), Msg::EmbedNotMapped) }</option>
+                        <option value="" selected={level.is_none()}>{ unset(lang, feed.tag_levels.get(tag).map(|level| lang.level(level)), Msg::EmbedNotMapped) }</option>
                         { for Level::ALL.into_iter().map(|option| html! {
-                            <option value={option.key()} selected={level == Some(option)}>{ option.key() }</option>
+                            <option value={option.key()} selected={level == Some(option)}>{ lang.level(option) }</option>
                         }) }
                     </select>
                 </td>
                 <td>
                     <select name="tag-kind" class="sf-select" aria-label={lang.say(Msg::EmbedKindOf, &[("tag", tag)])} onchange={on_kind}>
-                        <option value="" selected={kind.is_none()}>{ unset(lang, feed.tag_kinds.get(tag).map(Kind::key), Msg::EmbedNotMapped) }</option>
+                        <option value="" selected={kind.is_none()}>{ unset(lang, feed.tag_kinds.get(tag).map(|kind| lang.kind(kind)), Msg::EmbedNotMapped) }</option>
                         { for Kind::ALL.into_iter().map(|option| html! {
-                            <option value={option.key()} selected={kind == Some(option)}>{ option.key() }</option>
+                            <option value={option.key()} selected={kind == Some(option)}>{ lang.kind(option) }</option>
                         }) }
                     </select>
                 </td>
@@ -345,6 +351,29 @@ fn tag_table(
             <tbody>{ for tags.iter().map(row) }</tbody>
         </table>
     }
+}
+
+/// A `change` callback for a select: dispatches the action `make` builds from its value.
+fn on_select(
+    form: &UseReducerDispatcher<Form>,
+    make: impl Fn(String) -> FormAction + 'static,
+) -> Callback<Event> {
+    let form = form.clone();
+    Callback::from(move |event: Event| {
+        let value = event
+            .target_unchecked_into::<web_sys::HtmlSelectElement>()
+            .value();
+        form.dispatch(make(value));
+    })
+}
+
+/// A theme's name in the widget's language.
+fn theme_name(lang: &Lang, theme: Theme) -> &'static str {
+    lang.text(match theme {
+        Theme::Auto => Msg::ThemeAuto,
+        Theme::Light => Msg::ThemeLight,
+        Theme::Dark => Msg::ThemeDark,
+    })
 }
 
 /// The choice of setting nothing: what the feed says, if it says something.
@@ -398,6 +427,13 @@ mod tests {
         assert!(form.copy == CopyStatus::NotYet && form.choices == 5);
         let listed = after([FormAction::ListTags, answer(0, true)]);
         assert!(listed.tags_listed && listed.copy == CopyStatus::Done);
+    }
+
+    #[test]
+    fn the_muted_words_are_kept_as_typed_and_each_change_is_a_new_snippet() {
+        let form = after([answer(0, true), FormAction::Mute("Vecna, ".into())]);
+        assert_eq!(form.mute, "Vecna, ");
+        assert!(form.copy == CopyStatus::NotYet && form.choices == 1);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! given and report user actions through `on*` callbacks; the state and its rules live in
 //! `state` and `spoiler`. What a list repeats per entry (card, placeholder, meta line, date,
 //! kind block) is a plain function returning `Html`, not a component: a component each costs a
-//! scope, hooks and scheduler work per entry on every change.
+//! scope, hooks and scheduler work per entry on every change. The site owner's tools page
+//! ([`tools_page`], with [`check_page`] and [`embed_builder`]) is only the tools' binary's.
 
 pub mod card;
 pub mod card_list;
@@ -20,6 +21,7 @@ pub mod progress_code;
 pub mod progress_picker;
 pub mod skeleton;
 pub mod time;
+pub mod tools_page;
 
 pub use card::card;
 pub use card_list::CardList;
@@ -37,6 +39,7 @@ pub use progress_code::progress_code;
 pub use progress_picker::ProgressPicker;
 pub use skeleton::skeleton;
 pub use time::relative_time;
+pub use tools_page::{ToolsPage, ToolsProps};
 
 /// A short, stable reference to an item for the DOM and tests. Ids are often article URLs that
 /// name the twist, so a placeholder must not carry the id itself.

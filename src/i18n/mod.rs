@@ -537,6 +537,16 @@ pub enum Msg {
     EmbedLevelOf,
     /// A tag's kind choice: `{tag}`.
     EmbedKindOf,
+    /// The site owner's tools page's heading.
+    ToolsHeading,
+    /// The embed-code builder's muted words field.
+    EmbedMute,
+    /// The theme that follows the system's.
+    ThemeAuto,
+    /// The light theme.
+    ThemeLight,
+    /// The dark theme.
+    ThemeDark,
     /// Announced when time lets more through: count.
     NowShown,
     /// Announced after muting: count.
@@ -767,7 +777,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, for the catalogues' completeness test.
-    pub const ALL: [Msg; 234] = [
+    pub const ALL: [Msg; 239] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -889,6 +899,11 @@ impl Msg {
         Msg::EmbedKind,
         Msg::EmbedLevelOf,
         Msg::EmbedKindOf,
+        Msg::ToolsHeading,
+        Msg::EmbedMute,
+        Msg::ThemeAuto,
+        Msg::ThemeLight,
+        Msg::ThemeDark,
         Msg::NowShown,
         Msg::CountMuted,
         Msg::WithMuted,

@@ -1,9 +1,11 @@
 //! Mounting widgets: on the standalone page ([`page`]), as the `<spoiler-feed>` element
-//! ([`element`]), and the iframe's height reports ([`frame`]).
+//! ([`element`]), and the iframe's height reports ([`frame`]); and the site owner's tools page
+//! ([`tools`]).
 
 pub mod element;
 pub mod frame;
 pub mod page;
+pub mod tools;
 
 use std::cell::Cell;
 

@@ -1,5 +1,5 @@
-//! The standalone page (`index.html`): one widget on `#spoilerfeed`, configured by the query,
-//! or with `check=1` the check page for site owners.
+//! The standalone page (`index.html`): one widget on `#spoilerfeed`, configured by the query.
+//! (`loader.js` sends `check=1` to the site owner's tools page before the widget loads.)
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -44,10 +44,8 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     // bandwidth for long: it is cancelled here.
     platform::hand_over_prefetch(&prefetch, Some(&feed_url));
     let widget_base = (!settings.embed).then(|| absolute_url(".", &page).into());
-    let check = settings.check;
     let props = AppProps {
         widget_base,
-        check,
         lang,
         ..AppProps::from_settings(feed_url, settings)
     };

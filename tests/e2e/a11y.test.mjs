@@ -23,6 +23,7 @@ import {
   openTestPage,
   retry,
   servePage,
+  toolsPage,
 } from './support.mjs';
 
 const ALL_KINDS = join(fixtures, 'all-kinds.json');
@@ -108,11 +109,10 @@ async function walkLevels(scope, target, what) {
 }
 
 for (const scheme of ['light', 'dark']) {
-  test(`axe: the standalone page, its embed-code builder, check page, error and offline notice (${scheme})`, TEST_TIMEOUT, async (t) => {
+  test(`axe: the standalone page, the tools page's embed-code builder and check page, error and offline notice (${scheme})`, TEST_TIMEOUT, async (t) => {
     const { page, errors } = await openPage(t, scheme);
     await page.goto(feedPage(site, `${site.url}/all-kinds.json`, `&max-items=${MAX_ITEMS}`));
     await waitForEntries(page);
-    await page.locator('[data-testid="embed-builder"] summary').click();
     // The muted-words and snooze panels open too, a word muted so its list shows.
     for (const panel of ['mute-panel', 'snooze-panel']) {
       const summary = page.locator(`[data-testid="${panel}"] summary`);
@@ -124,6 +124,15 @@ for (const scheme of ['light', 'dark']) {
       await page.getByTestId('muted-word').first().waitFor();
     }
     await walkLevels(page, page, `standalone page (${scheme})`);
+
+    // The builder, its muted words set and the feed's tags listed.
+    await page.goto(toolsPage(site, `${site.url}/all-kinds.json`, '&mute=zebra'));
+    await page.locator('[data-testid="embed-builder"] summary').click();
+    const listTags = page.getByTestId('embed-list-tags');
+    await listTags.waitFor();
+    await listTags.click();
+    await page.getByTestId('embed-tags').waitFor();
+    await expectAccessible(page, `embed-code builder (${scheme})`);
 
     await page.goto(feedPage(site, `${site.url}/all-kinds.json`, '&check=1'));
     await page.getByTestId('check-report').waitFor();

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FEED_JSON, file, launchBrowser, startServer, status } from './server.mjs';
-import { assertBuilt, dist, feedPage, fixtures, itemRef, openTestPage, retry } from './support.mjs';
+import { assertBuilt, dist, feedPage, fixtures, itemRef, openBuilder, openTestPage, retry } from './support.mjs';
 
 /** A fan site's feed: categories as tags, mapped by its own `_spoilerfeed.tag_levels`. */
 const TAGGED = join(fixtures, 'tagged.json');
@@ -106,6 +106,11 @@ test('the check page says each update’s level and why, and shows titles only w
 
   await page.goto(feedPage(site, `${site.url}/tagged.json`, '&check=1'));
   await eventually(async () => assert.equal((await rows(page)).length, expected.length));
+  // The standalone page's check link lands on the tools page, with the same query.
+  const landed = new URL(page.url());
+  assert.equal(landed.pathname, '/tools.html');
+  assert.equal(landed.searchParams.get('feed'), `${site.url}/tagged.json`);
+  assert.equal(landed.searchParams.get('check'), '1');
   assert.equal(await page.getByTestId('check-title').textContent(), feed.title);
   assert.equal(await page.getByTestId('check-format').textContent(), 'JSON Feed');
   assert.equal(await page.getByTestId('check-items').textContent(), String(expected.length));
@@ -176,14 +181,13 @@ test('the embed builder maps a tag of the feed, and the page links to its check'
   await page.goto(feedPage(site, `${site.url}/tagged.json`));
   await page.locator('[data-testid="placeholder"]').first().waitFor();
 
-  const builder = page.getByTestId('embed-builder');
-  await builder.locator('summary').click();
+  const builder = await openBuilder(page);
   // The tags may give things away: they are listed only when asked.
   assert.equal(await builder.getByTestId('embed-tag').count(), 0);
   await builder.getByTestId('embed-list-tags').click();
   const casting = builder.locator('[data-testid="embed-tag"][data-tag="Casting"]');
   // Left unset, a tag keeps the feed's own mapping, and the builder says so.
-  assert.equal(await casting.locator('select[name="tag-level"] option[value=""]').textContent(), "mild (the feed's)");
+  assert.equal(await casting.locator('select[name="tag-level"] option[value=""]').textContent(), "Mild (the feed's)");
   const theories = builder.locator('[data-testid="embed-tag"][data-tag="Theories"]');
   assert.equal(await theories.locator('select[name="tag-level"] option[value=""]').textContent(), 'not mapped');
   await casting.locator('select[name="tag-level"]').selectOption('moderate');
@@ -208,8 +212,9 @@ test('the embed builder maps a tag of the feed, and the page links to its check'
   await casting.locator('select[name="tag-level"]').selectOption('');
   await eventually(async () => assert.doesNotMatch(await snippet.inputValue(), /tag-levels/));
 
+  // The tools page links to the feed's check page.
   await page.getByTestId('check-link').click();
-  await page.waitForURL(/[?&]check=1/);
+  await page.waitForURL(/\/tools\.html\?(.*&)?check=1/);
   await eventually(async () => assert.ok((await rows(page)).length > 0));
   assert.equal(new URL(page.url()).searchParams.get('feed'), `${site.url}/tagged.json`);
   assert.deepEqual(errors, [], 'no uncaught errors');

@@ -23,6 +23,7 @@ import {
   feedPage,
   fixtures,
   itemRef,
+  openBuilder,
   openTestPage,
   output,
   retry,
@@ -535,8 +536,8 @@ test('the embed builder gives snippets that work on another site', { timeout: TE
   const moderate = expectedView(sample, { level: 'moderate' });
   await expectList(page, moderate, 'moderate');
 
-  const builder = page.locator('[data-testid="embed-builder"]');
-  await builder.locator('summary').click();
+  // The builder is on the site owner's tools page, linked with what the fan sees.
+  const builder = await openBuilder(page);
   await eventually(async () => assert.equal(await builder.evaluate((el) => el.open), true));
   const snippet = builder.locator('[data-testid="embed-snippet"]');
 
@@ -646,8 +647,7 @@ test('the embed builder starts with the theme the page was opened with', { timeo
   const { page, errors } = await openPage(t, browser);
   await page.goto(`${site.url}/index.html?theme=dark`);
   await page.locator('[data-testid="card"], [data-testid="placeholder"]').first().waitFor({ timeout: FIRST_WAIT });
-  const builder = page.locator('[data-testid="embed-builder"]');
-  await builder.locator('summary').click();
+  const builder = await openBuilder(page);
   assert.equal(await builder.locator('select[name="embed-theme"]').inputValue(), 'dark');
   assert.match(await builder.locator('[data-testid="embed-snippet"]').inputValue(), / theme="dark"/);
   assert.deepEqual(errors, [], 'no uncaught errors');
@@ -668,8 +668,7 @@ test('the embed builder says when the snippet could not be copied', { timeout: T
     await page.addInitScript(refuse);
     await page.goto(`${site.url}/index.html`);
     await page.locator('[data-testid="card"], [data-testid="placeholder"]').first().waitFor({ timeout: FIRST_WAIT });
-    const builder = page.locator('[data-testid="embed-builder"]');
-    await builder.locator('summary').click();
+    const builder = await openBuilder(page);
     const status = builder.getByRole('status');
     await builder.getByRole('button', { name: 'Copy snippet' }).click();
     await eventually(async () => {

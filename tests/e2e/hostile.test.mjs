@@ -26,7 +26,7 @@ import { gzipSync } from 'node:zlib';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FEED_JSON, file, json, launchBrowser, startServer, status } from './server.mjs';
-import { CORS, assertBuilt, dist, feedPage, fixtures, openTestPage, retry, sampleFile } from './support.mjs';
+import { CORS, assertBuilt, dist, feedPage, fixtures, openTestPage, retry, sampleFile, toolsPage } from './support.mjs';
 
 /** How long any one condition may take to come true. */
 const WAIT = 20_000;
@@ -868,11 +868,20 @@ describe('hostile feeds over HTTP', () => {
   test('a javascript: feed URL in the query is never run', { timeout: TEST_TIMEOUT }, async (t) => {
     const from = site.requests.length;
     const { page, ...watch } = await openPage(t);
-    await page.goto(`${site.url}/index.html?feed=${encodeURIComponent(`javascript:${run('query')}`)}`);
+    const feed = `javascript:${run('query')}`;
+    await page.goto(`${site.url}/index.html?feed=${encodeURIComponent(feed)}`);
     await expectError(page, MESSAGES.network);
-    await page.locator('[data-testid="embed-builder"] summary').click();
     await assertUnharmed(page, watch, site, from);
     await assertStillWorks(page);
+    // Nor on the tools page: its builder writes the URL into a snippet, as text.
+    await page.goto(toolsPage(site, feed));
+    await page.locator('[data-testid="embed-builder"] summary').click();
+    await page.getByTestId('error').waitFor();
+    assert.match(await page.getByTestId('embed-snippet').inputValue(), /src="javascript:/);
+    assert.equal(await page.evaluate(() => '__pwned' in window), false);
+    assert.deepEqual(watch.dialogs, [], 'a payload opened a dialog');
+    assert.deepEqual(watch.pageErrors, [], 'uncaught errors in the page');
+    assert.deepEqual(site.requests.slice(from).filter((r) => /\/pwned/i.test(r)), []);
   });
 });
 
@@ -1164,12 +1173,16 @@ ${element ? '<script type="module" src="/spoiler-feed.js"></script>' : ''}</head
     await page.locator('input[name="spoiler-level"][value="major"]').check();
     await page.locator('button[data-testid="kind-chip"][data-kind="cast"]').click();
     await page.locator('button[data-testid="kind-chip"][data-kind="cast"]').click();
+    // The builder, on the tools page the standalone page links to.
+    await page.getByTestId('embed-link').click();
+    await page.waitForURL(/\/tools\.html\?/);
     await page.locator('[data-testid="embed-builder"] summary').click();
     await page.locator('input[name="embed-mode"][value="iframe"]').check();
     await page.locator('select[name="embed-theme"]').selectOption('dark');
     await page.locator('input[name="embed-lock"]').check();
     await page.getByRole('button', { name: 'Copy snippet' }).click();
     await page.getByText('Copied', { exact: true }).waitFor();
+    await page.goBack();
     await page.locator('input[name="spoiler-level"][value="none"]').check();
   }
 
@@ -1226,7 +1239,7 @@ ${element ? '<script type="module" src="/spoiler-feed.js"></script>' : ''}</head
   // The builder's iframe snippet has no inline script or style: its sizer is a file.
   test('the embed builder\'s iframe snippet, pasted into a host page with the same policy', { timeout: TEST_TIMEOUT }, async (t) => {
     const builder = await openPage(t);
-    await builder.page.goto(`${strict.url}/index.html`);
+    await builder.page.goto(`${strict.url}/tools.html`);
     await builder.page.locator('[data-testid="embed-builder"] summary').click();
     await builder.page.locator('input[name="embed-mode"][value="iframe"]').check();
     const snippet = await builder.page.locator('[data-testid="embed-snippet"]').inputValue();

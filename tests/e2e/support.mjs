@@ -86,6 +86,23 @@ export function feedPage(site, feedUrl, query = '') {
   return `${site.url}/index.html?feed=${encodeURIComponent(feedUrl)}${query}`;
 }
 
+/** The site owner's tools page on `site` for the feed at `feedUrl`, with more of the query. */
+export function toolsPage(site, feedUrl, query = '') {
+  return `${site.url}/tools.html?feed=${encodeURIComponent(feedUrl)}${query}`;
+}
+
+/**
+ * Follows the standalone page's link to the embed-code builder (on the tools page, carrying
+ * what the fan sees) and returns the builder, its panel opened.
+ */
+export async function openBuilder(page) {
+  await page.getByTestId('embed-link').click();
+  await page.waitForURL(/\/tools\.html\?/);
+  const builder = page.locator('[data-testid="embed-builder"]');
+  await builder.locator('summary').click();
+  return builder;
+}
+
 let pageCount = 0;
 
 /** Serves the HTML page `html` on `server` under a fresh path; returns its URL. */

@@ -4,6 +4,7 @@
 //! `npm/package.json` is the manifest with the version left as `0.0.0`; its `files` list is
 //! what `pkg/` gets, each from `npm/`, `dist/` or the repository root (the licenses), except
 //! `THIRD-PARTY-LICENSES.md`, written from `cargo metadata`. `npm pack pkg` makes the tarball.
+//! It holds the fans' files only: the site owner's tools page (`tools.html`) is not shipped.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -323,6 +324,24 @@ mod tests {
         for side_effect in string_list(&json, "sideEffects").unwrap() {
             assert!(files.contains(&side_effect.trim_start_matches("./").to_string()));
         }
+    }
+
+    #[test]
+    fn the_package_holds_the_fans_files_not_the_site_owners_tools() {
+        let project = Project::locate();
+        let template = read(&project.npm_dir().join("package.json")).unwrap();
+        let json: Value = serde_json::from_str(&manifest(&template, "0.1.0").unwrap()).unwrap();
+        let files = string_list(&json, "files").unwrap();
+        for fans in [
+            "spoiler-feed.js",
+            "spoilerfeed_bg.wasm",
+            "index.html",
+            "loader.js",
+        ] {
+            assert!(files.iter().any(|file| file == fans), "{fans}");
+        }
+        let tools: Vec<&String> = files.iter().filter(|file| file.contains("tools")).collect();
+        assert!(tools.is_empty(), "{tools:?}");
     }
 
     #[test]

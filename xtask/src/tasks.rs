@@ -20,14 +20,16 @@ pub const SERVE_ADDRESS: &str = "127.0.0.1";
 /// The port `serve` listens on unless told otherwise.
 pub const SERVE_PORT: u16 = 8080;
 
-/// `cargo xtask build`: tools, then an optimised build of the widget into `dist/`.
+/// `cargo xtask build`: tools, then an optimised build of the widget and the site owner's tools
+/// page into `dist/`.
 pub fn build(project: &Project) -> Result {
     tools::setup(project, tools::Options::default())?;
     release_build(project)
 }
 
 /// `cargo xtask serve`: tools, then trunk's development server with the
-/// release build, rebuilding on changes.
+/// release build of both pages (`index.html` declares the tools' binary too), rebuilding on
+/// changes.
 pub fn serve(project: &Project, port: u16) -> Result {
     tools::setup(project, tools::Options::default())?;
     fetch_crates(project)?;
@@ -51,8 +53,9 @@ fn trunk(project: &Project) -> Cmd {
     Cmd::new("trunk").dir(project.root())
 }
 
-/// `trunk build --release --offline` into `dist/`, then the scripts minified; the tools
-/// already set up.
+/// `trunk build --release --offline` into `dist/` (one build makes both wasm files: the fan's
+/// widget and, declared in `index.html` too, the site owner's tools page), then the scripts
+/// minified; the tools already set up.
 pub fn release_build(project: &Project) -> Result {
     fetch_crates(project)?;
     trunk(project)
@@ -63,12 +66,14 @@ pub fn release_build(project: &Project) -> Result {
     Ok(())
 }
 
-/// The scripts of `dist/` that pages download.
+/// The scripts of `dist/` that pages download: the fan's, then the tools page's.
 const SCRIPTS: &[&str] = &[
     "spoilerfeed.js",
     "loader.js",
     "spoiler-feed.js",
     "spoiler-feed-frame.js",
+    "tools.js",
+    "tools-loader.js",
 ];
 
 /// Minifies the scripts in `dist/` with terser (npm, in `.tools/`): Trunk minifies the CSS
