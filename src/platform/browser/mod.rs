@@ -7,6 +7,7 @@ pub mod format;
 pub mod schedule;
 pub mod storage;
 pub mod text;
+pub mod words;
 pub mod xml;
 
 pub use clipboard::copy_text;
@@ -19,4 +20,5 @@ pub use storage::{
     stored_prefs, stored_progress, stored_shared,
 };
 pub use text::strip_accents;
+pub use words::{catalogue_url, known_words, load_words, set_catalogue_urls};
 pub use xml::parse_xml;
