@@ -157,6 +157,10 @@ document.body.dataset.defined = String(customElements.get("spoiler-feed") === Sp
   const wasm = assets.find((name) => name.endsWith('.wasm'));
   const css = assets.find((name) => name.endsWith('.css'));
   assert.ok(wasm && css, `the wasm and the CSS are emitted as assets: ${assets.join(', ')}`);
+  assert.ok(
+    assets.some((name) => /^de-[\w-]+\.json$/.test(name)),
+    `the catalogue files are emitted as assets: ${assets.join(', ')}`,
+  );
 
   const site = await startServer({
     root: built,
