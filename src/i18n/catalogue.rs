@@ -5,10 +5,9 @@
 //! its language uses, the CLDR category after an underscore (`new_updates_one`,
 //! `new_updates_other`, `new_updates_few`…). Placeholders are `{name}`; `{n}` is the count.
 
-use std::collections::HashMap;
-
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
+use serde_json::Value;
 
 use super::{Msg, Plural};
 
@@ -38,10 +37,17 @@ impl Catalogue {
     /// Reads the catalogue file `json` of the language `code`; an error when it isn't a JSON
     /// object of strings.
     pub fn parse(code: &'static str, json: &str) -> Result<Parsed, serde_json::Error> {
-        let texts: HashMap<String, String> = serde_json::from_str(json)?;
+        // Read as a JSON value, the reader the feed's JSON goes through too.
+        let texts = match serde_json::from_str(json)? {
+            Value::Object(texts) => texts,
+            _ => return Err(serde::de::Error::custom("a catalogue is one object")),
+        };
         let mut entries = vec![Vec::new(); Msg::ALL.len()];
         let mut unknown = Vec::new();
         for (key, text) in texts {
+            let Value::String(text) = text else {
+                return Err(serde::de::Error::custom(format!("{key} isn't a text")));
+            };
             // A whole key first: `kind_other` is a message of its own, not a plural form.
             let found = message(&key).map(|msg| (msg, Plural::Other)).or_else(|| {
                 let (stem, form) = key.rsplit_once('_')?;

@@ -111,7 +111,7 @@ pub fn load_feed(
         timeout_seconds: TIMEOUT_SECONDS,
     };
     let key = url.clone();
-    download(url, feed, move |result| {
+    download(url, feed, Box::new(move |result| {
         done(result.and_then(|(body, base)| {
             let feed = crate::platform::read_feed(&body, Some(&base), &rules)?;
             // A body too large to keep is not held until the page is idle either.
@@ -120,17 +120,16 @@ pub fn load_feed(
             }
             Ok(feed)
         }))
-    })
+    }))
 }
+
+/// What is told of a download: its body and the URL it came from, or why not.
+pub type Downloaded = dyn FnOnce(Result<(String, String), Error>);
 
 /// Starts downloading `url` as `what` says (or takes over the request `loader.js` started
 /// for it); `done` gets the body and the URL it came from (after redirects) unless the
 /// returned canceller ran first.
-pub fn download(
-    url: String,
-    what: Download,
-    done: impl FnOnce(Result<(String, String), Error>) + 'static,
-) -> impl FnOnce() {
+pub fn download(url: String, what: Download, done: Box<Downloaded>) -> impl FnOnce() {
     let prefetched = take_prefetch(&url);
     let controller = match &prefetched {
         Some(prefetched) => Some(prefetched.controller.clone()),

@@ -4,7 +4,6 @@
 //! too large or unreadable leaves the English words and a console warning.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use super::fetch::{download, Download};
 use crate::i18n::{Catalogue, Lang};
@@ -26,8 +25,8 @@ enum Words {
 }
 
 thread_local! {
-    /// Each catalogue the page has asked for, by code.
-    static WORDS: RefCell<HashMap<&'static str, Words>> = RefCell::new(HashMap::new());
+    /// Each catalogue the page has asked for, by code (a handful at most).
+    static WORDS: RefCell<Vec<(&'static str, Words)>> = const { RefCell::new(Vec::new()) };
     /// The script's function from a code to its catalogue file's URL (`…/i18n/de.json`):
     /// the script knows where it is served from, and a bundler sees the files it names.
     static URLS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
@@ -52,9 +51,9 @@ pub fn known_words(lang: Lang) -> Lang {
     let Some(code) = lang.waiting() else {
         return lang;
     };
-    WORDS.with(|words| match words.borrow().get(code) {
-        Some(Words::In(catalogue)) => lang.with_catalogue(catalogue),
-        Some(Words::Missing) => lang.without_catalogue(),
+    WORDS.with(|words| match words.borrow().iter().find(|(known, _)| *known == code) {
+        Some((_, Words::In(catalogue))) => lang.with_catalogue(catalogue),
+        Some((_, Words::Missing)) => lang.without_catalogue(),
         _ => lang,
     })
 }
@@ -74,13 +73,14 @@ pub fn load_words(lang: Lang, done: impl FnOnce(Lang) + 'static) {
         });
     let start = WORDS.with(|words| {
         let mut words = words.borrow_mut();
-        match words.get_mut(code) {
-            Some(Words::Coming(waiting)) => {
+        match words.iter_mut().find(|(known, _)| *known == code) {
+            Some((_, Words::Coming(waiting))) => {
                 waiting.push(waiter);
                 false
             }
+            // Known words were taken above: this is the first ask.
             _ => {
-                words.insert(code, Words::Coming(vec![waiter]));
+                words.push((code, Words::Coming(vec![waiter])));
                 true
             }
         }
@@ -104,7 +104,7 @@ fn fetch_catalogue(code: &'static str) {
     };
     let from = url.clone();
     // Nothing cancels it: every widget in the language, present or to come, wants it.
-    let _ = download(url, file, move |result| {
+    let _ = download(url, file, Box::new(move |result| {
         let read = result
             .map_err(|error| format!("{error:?}"))
             .and_then(|(body, _)| {
@@ -112,7 +112,7 @@ fn fetch_catalogue(code: &'static str) {
             })
             .map(|parsed| parsed.catalogue);
         settle(code, read.map_err(|why| format!("{from}: {why}")));
-    });
+    }));
 }
 
 /// Keeps the outcome for `code` and tells everything waiting for it.
@@ -128,7 +128,11 @@ fn settle(code: &'static str, read: Result<Catalogue, String>) {
         }
     };
     let outcome = catalogue.map_or(Words::Missing, Words::In);
-    let waiting = WORDS.with(|words| words.borrow_mut().insert(code, outcome));
+    let waiting = WORDS.with(|words| {
+        let mut words = words.borrow_mut();
+        let entry = words.iter_mut().find(|(known, _)| *known == code);
+        entry.map(|(_, words)| std::mem::replace(words, outcome))
+    });
     if let Some(Words::Coming(waiting)) = waiting {
         for waiter in waiting {
             waiter(catalogue);
