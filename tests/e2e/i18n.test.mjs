@@ -205,7 +205,8 @@ test('lang=de: the first card painted is German, though the catalogue comes slow
   await page.locator('spoiler-feed [data-testid="placeholder"]').first().waitFor();
   const first = await page.evaluate(() => window.firstSeen);
   assert.ok(first, 'a card was seen');
-  assert.match(first.card, /Aufdecken/, `the first card: ${first.card}`);
+  // The none-level production update: its kind, stage and date in German.
+  assert.match(first.card, /^Produktion.*vor \d+ Tagen.*Dreharbeiten/, `the first card: ${first.card}`);
   assert.equal(first.legend.trim(), 'Spoiler-Stufe');
   assert.equal(germanRequests() - before, 1, 'one request for the catalogue');
 
@@ -214,7 +215,7 @@ test('lang=de: the first card painted is German, though the catalogue comes slow
   await standalone.page.goto(feedPage(site, `${site.url}/english.json`, '&lang=de&level=none'));
   await standalone.page.locator('[data-testid="placeholder"]').first().waitFor();
   const seen = await standalone.page.evaluate(() => window.firstSeen);
-  assert.match(seen.card, /Aufdecken/, `the first card: ${seen.card}`);
+  assert.match(seen.card, /^Produktion.*vor \d+ Tagen.*Dreharbeiten/, `the first card: ${seen.card}`);
   assert.equal(seen.legend.trim(), 'Spoiler-Stufe');
   assert.equal(germanRequests() - before, 2, 'one request on the standalone page');
   assert.deepEqual([...errors, ...standalone.errors], []);
