@@ -28,11 +28,18 @@ fn main() {
     for code in &codes {
         write!(out, "{code:?}, ").unwrap();
     }
-    out.push_str("];\n\n/// Each shipped catalogue file's text, for platforms that fetch nothing.\n\
-        #[cfg(not(target_arch = \"wasm32\"))]\npub const FILES: &[(&str, &str)] = &[");
+    out.push_str(
+        "];\n\n/// Each shipped catalogue file's text, for platforms that fetch nothing.\n\
+        #[cfg(not(target_arch = \"wasm32\"))]\npub const FILES: &[(&str, &str)] = &[",
+    );
     for code in &codes {
         let path = dir.join(format!("{code}.json"));
-        write!(out, "({code:?}, include_str!({:?})), ", path.display().to_string()).unwrap();
+        write!(
+            out,
+            "({code:?}, include_str!({:?})), ",
+            path.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let target = Path::new(&std::env::var("OUT_DIR").unwrap()).join("languages.rs");

@@ -53,7 +53,9 @@ pub fn use_feed(
 /// Keeps the announcements in the widget's language once its words are in.
 #[hook]
 pub fn use_words(lang: Lang, dispatcher: UseReducerDispatcher<State>) {
-    use_effect_with(lang, move |lang| dispatcher.dispatch(Action::Speak(lang.clone())));
+    use_effect_with(lang, move |lang| {
+        dispatcher.dispatch(Action::Speak(lang.clone()))
+    });
 }
 
 /// Asks for the feed again every `refresh` seconds, while there is a `refresh`.

@@ -47,9 +47,16 @@ fn read(code: &str, text: &str) -> i18n::Parsed {
 #[test]
 fn english_has_every_message_once() {
     let parsed = read("en", i18n::ENGLISH_FILE);
-    assert_eq!(parsed.unknown, Vec::<String>::new(), "keys that name no message");
+    assert_eq!(
+        parsed.unknown,
+        Vec::<String>::new(),
+        "keys that name no message"
+    );
     for (index, msg) in Msg::ALL.into_iter().enumerate() {
-        assert_eq!(msg as usize, index, "Msg::ALL lists {msg:?} in its declared place");
+        assert_eq!(
+            msg as usize, index,
+            "Msg::ALL lists {msg:?} in its declared place"
+        );
         assert!(parsed.catalogue.forms(msg).is_some(), "{msg:?} in English");
     }
     assert_eq!(i18n::english().code, "en");
@@ -65,19 +72,33 @@ fn every_catalogue_file_has_every_english_key_with_the_same_placeholders() {
             "{code}.json is named by a language tag"
         );
         let parsed = read(&code, &text);
-        assert_eq!(parsed.unknown, Vec::<String>::new(), "{code}: keys that name no message");
+        assert_eq!(
+            parsed.unknown,
+            Vec::<String>::new(),
+            "{code}: keys that name no message"
+        );
         let catalogue = parsed.catalogue;
         // A key twice in a file: JSON readers keep one of them silently.
         let keys: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
         for key in keys.keys() {
-            assert_eq!(text.matches(&format!("\"{key}\":")).count(), 1, "{code}: {key} once");
+            assert_eq!(
+                text.matches(&format!("\"{key}\":")).count(),
+                1,
+                "{code}: {key} once"
+            );
         }
         for msg in Msg::ALL {
             let english = english.forms(msg).unwrap();
             let forms = catalogue
                 .forms(msg)
                 .unwrap_or_else(|| panic!("{code}: no {msg:?}"));
-            let wanted = names(&english.iter().find(|(form, _)| *form == Plural::Other).unwrap().1);
+            let wanted = names(
+                &english
+                    .iter()
+                    .find(|(form, _)| *form == Plural::Other)
+                    .unwrap()
+                    .1,
+            );
             assert!(
                 forms.iter().any(|(form, _)| *form == Plural::Other),
                 "{code}: {msg:?} has no \"other\" form"
@@ -90,7 +111,10 @@ fn every_catalogue_file_has_every_english_key_with_the_same_placeholders() {
                 if *form == Plural::Other {
                     assert_eq!(used, wanted, "{code}: {msg:?} ({form:?}) \"{text}\"");
                 } else {
-                    assert!(used.is_subset(&wanted), "{code}: {msg:?} ({form:?}) \"{text}\"");
+                    assert!(
+                        used.is_subset(&wanted),
+                        "{code}: {msg:?} ({form:?}) \"{text}\""
+                    );
                 }
             }
         }
@@ -127,10 +151,17 @@ fn the_crate_ships_every_file_of_the_folder() {
     listed.sort_unstable();
     let files = files();
     let folder: Vec<&str> = files.iter().map(|(code, _)| code.as_str()).collect();
-    assert_eq!(listed, folder, "a file added to i18n/ is a language the widget has");
+    assert_eq!(
+        listed, folder,
+        "a file added to i18n/ is a language the widget has"
+    );
     assert_eq!(i18n::catalogue_code("de-AT"), Some("de"));
     assert_eq!(i18n::catalogue_code("pt"), Some("pt-BR"));
-    assert_eq!(i18n::catalogue_code("en-GB"), None, "English is compiled in");
+    assert_eq!(
+        i18n::catalogue_code("en-GB"),
+        None,
+        "English is compiled in"
+    );
     assert_eq!(i18n::catalogue_code("ja"), None, "no file, no request");
 }
 
@@ -142,10 +173,16 @@ fn a_catalogue_file_is_read_by_the_i18next_conventions() {
             "kind_other": "Sonstiges", "no_such_message": "?", "reveal_few": "?"}"#,
     );
     let catalogue = &parsed.catalogue;
-    assert_eq!(catalogue.forms(Msg::Reveal).unwrap()[0].1.as_ref(), "Zeigen");
+    assert_eq!(
+        catalogue.forms(Msg::Reveal).unwrap()[0].1.as_ref(),
+        "Zeigen"
+    );
     assert_eq!(catalogue.forms(Msg::CountHidden).unwrap().len(), 2);
     // `kind_other` is a message of its own, not the "other" form of a `kind`.
-    assert_eq!(catalogue.forms(Msg::KindOther).unwrap()[0], (Plural::Other, "Sonstiges".into()));
+    assert_eq!(
+        catalogue.forms(Msg::KindOther).unwrap()[0],
+        (Plural::Other, "Sonstiges".into())
+    );
     assert_eq!(catalogue.forms(Msg::Retry), None);
     assert_eq!(parsed.unknown, ["no_such_message"]);
     // What isn't an object of strings is refused whole.
@@ -174,7 +211,10 @@ fn a_widget_waiting_for_its_words_shows_none_in_english() {
     }
     // A file that can't be had: the English words, and no more waiting.
     let settled = waiting.without_catalogue();
-    assert_eq!((settled.waiting(), settled.text(Msg::Reveal)), (None, "Reveal"));
+    assert_eq!(
+        (settled.waiting(), settled.text(Msg::Reveal)),
+        (None, "Reveal")
+    );
     assert_eq!(settled.tag(), "de");
 }
 

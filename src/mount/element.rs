@@ -26,8 +26,11 @@ use crate::platform;
 pub struct ElementHandle {
     widget: Rc<Mounted>,
     /// Follows the `lang` of the nearest ancestor that has one.
-    observer: Option<(MutationObserver, Closure<dyn FnMut(JsValue)>)>,
+    observer: Option<LanguageWatch>,
 }
+
+/// The observer of the `lang` around an element, and its callback (which lives as long).
+type LanguageWatch = (MutationObserver, Closure<dyn FnMut(JsValue)>);
 
 /// The widget of an element and the language it shows.
 struct Mounted {
@@ -105,7 +108,11 @@ impl Mounted {
 /// Mounts a widget for the element `host` into `root` (inside the element's shadow root);
 /// `catalogue_urls` gives a catalogue file's URL.
 #[wasm_bindgen(js_name = mountElement)]
-pub fn mount_element(host: HtmlElement, root: Element, catalogue_urls: Option<js_sys::Function>) -> ElementHandle {
+pub fn mount_element(
+    host: HtmlElement,
+    root: Element,
+    catalogue_urls: Option<js_sys::Function>,
+) -> ElementHandle {
     import_progress_from_address();
     if let Some(urls) = catalogue_urls {
         platform::set_catalogue_urls(urls);
@@ -124,9 +131,9 @@ pub fn mount_element(host: HtmlElement, root: Element, catalogue_urls: Option<js
 
 /// Watches the nearest ancestor with a `lang` (else the page's root) and what is inside it,
 /// so that a `lang` set, changed or removed there reaches the widget as its own does.
-fn observe_language(widget: &Rc<Mounted>) -> Option<(MutationObserver, Closure<dyn FnMut(JsValue)>)> {
-    let target = nearest_lang(&widget.host)
-        .or_else(|| widget.host.owner_document()?.document_element())?;
+fn observe_language(widget: &Rc<Mounted>) -> Option<LanguageWatch> {
+    let target =
+        nearest_lang(&widget.host).or_else(|| widget.host.owner_document()?.document_element())?;
     let changed = {
         let widget = Rc::clone(widget);
         Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| widget.follow_language())

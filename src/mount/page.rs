@@ -12,7 +12,11 @@ use crate::platform;
 /// `prefetch` is the feed request `loader.js` started, if any, `catalogue_urls` gives a
 /// catalogue file's URL and `words` the catalogue request `loader.js` started, if any.
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page(prefetch: wasm_bindgen::JsValue, catalogue_urls: Option<js_sys::Function>, words: wasm_bindgen::JsValue) {
+pub fn mount_page(
+    prefetch: wasm_bindgen::JsValue,
+    catalogue_urls: Option<js_sys::Function>,
+    words: wasm_bindgen::JsValue,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };

@@ -111,16 +111,20 @@ pub fn load_feed(
         timeout_seconds: TIMEOUT_SECONDS,
     };
     let key = url.clone();
-    download(url, feed, Box::new(move |result| {
-        done(result.and_then(|(body, base)| {
-            let feed = crate::platform::read_feed(&body, Some(&base), &rules)?;
-            // A body too large to keep is not held until the page is idle either.
-            if body.len() <= MAX_CACHED_BYTES {
-                when_idle(move || save_for_offline(&key, &body));
-            }
-            Ok(feed)
-        }))
-    }))
+    download(
+        url,
+        feed,
+        Box::new(move |result| {
+            done(result.and_then(|(body, base)| {
+                let feed = crate::platform::read_feed(&body, Some(&base), &rules)?;
+                // A body too large to keep is not held until the page is idle either.
+                if body.len() <= MAX_CACHED_BYTES {
+                    when_idle(move || save_for_offline(&key, &body));
+                }
+                Ok(feed)
+            }))
+        }),
+    )
 }
 
 /// What is told of a download: its body and the URL it came from, or why not.

@@ -51,11 +51,13 @@ pub fn known_words(lang: Lang) -> Lang {
     let Some(code) = lang.waiting() else {
         return lang;
     };
-    WORDS.with(|words| match words.borrow().iter().find(|(known, _)| *known == code) {
-        Some((_, Words::In(catalogue))) => lang.with_catalogue(catalogue),
-        Some((_, Words::Missing)) => lang.without_catalogue(),
-        _ => lang,
-    })
+    WORDS.with(
+        |words| match words.borrow().iter().find(|(known, _)| *known == code) {
+            Some((_, Words::In(catalogue))) => lang.with_catalogue(catalogue),
+            Some((_, Words::Missing)) => lang.without_catalogue(),
+            _ => lang,
+        },
+    )
 }
 
 /// Gives `done` the language with its words: at once if the page has them (or needs none),
@@ -93,7 +95,10 @@ pub fn load_words(lang: Lang, done: impl FnOnce(Lang) + 'static) {
 /// Fetches and reads the catalogue file of `code`, then tells everything waiting for it.
 fn fetch_catalogue(code: &'static str) {
     let Some(url) = catalogue_url(code) else {
-        return settle(code, Err("the script gave no place for catalogue files".into()));
+        return settle(
+            code,
+            Err("the script gave no place for catalogue files".into()),
+        );
     };
     let file = Download {
         accept: "application/json",
@@ -104,15 +109,20 @@ fn fetch_catalogue(code: &'static str) {
     };
     let from = url.clone();
     // Nothing cancels it: every widget in the language, present or to come, wants it.
-    let _ = download(url, file, Box::new(move |result| {
-        let read = result
-            .map_err(|error| format!("{error:?}"))
-            .and_then(|(body, _)| {
-                Catalogue::parse(code, &body).map_err(|error| format!("it isn't a catalogue: {error}"))
-            })
-            .map(|parsed| parsed.catalogue);
-        settle(code, read.map_err(|why| format!("{from}: {why}")));
-    }));
+    let _ = download(
+        url,
+        file,
+        Box::new(move |result| {
+            let read = result
+                .map_err(|error| format!("{error:?}"))
+                .and_then(|(body, _)| {
+                    Catalogue::parse(code, &body)
+                        .map_err(|error| format!("it isn't a catalogue: {error}"))
+                })
+                .map(|parsed| parsed.catalogue);
+            settle(code, read.map_err(|why| format!("{from}: {why}")));
+        }),
+    );
 }
 
 /// Keeps the outcome for `code` and tells everything waiting for it.
