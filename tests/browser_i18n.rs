@@ -7,7 +7,7 @@
 
 use chrono::{TimeZone, Utc};
 use gloo_timers::future::TimeoutFuture;
-use spoilerfeed::i18n::{Catalogue, Lang, Msg};
+use spoilerfeed::i18n::{Catalogue, Lang, Locale, Msg};
 use spoilerfeed::mount::element::mount_element;
 use spoilerfeed::platform;
 use wasm_bindgen::JsCast;
@@ -17,9 +17,13 @@ use web_sys::{Element, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The language of `tag` with the words of its catalogue file, as the widget has them once
-/// the file is fetched.
+/// the file is fetched (the widgets mounted here have no files to fetch: they get English).
 fn speaking(tag: &str) -> Lang {
-    let lang = platform::lang([Some(tag)]);
+    let locale = Locale {
+        plural: platform::plural,
+        number: platform::number,
+    };
+    let lang = Lang::pick([Some(tag)], locale);
     let Some(code) = lang.waiting() else {
         return lang;
     };
