@@ -566,6 +566,16 @@ pub enum Msg {
     EmbedLevelOf,
     /// A tag's kind choice: `{tag}`.
     EmbedKindOf,
+    /// The site owner's tools page's heading.
+    ToolsHeading,
+    /// The embed-code builder's muted words field.
+    EmbedMute,
+    /// The theme that follows the system's.
+    ThemeAuto,
+    /// The light theme.
+    ThemeLight,
+    /// The dark theme.
+    ThemeDark,
     /// Announced when time lets more through: count.
     NowShown,
     /// Announced after muting: count.
@@ -768,6 +778,24 @@ pub enum Msg {
     ErrNotXmlLine,
     /// XML that isn't well-formed.
     ErrNotXmlPlain,
+    /// A web page where the feed should be.
+    ErrWebPage,
+    /// A JSON Feed that isn't UTF-8.
+    ErrJsonNotUtf8,
+    /// XML in an encoding the browser can't read: `{format}`, `{encoding}`.
+    ErrUnknownEncodingFormat,
+    /// XML in an encoding the browser can't read: `{encoding}`.
+    ErrUnknownEncodingPlain,
+    /// XML that isn't text in the encoding it declares: `{format}`, `{encoding}`.
+    ErrUndecodableFormat,
+    /// XML that isn't text in the encoding it declares: `{encoding}`.
+    ErrUndecodablePlain,
+    /// XML that declares no encoding and isn't UTF-8: `{format}`.
+    ErrNotUtf8Format,
+    /// XML that declares no encoding and isn't UTF-8.
+    ErrNotUtf8Plain,
+    /// Check page: a note: a date without a zone, read as UTC: `{date}`.
+    CkAssumedUtc,
     /// Said while the feed loads.
     LoadingUpdates,
     /// The heading of a feed that gives no title.
@@ -776,7 +804,7 @@ pub enum Msg {
 
 impl Msg {
     /// Every message, in the order they are declared (a catalogue keeps them in this order).
-    pub const ALL: [Msg; 224] = [
+    pub const ALL: [Msg; 238] = [
         Msg::ShowNews,
         Msg::LockedLevel,
         Msg::OfflineFrom,
@@ -898,6 +926,11 @@ impl Msg {
         Msg::EmbedKind,
         Msg::EmbedLevelOf,
         Msg::EmbedKindOf,
+        Msg::ToolsHeading,
+        Msg::EmbedMute,
+        Msg::ThemeAuto,
+        Msg::ThemeLight,
+        Msg::ThemeDark,
         Msg::NowShown,
         Msg::CountMuted,
         Msg::WithMuted,
@@ -999,6 +1032,15 @@ impl Msg {
         Msg::ErrNotXmlFormat,
         Msg::ErrNotXmlLine,
         Msg::ErrNotXmlPlain,
+        Msg::ErrWebPage,
+        Msg::ErrJsonNotUtf8,
+        Msg::ErrUnknownEncodingFormat,
+        Msg::ErrUnknownEncodingPlain,
+        Msg::ErrUndecodableFormat,
+        Msg::ErrUndecodablePlain,
+        Msg::ErrNotUtf8Format,
+        Msg::ErrNotUtf8Plain,
+        Msg::CkAssumedUtc,
         Msg::LoadingUpdates,
         Msg::UntitledFeed,
     ];
