@@ -56,6 +56,9 @@ impl ElementHandle {
         if let Some((observer, _)) = self.observer.take() {
             observer.disconnect();
         }
+        // Words still on their way are for nothing now.
+        let asked = &self.widget.asked;
+        asked.set(asked.get().wrapping_add(1));
         if let Some(app) = self.widget.app.borrow_mut().take() {
             app.destroy();
             unmount(&self.widget.root);
