@@ -44,7 +44,32 @@ if (check) {
   await new Promise(() => {});
 }
 
+/** The URL of a language's catalogue file, next to this file. */
+const catalogueUrl = (code) => new URL(`./i18n/${code}.json`, import.meta.url).href;
+
+// The catalogue of the language the query asks for (`lang`, as the embed-code builder writes
+// it: a shipped language's code) is requested now too, so that the first cards are in that
+// language. English is compiled in. The widget takes the response if it wants that file (it
+// picks a file by the shipped list: `de` for `de-AT`) and cancels it otherwise; with no
+// `lang`, the widget asks for the browser language's file itself.
+function prefetchWords() {
+  let tag;
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    if (name === "lang") tag = value.trim().replaceAll("_", "-");
+  }
+  if (!tag || !/^[a-z]{2,8}(-[a-z0-9]{1,8})*$/i.test(tag) || /^en(-|$)/i.test(tag)) {
+    return undefined;
+  }
+  const url = catalogueUrl(tag);
+  const controller = new AbortController();
+  const response = fetch(url, { headers: { Accept: "application/json" }, signal: controller.signal });
+  // A missing file is the widget's to report (with the English words), not this script's.
+  response.catch(() => {});
+  return { url, response, controller, started: Date.now() };
+}
+
 const feed = prefetch();
+const words = prefetchWords();
 const { default: init, mountPage } = await import("./spoilerfeed.js");
 await init({ module_or_path: new URL("./spoilerfeed_bg.wasm", import.meta.url) });
-mountPage(feed);
+mountPage(feed, catalogueUrl, words);

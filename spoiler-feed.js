@@ -14,6 +14,9 @@ import init, { mountElement } from "./spoilerfeed.js";
 
 const wasmUrl = new URL("./spoilerfeed_bg.wasm", import.meta.url);
 const cssUrl = new URL("./spoilerfeed.css", import.meta.url);
+/** The URL of a language's catalogue file (English is compiled in): fetched by the widget
+ *  when an element speaks that language, once per page. */
+const catalogueUrl = (code) => new URL(`./i18n/${code}.json`, import.meta.url).href;
 let ready;
 const start = () => (ready ??= init({ module_or_path: wasmUrl }));
 
@@ -59,7 +62,7 @@ class SpoilerFeed extends HTMLElement {
     start().then(
       () => {
         if (this.isConnected && !this.#handle) {
-          this.#handle = mountElement(this, this.#root);
+          this.#handle = mountElement(this, this.#root, catalogueUrl);
         }
       },
       (error) => {

@@ -16,7 +16,7 @@ use crate::event::WidgetEvent;
 use crate::feed;
 use crate::guards::{self, Scope, SnoozeFor};
 use crate::hooks::{
-    use_clock, use_feed, use_guards, use_progress, use_refresh, use_stored_choices,
+    use_clock, use_feed, use_guards, use_progress, use_refresh, use_stored_choices, use_words,
 };
 use crate::i18n::{Lang, Msg};
 use crate::platform;
@@ -237,6 +237,7 @@ fn Widget(props: &AppProps) -> Html {
         state.dispatcher(),
     );
     use_guards(props.mute.clone(), state.dispatcher());
+    use_words(props.lang.clone(), state.dispatcher());
     {
         let emit = emit.clone();
         use_effect_with(state.status.clone(), move |status| {
@@ -374,6 +375,15 @@ fn Widget(props: &AppProps) -> Html {
         html! { <ProgressPicker show={show.clone()} choices={choices.clone()} {progress} {paced} {on_change} /> }
     });
     let lang = &props.lang;
+    if lang.waiting().is_some() {
+        // The feed loads meanwhile; nothing is shown in English before the words are in.
+        return html! {
+            <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}
+                lang={lang.tag().to_owned()} dir={lang.dir()}>
+                { skeleton(lang) }
+            </div>
+        };
+    }
     let locked = props
         .lock_level
         .map(|level| AttrValue::from(lang.say(Msg::LockedLevel, &[("level", lang.level(level))])));

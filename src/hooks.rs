@@ -12,6 +12,7 @@ use yew::prelude::*;
 use crate::classify::Rules;
 use crate::config::{Overrides, Prefs};
 use crate::guards;
+use crate::i18n::Lang;
 use crate::platform;
 use crate::progress::{ProgressBook, ShowProgress, Watched};
 use crate::state::{Action, SharedFeed, State};
@@ -46,6 +47,14 @@ pub fn use_feed(
                 }
             },
         )
+    });
+}
+
+/// Keeps the announcements in the widget's language once its words are in.
+#[hook]
+pub fn use_words(lang: Lang, dispatcher: UseReducerDispatcher<State>) {
+    use_effect_with(lang, move |lang| {
+        dispatcher.dispatch(Action::Speak(lang.clone()))
     });
 }
 

@@ -196,6 +196,8 @@ pub enum Action {
     Unsnooze(String),
     /// The clock moved on: a snooze may have ended, or a pace let another episode through.
     Tick(DateTime<Utc>),
+    /// The widget's language has its words now (its catalogue file came in, or failed).
+    Speak(Lang),
 }
 
 impl Reducible for State {
@@ -240,6 +242,7 @@ impl Reducible for State {
                 next.attempt += 1;
                 next.announcement = self.lang.text(Msg::LoadingAgain).into();
             }
+            Action::Speak(lang) => next.lang = lang,
             Action::Tick(now) => {
                 next.now = now;
                 // Time only ever lets more through (snoozes end, paces move on): when nothing

@@ -7,7 +7,7 @@
 
 use chrono::{TimeZone, Utc};
 use gloo_timers::future::TimeoutFuture;
-use spoilerfeed::i18n::Msg;
+use spoilerfeed::i18n::{Catalogue, Lang, Locale, Msg};
 use spoilerfeed::mount::element::mount_element;
 use spoilerfeed::platform;
 use wasm_bindgen::JsCast;
@@ -15,6 +15,27 @@ use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+/// The language of `tag` with the words of its catalogue file, as the widget has them once
+/// the file is fetched (the widgets mounted here have no files to fetch: they get English).
+fn speaking(tag: &str) -> Lang {
+    let locale = Locale {
+        plural: platform::plural,
+        number: platform::number,
+    };
+    let lang = Lang::pick([Some(tag)], locale);
+    let Some(code) = lang.waiting() else {
+        return lang;
+    };
+    let file = match code {
+        "de" => include_str!("../i18n/de.json"),
+        "fr" => include_str!("../i18n/fr.json"),
+        "pt-BR" => include_str!("../i18n/pt-BR.json"),
+        other => panic!("no file for {other} in this test"),
+    };
+    let catalogue = Catalogue::parse(code, file).unwrap().catalogue;
+    lang.with_catalogue(Box::leak(Box::new(catalogue)))
+}
 
 /// The longest any wait polls before the test fails.
 const WAIT_MS: f64 = 10_000.0;
@@ -41,7 +62,7 @@ async fn widget_lang(outer_lang: Option<&str>, host_lang: Option<&str>) -> (Stri
     host.append_child(&root).unwrap();
     outer.append_child(&host).unwrap();
     document.body().unwrap().append_child(&outer).unwrap();
-    let mut handle = mount_element(host, root.clone());
+    let mut handle = mount_element(host, root.clone(), None);
     let start = js_sys::Date::now();
     let widget: Element = loop {
         yew::scheduler::flush().await;
@@ -100,9 +121,9 @@ async fn the_language_comes_from_the_attribute_then_the_ancestor_then_the_page_t
 fn relative_dates_are_in_german_and_japanese() {
     let now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
     let ago = |days: i64| now - chrono::Duration::days(days);
-    let de = platform::lang([Some("de")]);
-    let ja = platform::lang([Some("ja")]);
-    let en = platform::lang([Some("en")]);
+    let de = speaking("de");
+    let ja = speaking("ja");
+    let en = speaking("en");
     assert_eq!(platform::relative_date(&de, ago(3), now), "vor 3 Tagen");
     assert_eq!(platform::relative_date(&de, ago(1), now), "gestern");
     assert_eq!(
@@ -133,7 +154,7 @@ fn relative_dates_are_in_german_and_japanese() {
 
 #[wasm_bindgen_test]
 fn counts_follow_the_browsers_plural_rules_and_numbers() {
-    let fr = platform::lang([Some("fr")]);
+    let fr = speaking("fr");
     let many = fr.count(Msg::CountHidden, 1_000_000, &[]);
     assert!(many.ends_with(" d’actualités masquées"), "{many}");
     assert!(
@@ -141,14 +162,14 @@ fn counts_follow_the_browsers_plural_rules_and_numbers() {
         "the number is grouped the French way: {many}"
     );
     assert_eq!(fr.count(Msg::CountHidden, 0, &[]), "0 actualité masquée");
-    let pt = platform::lang([Some("pt-BR")]);
+    let pt = speaking("pt-BR");
     assert_eq!(pt.count(Msg::CountHidden, 0, &[]), "0 notícia oculta");
-    let de = platform::lang([Some("de")]);
+    let de = speaking("de");
     assert_eq!(
         de.count(Msg::CountHidden, 1_234, &[]),
         "1.234 Meldungen verborgen"
     );
-    let en = platform::lang([Some("en")]);
+    let en = speaking("en");
     assert_eq!(
         en.count(Msg::CountHidden, 1_234, &[]),
         "1,234 updates hidden"

@@ -1,16 +1,19 @@
-//! The widget's languages: every catalogue complete and with the placeholders English has,
-//! plural forms by each language's rules, the choice of language from the page, the feed's
-//! own language read from JSON Feed, RSS and Atom, and a widget rendered in German.
+//! The widget's languages: every catalogue file of `i18n/` complete, with the placeholders
+//! English has and the plural forms its language uses, the files the crate lists, plural
+//! forms by each language's rules, the choice of language from the page, the feed's own
+//! language read from JSON Feed, RSS and Atom, and a widget rendered in German (and nothing
+//! in English while its words are on their way).
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use std::collections::BTreeSet;
+use std::path::PathBuf;
 
 use common::render;
 use spoilerfeed::app::{App, AppProps};
 use spoilerfeed::classify::Rules;
-use spoilerfeed::i18n::{self, en, Msg, Plural, CATALOGUES};
+use spoilerfeed::i18n::{self, Catalogue, Lang, Locale, Msg, Plural};
 use spoilerfeed::platform;
 
 /// The placeholders of a text, as a set.
@@ -18,32 +21,79 @@ fn names(text: &str) -> BTreeSet<&str> {
     i18n::placeholders(text).into_iter().collect()
 }
 
-#[test]
-fn english_has_every_message_once() {
-    let keys: Vec<Msg> = en::CATALOGUE.entries.iter().map(|(key, _)| *key).collect();
-    for msg in Msg::ALL {
-        assert_eq!(
-            keys.iter().filter(|key| **key == msg).count(),
-            1,
-            "{msg:?} in English"
-        );
-    }
-    assert_eq!(
-        keys.len(),
-        Msg::ALL.len(),
-        "English has no message outside Msg::ALL"
-    );
+/// Every catalogue file of `i18n/`, English included: its code (the file's name) and text.
+fn files() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("i18n");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .map(|path| {
+            let code = path.file_stem().unwrap().to_str().unwrap().to_owned();
+            (code, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "the catalogue files: {files:?}");
+    files
+}
+
+/// A file read, with its code kept for the program's life as a catalogue's is.
+fn read(code: &str, text: &str) -> i18n::Parsed {
+    let code: &'static str = Box::leak(code.to_owned().into_boxed_str());
+    Catalogue::parse(code, text).unwrap_or_else(|err| panic!("{code}.json: {err}"))
 }
 
 #[test]
-fn every_catalogue_has_every_english_key_with_the_same_placeholders() {
-    for catalogue in CATALOGUES {
-        for (msg, english) in en::CATALOGUE.entries {
+fn english_has_every_message_once() {
+    let parsed = read("en", i18n::ENGLISH_FILE);
+    assert_eq!(
+        parsed.unknown,
+        Vec::<String>::new(),
+        "keys that name no message"
+    );
+    for (index, msg) in Msg::ALL.into_iter().enumerate() {
+        assert_eq!(
+            msg as usize, index,
+            "Msg::ALL lists {msg:?} in its declared place"
+        );
+        assert!(parsed.catalogue.forms(msg).is_some(), "{msg:?} in English");
+    }
+    assert_eq!(i18n::english().code, "en");
+}
+
+#[test]
+fn every_catalogue_file_has_every_english_key_with_the_same_placeholders() {
+    let english = read("en", i18n::ENGLISH_FILE).catalogue;
+    for (code, text) in files() {
+        assert_eq!(
+            i18n::well_formed(&code).as_deref(),
+            Some(code.as_str()),
+            "{code}.json is named by a language tag"
+        );
+        let parsed = read(&code, &text);
+        assert_eq!(
+            parsed.unknown,
+            Vec::<String>::new(),
+            "{code}: keys that name no message"
+        );
+        let catalogue = parsed.catalogue;
+        // A key twice in a file: JSON readers keep one of them silently.
+        let keys: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text).unwrap();
+        for key in keys.keys() {
+            assert_eq!(
+                text.matches(&format!("\"{key}\":")).count(),
+                1,
+                "{code}: {key} once"
+            );
+        }
+        for msg in Msg::ALL {
+            let english = english.forms(msg).unwrap();
             let forms = catalogue
-                .forms(*msg)
-                .unwrap_or_else(|| panic!("{}: no {msg:?}", catalogue.code));
+                .forms(msg)
+                .unwrap_or_else(|| panic!("{code}: no {msg:?}"));
             let wanted = names(
-                english
+                &english
                     .iter()
                     .find(|(form, _)| *form == Plural::Other)
                     .unwrap()
@@ -51,63 +101,121 @@ fn every_catalogue_has_every_english_key_with_the_same_placeholders() {
             );
             assert!(
                 forms.iter().any(|(form, _)| *form == Plural::Other),
-                "{}: {msg:?} has no \"other\" form",
-                catalogue.code
+                "{code}: {msg:?} has no \"other\" form"
             );
             for (form, text) in forms {
-                assert!(
-                    !text.trim().is_empty(),
-                    "{}: {msg:?} is empty",
-                    catalogue.code
-                );
+                assert!(!text.trim().is_empty(), "{code}: {msg:?} is empty");
                 // Every form uses only placeholders English has; the "other" form uses them
                 // all (a singular may spell its count out: "a day").
                 let used = names(text);
                 if *form == Plural::Other {
-                    assert_eq!(
-                        used, wanted,
-                        "{}: {msg:?} ({form:?}) \"{text}\"",
-                        catalogue.code
-                    );
+                    assert_eq!(used, wanted, "{code}: {msg:?} ({form:?}) \"{text}\"");
                 } else {
                     assert!(
                         used.is_subset(&wanted),
-                        "{}: {msg:?} ({form:?}) \"{text}\"",
-                        catalogue.code
+                        "{code}: {msg:?} ({form:?}) \"{text}\""
                     );
                 }
             }
-            let keys = catalogue
-                .entries
-                .iter()
-                .filter(|(key, _)| key == msg)
-                .count();
-            assert_eq!(keys, 1, "{}: {msg:?} once", catalogue.code);
         }
     }
 }
 
 #[test]
 fn each_language_has_the_plural_forms_its_rules_use() {
+    let english = read("en", i18n::ENGLISH_FILE).catalogue;
     let counts: Vec<usize> = (0..=1_100)
         .chain([1_000_000, 2_000_000, 1_000_001])
         .collect();
-    for catalogue in CATALOGUES {
-        for (msg, english) in en::CATALOGUE.entries {
-            if english.len() < 2 {
+    for (code, text) in files() {
+        let catalogue = read(&code, &text).catalogue;
+        for msg in Msg::ALL {
+            if english.forms(msg).unwrap().len() < 2 {
                 continue;
             }
-            let forms = catalogue.forms(*msg).unwrap();
+            let forms = catalogue.forms(msg).unwrap();
             for &n in &counts {
-                let category = platform::plural(catalogue.code, n);
+                let category = platform::plural(&code, n);
                 assert!(
                     forms.iter().any(|(form, _)| *form == category),
-                    "{}: {msg:?} has no {category:?} form (for {n})",
-                    catalogue.code
+                    "{code}: {msg:?} has no {category:?} form (for {n})"
                 );
             }
         }
     }
+}
+
+#[test]
+fn the_crate_ships_every_file_of_the_folder() {
+    let mut listed: Vec<&str> = i18n::languages().collect();
+    listed.sort_unstable();
+    let files = files();
+    let folder: Vec<&str> = files.iter().map(|(code, _)| code.as_str()).collect();
+    assert_eq!(
+        listed, folder,
+        "a file added to i18n/ is a language the widget has"
+    );
+    assert_eq!(i18n::catalogue_code("de-AT"), Some("de"));
+    assert_eq!(i18n::catalogue_code("pt"), Some("pt-BR"));
+    assert_eq!(
+        i18n::catalogue_code("en-GB"),
+        None,
+        "English is compiled in"
+    );
+    assert_eq!(i18n::catalogue_code("ja"), None, "no file, no request");
+}
+
+#[test]
+fn a_catalogue_file_is_read_by_the_i18next_conventions() {
+    let parsed = read(
+        "xx",
+        r#"{"reveal": "Zeigen", "count_hidden_one": "{n} weg", "count_hidden_other": "{n} weg!",
+            "kind_other": "Sonstiges", "no_such_message": "?", "reveal_few": "?"}"#,
+    );
+    let catalogue = &parsed.catalogue;
+    assert_eq!(
+        catalogue.forms(Msg::Reveal).unwrap()[0].1.as_ref(),
+        "Zeigen"
+    );
+    assert_eq!(catalogue.forms(Msg::CountHidden).unwrap().len(), 2);
+    // `kind_other` is a message of its own, not the "other" form of a `kind`.
+    assert_eq!(
+        catalogue.forms(Msg::KindOther).unwrap()[0],
+        (Plural::Other, "Sonstiges".into())
+    );
+    assert_eq!(catalogue.forms(Msg::Retry), None);
+    assert_eq!(parsed.unknown, ["no_such_message"]);
+    // What isn't an object of strings is refused whole.
+    assert!(Catalogue::parse("xx", "[1, 2]").is_err());
+    assert!(Catalogue::parse("xx", r#"{"reveal": 3}"#).is_err());
+    assert!(Catalogue::parse("xx", r#"{"reveal": "Zeigen""#).is_err());
+}
+
+#[test]
+fn a_widget_waiting_for_its_words_shows_none_in_english() {
+    let locale = Locale {
+        plural: platform::plural,
+        number: platform::number,
+    };
+    let waiting = Lang::pick([Some("de")], locale);
+    assert_eq!(waiting.waiting(), Some("de"));
+    let html = render::<App>(AppProps {
+        feed_url: "https://fans.example/feed.json".into(),
+        lang: waiting.clone(),
+        ..AppProps::default()
+    });
+    assert!(html.contains("lang=\"de\""), "{html}");
+    assert!(html.contains("data-testid=\"loading\""), "{html}");
+    for english in ["Spoiler level", "Show news", "Loading updates", "Cast"] {
+        assert!(!html.contains(english), "{english}: {html}");
+    }
+    // A file that can't be had: the English words, and no more waiting.
+    let settled = waiting.without_catalogue();
+    assert_eq!(
+        (settled.waiting(), settled.text(Msg::Reveal)),
+        (None, "Reveal")
+    );
+    assert_eq!(settled.tag(), "de");
 }
 
 #[test]

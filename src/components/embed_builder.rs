@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::classify::Rules;
 use crate::config::{Prefs, Settings, Theme};
-use crate::i18n::{Lang, Msg, CATALOGUES};
+use crate::i18n::{self, Lang, Msg};
 use crate::platform::copy_text;
 use crate::snippet::{EmbedChoice, EmbedMode};
 use crate::types::{Kind, Level};
@@ -259,8 +259,8 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     { lang.text(Msg::EmbedLanguage) }
                     <select name="embed-lang" class="sf-select" onchange={on_lang}>
                         <option value="" selected={form.lang.is_none()}>{ lang.text(Msg::EmbedPagesLanguage) }</option>
-                        { for CATALOGUES.iter().map(|catalogue| html! {
-                            <option value={catalogue.code} selected={form.lang.as_deref() == Some(catalogue.code)}>{ catalogue.code }</option>
+                        { for i18n::languages().map(|code| html! {
+                            <option value={code} selected={form.lang.as_deref() == Some(code)}>{ code }</option>
                         }) }
                     </select>
                 </label>

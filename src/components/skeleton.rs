@@ -6,11 +6,14 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
 
-/// Three card-shaped placeholders while the feed loads.
+/// Three card-shaped placeholders while the feed (or the words of the widget's language)
+/// loads; said in words once the language's are in.
 pub fn skeleton(lang: &Lang) -> Html {
     html! {
         <div class="sf-skeleton" role="status" aria-busy="true" data-testid="loading">
-            <span class="sf-visually-hidden">{ lang.text(Msg::LoadingUpdates) }</span>
+            if lang.waiting().is_none() {
+                <span class="sf-visually-hidden">{ lang.text(Msg::LoadingUpdates) }</span>
+            }
             { for (0..3).map(|_| html! {
                 <div class="sf-skeleton__card" aria-hidden="true">
                     <div class="sf-skeleton__line sf-skeleton__line--short"></div>

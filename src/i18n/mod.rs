@@ -1,22 +1,44 @@
-//! The widget's words in the fan's language: one catalogue per language ([`en`], [`de`],
-//! [`fr`], [`es`], [`pt_br`]), the [`Lang`] a widget speaks, and its choice from the page.
+//! The widget's words in the fan's language: English compiled in, every other language a
+//! catalogue file of `i18n/` ([`catalogue`]) fetched when it is chosen, the [`Lang`] a widget
+//! speaks, and its choice from the page.
 //!
 //! A catalogue maps each [`Msg`] to its text, or to one text per plural form for a message
 //! with a count. Placeholders are `{name}`; `{n}` is the count, written as the language
 //! writes numbers. A language without a catalogue gets the English words, while dates and
 //! numbers still follow it. Plural forms and number formatting come from the platform (the
-//! browser's `Intl`, natively a crate made for it) through a [`Locale`], so this module
-//! stays pure.
+//! browser's `Intl`, natively a crate made for it) through a [`Locale`], and so does the
+//! catalogue of a language other than English, so this module stays pure.
 
-pub mod de;
-pub mod en;
-pub mod es;
-pub mod fr;
-pub mod pt_br;
+pub mod catalogue;
 
 use std::rc::Rc;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use catalogue::{Catalogue, Forms, Parsed};
 
 use crate::types::{Kind, Level};
+
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The English catalogue file: the widget's own words, and every other file's reference.
+pub const ENGLISH_FILE: &str = include_str!("../../i18n/en.json");
+
+/// The English catalogue, read from its file on first use.
+pub fn english() -> &'static Catalogue {
+    static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        Catalogue::parse("en", ENGLISH_FILE)
+            .map(|parsed| parsed.catalogue)
+            .expect("i18n/en.json is a catalogue (the i18n tests read it)")
+    })
+}
+
+/// Every language the widget has words for, English first, by BCP 47 tag.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    std::iter::once("en").chain(LANGUAGES.iter().copied())
+}
 
 /// A CLDR plural category, as `Intl.PluralRules` names them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -38,47 +60,22 @@ pub enum Plural {
 impl Plural {
     /// The category for a CLDR keyword; anything else is "other".
     pub fn from_key(key: &str) -> Plural {
-        match key {
+        Plural::from_suffix(key).unwrap_or(Plural::Other)
+    }
+
+    /// The category a catalogue key ends with (`one` of `new_updates_one`), if it is one.
+    pub fn from_suffix(key: &str) -> Option<Plural> {
+        Some(match key {
             "zero" => Plural::Zero,
             "one" => Plural::One,
             "two" => Plural::Two,
             "few" => Plural::Few,
             "many" => Plural::Many,
-            _ => Plural::Other,
-        }
+            "other" => Plural::Other,
+            _ => return None,
+        })
     }
 }
-
-/// The forms of one message: a plain text is one `Other` form.
-pub type Forms = &'static [(Plural, &'static str)];
-
-/// One language's words.
-#[derive(Debug)]
-pub struct Catalogue {
-    /// The BCP 47 tag it is for (`de`, `pt-BR`).
-    pub code: &'static str,
-    /// Every message and its forms.
-    pub entries: &'static [(Msg, Forms)],
-}
-
-impl Catalogue {
-    /// The forms of `msg`, if this catalogue has it.
-    pub fn forms(&self, msg: Msg) -> Option<Forms> {
-        self.entries
-            .iter()
-            .find(|(key, _)| *key == msg)
-            .map(|(_, forms)| *forms)
-    }
-}
-
-/// The catalogues shipped, English first.
-pub const CATALOGUES: [&Catalogue; 5] = [
-    &en::CATALOGUE,
-    &de::CATALOGUE,
-    &fr::CATALOGUE,
-    &es::CATALOGUE,
-    &pt_br::CATALOGUE,
-];
 
 /// What a language's numbers and plurals are, from the platform.
 #[derive(Clone, Copy, Debug)]
@@ -100,16 +97,25 @@ fn english_plural(_: &str, count: usize) -> Plural {
 
 /// The language a widget speaks: its BCP 47 tag, the catalogue of its words and the
 /// platform's rules for its numbers.
+///
+/// A language with a catalogue file starts with the English words and [`Lang::waiting`] for
+/// that file; the platform then gives it the catalogue ([`Lang::with_catalogue`]) or, when
+/// the file can't be had, settles for English ([`Lang::without_catalogue`]). A catalogue
+/// lives as long as the page (every widget in its language shares it), so its words are
+/// borrowed for `'static`.
 #[derive(Clone, Debug)]
 pub struct Lang {
     tag: Rc<str>,
     catalogue: &'static Catalogue,
     locale: Locale,
+    waiting: Option<&'static str>,
 }
 
 impl PartialEq for Lang {
     fn eq(&self, other: &Lang) -> bool {
         self.tag == other.tag
+            && std::ptr::eq(self.catalogue, other.catalogue)
+            && self.waiting == other.waiting
     }
 }
 
@@ -118,18 +124,20 @@ impl Default for Lang {
     fn default() -> Self {
         Lang {
             tag: "en".into(),
-            catalogue: &en::CATALOGUE,
+            catalogue: english(),
             locale: Locale {
                 plural: english_plural,
                 number: |_, count| count.to_string(),
             },
+            waiting: None,
         }
     }
 }
 
 impl Lang {
     /// The first well-formed tag of `candidates` (the `lang` attribute or query, the nearest
-    /// `lang` around the widget, the page's, the browser's), else English.
+    /// `lang` around the widget, the page's, the browser's), else English; waiting for its
+    /// catalogue if one is shipped.
     pub fn pick<S: AsRef<str>>(
         candidates: impl IntoIterator<Item = Option<S>>,
         locale: Locale,
@@ -140,9 +148,33 @@ impl Lang {
             .find_map(|tag| well_formed(tag.as_ref()))
             .unwrap_or_else(|| "en".to_owned());
         Lang {
-            catalogue: catalogue_for(&tag),
+            waiting: catalogue_code(&tag),
+            catalogue: english(),
             tag: tag.into(),
             locale,
+        }
+    }
+
+    /// The code of the catalogue file this language waits for, while its words aren't in.
+    pub fn waiting(&self) -> Option<&'static str> {
+        self.waiting
+    }
+
+    /// This language with the words of `catalogue` (the one it waited for).
+    pub fn with_catalogue(self, catalogue: &'static Catalogue) -> Lang {
+        Lang {
+            catalogue,
+            waiting: None,
+            ..self
+        }
+    }
+
+    /// This language with the English words, its catalogue file being missing or unreadable.
+    pub fn without_catalogue(self) -> Lang {
+        Lang {
+            catalogue: english(),
+            waiting: None,
+            ..self
         }
     }
 
@@ -173,10 +205,10 @@ impl Lang {
     }
 
     /// The forms of `msg`: this language's, or English if its catalogue lacks it.
-    fn forms(&self, msg: Msg) -> Forms {
+    fn forms(&self, msg: Msg) -> &'static Forms {
         self.catalogue
             .forms(msg)
-            .or_else(|| en::CATALOGUE.forms(msg))
+            .or_else(|| english().forms(msg))
             .unwrap_or(&[])
     }
 
@@ -216,14 +248,13 @@ impl Lang {
 }
 
 /// The form for `category`, else the "other" form.
-fn pick_form(forms: Forms, category: Plural) -> &'static str {
+fn pick_form(forms: &'static Forms, category: Plural) -> &'static str {
     forms
         .iter()
         .find(|(form, _)| *form == category)
         .or_else(|| forms.iter().find(|(form, _)| *form == Plural::Other))
-        .map_or("", |(_, text)| text)
+        .map_or("", |(_, text)| &**text)
 }
-
 /// `template` with each `{name}` of `args` replaced by its value.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -278,22 +309,20 @@ fn primary(tag: &str) -> String {
     tag.split('-').next().unwrap_or("").to_ascii_lowercase()
 }
 
-/// The catalogue for `tag`: an exact match (`pt-BR`), else one for its language (`de` for
-/// `de-AT`, `pt-BR` for `pt`), else English.
-fn catalogue_for(tag: &str) -> &'static Catalogue {
-    let exact = CATALOGUES
-        .iter()
-        .find(|catalogue| catalogue.code.eq_ignore_ascii_case(tag));
-    let language = || {
-        CATALOGUES
-            .iter()
-            .find(|catalogue| primary(catalogue.code) == primary(tag))
-    };
-    exact.or_else(language).copied().unwrap_or(&en::CATALOGUE)
+/// The shipped catalogue for `tag`: an exact match (`pt-BR`), else one for its language
+/// (`de` for `de-AT`, `pt-BR` for `pt`); `None` for English and languages without a file.
+pub fn catalogue_code(tag: &str) -> Option<&'static str> {
+    if primary(tag) == "en" {
+        return None;
+    }
+    let exact = LANGUAGES.iter().find(|code| code.eq_ignore_ascii_case(tag));
+    let language = || LANGUAGES.iter().find(|code| primary(code) == primary(tag));
+    exact.or_else(language).copied()
 }
 
-/// Every message the widget shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Every message the widget shows; its catalogue key is its name in snake case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Msg {
     /// The standalone page's heading when the feed has no title.
     ShowNews,
@@ -776,7 +805,7 @@ pub enum Msg {
 }
 
 impl Msg {
-    /// Every message, for the catalogues' completeness test.
+    /// Every message, in the order they are declared (a catalogue keeps them in this order).
     pub const ALL: [Msg; 239] = [
         Msg::ShowNews,
         Msg::LockedLevel,

@@ -9,9 +9,14 @@ use crate::config::{self, Settings};
 use crate::platform;
 
 /// Mounts the standalone page's widget on `#spoilerfeed`, configured by the page's query;
-/// `prefetch` is the feed request `loader.js` started, if any.
+/// `prefetch` is the feed request `loader.js` started, if any, `catalogue_urls` gives a
+/// catalogue file's URL and `words` the catalogue request `loader.js` started, if any.
 #[wasm_bindgen(js_name = mountPage)]
-pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
+pub fn mount_page(
+    prefetch: wasm_bindgen::JsValue,
+    catalogue_urls: Option<js_sys::Function>,
+    words: wasm_bindgen::JsValue,
+) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -20,8 +25,12 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     };
     let Some(root) = document.get_element_by_id("spoilerfeed") else {
         platform::hand_over_prefetch(&prefetch, None);
+        platform::hand_over_prefetch(&words, None);
         return;
     };
+    if let Some(urls) = catalogue_urls {
+        platform::set_catalogue_urls(urls);
+    }
     import_progress_from_address();
     let location = window.location();
     let settings = Settings::from_query(&location.search().unwrap_or_default());
@@ -30,6 +39,8 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
     // The page is the widget's own: its `lang` is what the query or the browser asks for,
     // not the `en` index.html is written with.
     let lang = platform::lang([settings.lang.clone(), browser_language()]);
+    let words_url = lang.waiting().and_then(platform::catalogue_url);
+    platform::hand_over_prefetch(&words, words_url.as_deref());
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", lang.tag());
         let _ = html.set_attribute("dir", lang.dir());
@@ -49,6 +60,12 @@ pub fn mount_page(prefetch: wasm_bindgen::JsValue) {
         lang,
         ..AppProps::from_settings(feed_url, settings)
     };
-    // The page's widget lives as long as the page: its handle is never needed.
-    mount(root, props);
+    // The widget starts at once, so the feed loads while the words do; its cards wait for
+    // the words. The page's widget lives as long as the page.
+    let mut app = mount(root, props.clone());
+    platform::load_words(props.lang.clone(), move |lang| {
+        if lang != props.lang {
+            app.update(AppProps { lang, ..props });
+        }
+    });
 }

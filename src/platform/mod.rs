@@ -11,9 +11,10 @@ use crate::feed::{self, Feed};
 use crate::i18n::{Lang, Locale};
 
 /// The language a widget speaks: the first well-formed tag of `candidates`, with this
-/// platform's plural rules and numbers.
+/// platform's plural rules and numbers, and its words if the platform has them already
+/// (else it is [`Lang::waiting`] for them: see `load_words`).
 pub fn lang<S: AsRef<str>>(candidates: impl IntoIterator<Item = Option<S>>) -> Lang {
-    Lang::pick(candidates, Locale { plural, number })
+    known_words(Lang::pick(candidates, Locale { plural, number }))
 }
 
 /// Reads a downloaded feed body in whichever format it is (JSON Feed, RSS or Atom, told apart

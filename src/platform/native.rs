@@ -3,6 +3,9 @@
 //! Nothing is fetched or stored, idle work runs at once, and nothing repeats or waits for a
 //! frame; the signatures match the browser's, so the app is written once.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Offset, Utc};
 
 use crate::classify::Rules;
@@ -12,8 +15,35 @@ use crate::error::Error;
 use crate::feed::encoding::DecodeError;
 use crate::feed::xml::{self, Attribute, Element, TreeBuilder};
 use crate::feed::Feed;
-use crate::i18n::{Lang, Plural};
+use crate::i18n::{self, Catalogue, Lang, Plural};
 use crate::progress::ShowProgress;
+
+/// `lang` with its words: every catalogue file is compiled in natively, read once.
+pub fn known_words(lang: Lang) -> Lang {
+    thread_local! {
+        static READ: RefCell<HashMap<&'static str, Option<&'static Catalogue>>> = RefCell::new(HashMap::new());
+    }
+    let Some(code) = lang.waiting() else {
+        return lang;
+    };
+    let catalogue = READ.with(|read| {
+        *read.borrow_mut().entry(code).or_insert_with(|| {
+            let (_, file) = i18n::FILES.iter().find(|(name, _)| *name == code)?;
+            let parsed = Catalogue::parse(code, file).ok()?;
+            // Kept for the program's life, as the browser keeps a loaded one for the page's.
+            Some(&*Box::leak(Box::new(parsed.catalogue)))
+        })
+    });
+    match catalogue {
+        Some(catalogue) => lang.with_catalogue(catalogue),
+        None => lang.without_catalogue(),
+    }
+}
+
+/// Gives `done` the language with its words, at once.
+pub fn load_words(lang: Lang, done: impl FnOnce(Lang) + 'static) {
+    done(known_words(lang));
+}
 
 /// The current time, by the system clock.
 pub fn now() -> DateTime<Utc> {

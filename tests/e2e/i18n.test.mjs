@@ -166,3 +166,137 @@ test('right to left: dir follows the language and nothing overflows', TEST_TIMEO
   assert.deepEqual(violations, [], `the right-to-left page: axe-core\n${violations.join('\n')}`);
   assert.deepEqual(errors, []);
 });
+
+// Languages other than English are catalogue files (dist/i18n/), fetched when chosen.
+
+/** The German catalogue file as built. */
+const germanFile = () => readFileSync(join(dist, 'i18n', 'de.json'), 'utf8');
+
+/** How many times the German catalogue has been asked for so far. */
+const germanRequests = () => site.requests.filter((line) => line.startsWith('GET /i18n/de.json')).length;
+
+/**
+ * Records, on every frame, the first placeholder or card a widget shows and the level
+ * picker's legend beside it, as they were when they first appeared: what the fan saw first.
+ */
+function recordFirstCard() {
+  window.firstSeen = null;
+  const look = () => {
+    const element = document.querySelector('spoiler-feed');
+    const root = element?.shadowRoot ?? document;
+    const card = root.querySelector('[data-testid="placeholder"], [data-testid="card"]');
+    if (card && !window.firstSeen) {
+      window.firstSeen = {
+        card: card.textContent,
+        legend: root.querySelector('.sf-levels__legend')?.textContent ?? null,
+      };
+    }
+    if (!window.firstSeen) requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
+}
+
+test('lang=de: the first card painted is German, though the catalogue comes slowly', TEST_TIMEOUT, async (t) => {
+  site.setRoute('/i18n/de.json', json(germanFile(), { delayMs: 1500 }));
+  t.after(() => site.setRoute('/i18n/de.json'));
+  const { page, errors } = await openPage(t, { initScript: recordFirstCard });
+  const before = germanRequests();
+  await page.goto(hostPage('en', `<spoiler-feed src="${site.url}/english.json" level="none" lang="de"></spoiler-feed>`));
+  await page.locator('spoiler-feed [data-testid="placeholder"]').first().waitFor();
+  const first = await page.evaluate(() => window.firstSeen);
+  assert.ok(first, 'a card was seen');
+  // The none-level production update: its kind, stage and date in German.
+  assert.match(first.card, /^Produktion.*vor \d+ Tagen.*Dreharbeiten/, `the first card: ${first.card}`);
+  assert.equal(first.legend.trim(), 'Spoiler-Stufe');
+  assert.equal(germanRequests() - before, 1, 'one request for the catalogue');
+
+  // The standalone page: the loader asks for the catalogue as it asks for the feed.
+  const standalone = await openPage(t, { initScript: recordFirstCard });
+  await standalone.page.goto(feedPage(site, `${site.url}/english.json`, '&lang=de&level=none'));
+  await standalone.page.locator('[data-testid="placeholder"]').first().waitFor();
+  const seen = await standalone.page.evaluate(() => window.firstSeen);
+  assert.match(seen.card, /^Produktion.*vor \d+ Tagen.*Dreharbeiten/, `the first card: ${seen.card}`);
+  assert.equal(seen.legend.trim(), 'Spoiler-Stufe');
+  assert.equal(germanRequests() - before, 2, 'one request on the standalone page');
+  assert.deepEqual([...errors, ...standalone.errors], []);
+});
+
+for (const [what, route] of [
+  ['missing', status(404, 'no such file')],
+  ['malformed', json('{"reveal": "Aufdecken", ')],
+  ['over the size limit', json({ reveal: 'Aufdecken', filler: 'x'.repeat(70_000) })],
+]) {
+  test(`a catalogue ${what}: the English words and a console warning, no error card`, TEST_TIMEOUT, async (t) => {
+    site.setRoute('/i18n/de.json', route);
+    t.after(() => site.setRoute('/i18n/de.json'));
+    const { page, errors } = await openPage(t);
+    const warnings = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(hostPage('de', `<spoiler-feed src="${site.url}/english.json" level="none"></spoiler-feed>`));
+    const widget = page.locator('spoiler-feed');
+    await widget.locator('[data-testid="placeholder"]').first().waitFor();
+    assert.equal((await widget.locator('legend').textContent()).trim(), 'Spoiler level');
+    assert.match(await widget.locator('[data-testid="placeholder"] button').first().textContent(), /^Reveal/);
+    assert.equal(await widget.locator('.spoilerfeed').getAttribute('lang'), 'de', 'dates and numbers stay German');
+    assert.equal(await widget.getByTestId('error').count(), 0, 'no error card');
+    await eventually(() => {
+      assert.ok(warnings.some((warning) => warning.includes('de') && warning.includes('English')), JSON.stringify(warnings));
+    });
+    assert.deepEqual(errors, []);
+  });
+}
+
+test('two German widgets on a page ask for the catalogue once', TEST_TIMEOUT, async (t) => {
+  site.setRoute('/i18n/de.json', json(germanFile(), { delayMs: 300 }));
+  t.after(() => site.setRoute('/i18n/de.json'));
+  const { page, errors } = await openPage(t);
+  const before = germanRequests();
+  await page.goto(
+    hostPage(
+      'de',
+      `<spoiler-feed src="${site.url}/english.json" level="none"></spoiler-feed>
+<spoiler-feed src="${site.url}/english.json?second" lang="de-AT" level="none"></spoiler-feed>`,
+    ),
+  );
+  for (const widget of await page.locator('spoiler-feed').all()) {
+    await widget.locator('[data-testid="placeholder"]').first().waitFor();
+    assert.equal((await widget.locator('legend').textContent()).trim(), 'Spoiler-Stufe');
+  }
+  assert.equal(germanRequests() - before, 1);
+  // A third one later takes the words the page has.
+  await page.evaluate((src) => {
+    const third = document.createElement('spoiler-feed');
+    third.id = 'third';
+    third.setAttribute('src', src);
+    document.body.append(third);
+  }, `${site.url}/english.json?third`);
+  await page.locator('#third legend').waitFor();
+  assert.equal((await page.locator('#third legend').textContent()).trim(), 'Spoiler-Stufe');
+  assert.equal(germanRequests() - before, 1);
+  assert.deepEqual(errors, []);
+});
+
+test("a change of the language around the widget is followed", TEST_TIMEOUT, async (t) => {
+  const { page, errors } = await openPage(t);
+  await page.goto(
+    hostPage('en', `<div id="around" lang="de"><p><spoiler-feed src="${site.url}/english.json" level="none"></spoiler-feed></p></div>`),
+  );
+  const widget = page.locator('spoiler-feed');
+  const legend = widget.locator('.sf-levels__legend');
+  await widget.locator('[data-testid="placeholder"]').first().waitFor();
+  assert.equal((await legend.textContent()).trim(), 'Spoiler-Stufe');
+  await page.evaluate(() => document.getElementById('around').setAttribute('lang', 'fr'));
+  await eventually(async () => {
+    assert.equal(await widget.locator('.spoilerfeed').getAttribute('lang'), 'fr');
+    assert.equal((await legend.textContent()).trim(), 'Niveau de spoiler');
+  });
+  // Without a language around it, the page's: English, compiled in.
+  await page.evaluate(() => document.getElementById('around').removeAttribute('lang'));
+  await eventually(async () => {
+    assert.equal(await widget.locator('.spoilerfeed').getAttribute('lang'), 'en');
+    assert.equal((await legend.textContent()).trim(), 'Spoiler level');
+  });
+  assert.deepEqual(errors, []);
+});

@@ -15,7 +15,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -118,11 +118,18 @@ test('the packed package installs with its entry points, types, manifest and lic
   assert.ok(existsSync(join(installed, elements.modules[0].path)));
   // The bundle's files are the release build's (minified), not their sources.
   let fromDist = 0;
-  for (const name of manifest.files) {
-    if (!existsSync(join(dist, name))) continue;
-    fromDist += 1;
-    assert.ok((await readFile(join(installed, name))).equals(await readFile(join(dist, name))), `${name} is dist/'s`);
+  for (const listed of manifest.files) {
+    if (!existsSync(join(dist, listed))) continue;
+    // A folder (the catalogue files of i18n/) comes whole.
+    const names = statSync(join(dist, listed)).isDirectory()
+      ? readdirSync(join(dist, listed)).map((file) => join(listed, file))
+      : [listed];
+    for (const name of names) {
+      fromDist += 1;
+      assert.ok((await readFile(join(installed, name))).equals(await readFile(join(dist, name))), `${name} is dist/'s`);
+    }
   }
+  assert.ok(existsSync(join(installed, 'i18n', 'de.json')), 'the catalogue files');
   assert.ok(fromDist >= 5, `${fromDist} files of dist/ in the package`);
   for (const license of ['LICENSE-MIT', 'LICENSE-APACHE', 'THIRD-PARTY-LICENSES.md']) {
     assert.ok(existsSync(join(installed, license)), license);
@@ -150,6 +157,10 @@ document.body.dataset.defined = String(customElements.get("spoiler-feed") === Sp
   const wasm = assets.find((name) => name.endsWith('.wasm'));
   const css = assets.find((name) => name.endsWith('.css'));
   assert.ok(wasm && css, `the wasm and the CSS are emitted as assets: ${assets.join(', ')}`);
+  assert.ok(
+    assets.some((name) => /^de-[\w-]+\.json$/.test(name)),
+    `the catalogue files are emitted as assets: ${assets.join(', ')}`,
+  );
 
   const site = await startServer({
     root: built,

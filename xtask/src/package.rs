@@ -49,6 +49,12 @@ pub fn assemble(project: &Project) -> Result {
         let root = name
             .starts_with("LICENSE")
             .then(|| project.root().to_path_buf());
+        // A folder of the bundle (the catalogue files of i18n/) is copied whole.
+        let folder = project.dist().join(name);
+        if folder.is_dir() {
+            copy_folder(&folder, &to)?;
+            continue;
+        }
         let from = [Some(project.npm_dir()), Some(project.dist()), root]
             .into_iter()
             .flatten()
@@ -118,6 +124,22 @@ fn copy(from: &Path, to: &Path) -> Result {
     fs::copy(from, to)
         .map(|_| ())
         .map_err(|err| format!("cannot copy {} to {}: {err}", from.display(), to.display()))
+}
+
+/// Copies the files of the folder `from` (not its subfolders) into a new folder `to`.
+fn copy_folder(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|err| format!("cannot create {}: {err}", to.display()))?;
+    let entries =
+        fs::read_dir(from).map_err(|err| format!("cannot read {}: {err}", from.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|err| format!("cannot read {}: {err}", from.display()))?
+            .path();
+        if let (true, Some(name)) = (path.is_file(), path.file_name()) {
+            copy(&path, &to.join(name))?;
+        }
+    }
+    Ok(())
 }
 
 fn write(path: &Path, text: &str) -> Result {

@@ -1,5 +1,5 @@
-//! Fetching a feed: the request (or the one `loader.js` already started), its timeout and
-//! abort, and its body read in chunks up to the size limit.
+//! Fetching a feed or a catalogue file: the request (or the one `loader.js` already
+//! started), its timeout and abort, and its body read in chunks up to the size limit.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -28,11 +28,12 @@ pub const TIMEOUT_SECONDS: u32 = 15;
 const MAX_PREALLOCATED_BYTES: u64 = 16 << 20;
 
 thread_local! {
-    /// The standalone page's feed request, started by `loader.js` before the wasm was ready.
-    static PREFETCH: RefCell<Option<Prefetch>> = const { RefCell::new(None) };
+    /// Requests `loader.js` started before the wasm was ready: the standalone page's feed and
+    /// catalogue.
+    static PREFETCH: RefCell<Vec<Prefetch>> = const { RefCell::new(Vec::new()) };
 }
 
-/// A feed request already on its way: its absolute URL, the `fetch` promise, its abort
+/// A request already on its way: its absolute URL, the `fetch` promise, its abort
 /// controller and when it started (`Date.now()`).
 struct Prefetch {
     url: String,
@@ -54,25 +55,40 @@ impl Prefetch {
     }
 }
 
-/// Keeps the request `loader.js` started (`{ url, response, controller, started }`) for the
-/// widget of `feed_url`; a request for another URL, or for no widget, is cancelled.
-pub fn hand_over_prefetch(prefetch: &wasm_bindgen::JsValue, feed_url: Option<&str>) {
+/// Keeps a request `loader.js` started (`{ url, response, controller, started }`) for the
+/// widget that wants `url`; a request for another URL, or for nothing, is cancelled.
+pub fn hand_over_prefetch(prefetch: &wasm_bindgen::JsValue, url: Option<&str>) {
     let Some(prefetch) = Prefetch::from_js(prefetch) else {
         return;
     };
-    if feed_url == Some(prefetch.url.as_str()) {
-        PREFETCH.with(|slot| *slot.borrow_mut() = Some(prefetch));
+    if url == Some(prefetch.url.as_str()) {
+        PREFETCH.with(|slot| slot.borrow_mut().push(prefetch));
     } else {
         prefetch.controller.abort();
     }
 }
 
-/// Takes the prefetched request for `url`, if that is the one `loader.js` started.
+/// Takes the prefetched request for `url`, if `loader.js` started that one.
 fn take_prefetch(url: &str) -> Option<Prefetch> {
     PREFETCH.with(|prefetch| {
         let mut prefetch = prefetch.borrow_mut();
-        prefetch.take_if(|prefetch| prefetch.url == url)
+        let index = prefetch.iter().position(|prefetch| prefetch.url == url)?;
+        Some(prefetch.swap_remove(index))
     })
+}
+
+/// What a download is: its `Accept` header, whether it revalidates with the server every
+/// time, and its size and time limits.
+#[derive(Clone, Copy, Debug)]
+pub struct Download {
+    /// The `Accept` header.
+    pub accept: &'static str,
+    /// Whether the browser revalidates its cached copy every time (`cache: "no-cache"`).
+    pub revalidate: bool,
+    /// The most bytes read.
+    pub max_bytes: u64,
+    /// How long it may take to answer and arrive.
+    pub timeout_seconds: u32,
 }
 
 /// Starts loading `url`, reading at most `max_bytes`; `done` gets the result unless the
@@ -86,6 +102,54 @@ pub fn load_feed(
     rules: Rules,
     done: impl FnOnce(Result<Feed, Error>) + 'static,
 ) -> impl FnOnce() {
+    let feed = Download {
+        accept: FEED_ACCEPT,
+        // Revalidate with the server every time: the browser sends If-None-Match /
+        // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
+        revalidate: true,
+        max_bytes,
+        timeout_seconds: TIMEOUT_SECONDS,
+    };
+    let key = url.clone();
+    download(
+        url,
+        feed,
+        Box::new(move |result| {
+            done(result.and_then(|body| {
+                let (feed, body) = crate::platform::read_download(
+                    body.bytes,
+                    body.content_type.as_deref(),
+                    Some(&body.base),
+                    &rules,
+                )?;
+                // A body too large to keep is not held until the page is idle either.
+                if body.len() <= MAX_CACHED_BYTES {
+                    when_idle(move || save_for_offline(&key, &body));
+                }
+                Ok(feed)
+            }))
+        }),
+    )
+}
+
+/// A downloaded body as it came: its bytes, the URL it came from (after redirects) and its
+/// `Content-Type`, which may name its encoding.
+pub struct Body {
+    /// The bytes, at most the download's `max_bytes`.
+    pub bytes: Vec<u8>,
+    /// The URL it came from.
+    pub base: String,
+    /// The `Content-Type` header, if any.
+    pub content_type: Option<String>,
+}
+
+/// What is told of a download: its body, or why not.
+pub type Downloaded = dyn FnOnce(Result<Body, Error>);
+
+/// Starts downloading `url` as `what` says (or takes over the request `loader.js` started
+/// for it); `done` gets the body and the URL it came from (after redirects) unless the
+/// returned canceller ran first.
+pub fn download(url: String, what: Download, done: Box<Downloaded>) -> impl FnOnce() {
     let prefetched = take_prefetch(&url);
     let controller = match &prefetched {
         Some(prefetched) => Some(prefetched.controller.clone()),
@@ -97,7 +161,7 @@ pub fn load_feed(
         .as_ref()
         .and_then(|prefetched| prefetched.started)
         .map_or(0.0, |started| js_sys::Date::now() - started);
-    let limit_ms = TIMEOUT_SECONDS * 1000;
+    let limit_ms = what.timeout_seconds * 1000;
     let remaining_ms = (f64::from(limit_ms) - waited).clamp(0.0, f64::from(limit_ms)) as u32;
     let cancelled = Rc::new(Cell::new(false));
     let timed_out = Rc::new(Cell::new(false));
@@ -116,14 +180,14 @@ pub fn load_feed(
         let timeout = Rc::clone(&timeout);
         wasm_bindgen_futures::spawn_local(async move {
             let response = prefetched.map(|prefetched| prefetched.response);
-            let result = fetch(&url, max_bytes, &rules, signal.as_ref(), response).await;
+            let result = fetch(&url, &what, signal.as_ref(), response).await;
             timeout.borrow_mut().take();
             if cancelled.get() {
                 return;
             }
             done(result.map_err(|error| {
                 if timed_out.get() {
-                    Error::Timeout(TIMEOUT_SECONDS)
+                    Error::Timeout(what.timeout_seconds)
                 } else if error == Error::Network && is_offline() {
                     Error::Offline
                 } else {
@@ -146,15 +210,14 @@ fn is_offline() -> bool {
     web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 
-/// Fetches and reads a feed, and keeps a copy of it for when the network fails; `prefetched`
-/// is the same request already started by `loader.js`.
+/// Fetches a body and the URL it came from; `prefetched` is the same request already
+/// started by `loader.js`.
 async fn fetch(
     url: &str,
-    max_bytes: u64,
-    rules: &Rules,
+    what: &Download,
     signal: Option<&AbortSignal>,
     prefetched: Option<js_sys::Promise>,
-) -> Result<Feed, Error> {
+) -> Result<Body, Error> {
     if url.is_empty() {
         return Err(Error::NoFeed);
     }
@@ -165,7 +228,7 @@ async fn fetch(
             .ok()
             .and_then(|response| response.dyn_into::<web_sys::Response>().ok())
             .map(Response::from),
-        None => match feed_request(url, signal) {
+        None => match request(url, what, signal) {
             Some(request) => request.send().await.ok(),
             None => None,
         },
@@ -178,6 +241,7 @@ async fn fetch(
             reason: response.status_text(),
         });
     }
+    let max_bytes = what.max_bytes;
     let declared = response
         .headers()
         .get("content-length")
@@ -192,32 +256,25 @@ async fn fetch(
     let body = read_body(&response, max_bytes, declared).await?;
     let base = Some(response.url()).filter(|u| !u.is_empty());
     let content_type = response.headers().get("content-type");
-    let (feed, body) = crate::platform::read_download(
-        body,
-        content_type.as_deref(),
-        Some(base.as_deref().unwrap_or(url)),
-        rules,
-    )?;
-    // A body too large to keep is not held until the page is idle either.
-    if body.len() <= MAX_CACHED_BYTES {
-        let url = url.to_owned();
-        when_idle(move || save_for_offline(&url, &body));
-    }
-    Ok(feed)
+    Ok(Body {
+        bytes: body,
+        base: base.unwrap_or_else(|| url.to_owned()),
+        content_type,
+    })
 }
 
-/// The feed request, sent and answered through gloo-net. It is made from web-sys's `Request`
+/// The request, sent and answered through gloo-net. It is made from web-sys's `Request`
 /// rather than gloo-net's builder, which rebuilds the URL and sends one with a query with a
 /// trailing `&` (gloo issue #498): another cache entry than the loader's request, and a
 /// different URL for servers that sign theirs.
-fn feed_request(url: &str, signal: Option<&AbortSignal>) -> Option<Request> {
+fn request(url: &str, what: &Download, signal: Option<&AbortSignal>) -> Option<Request> {
     let headers = gloo_net::http::Headers::new();
-    headers.set("Accept", FEED_ACCEPT);
+    headers.set("Accept", what.accept);
     let init = web_sys::RequestInit::new();
     init.set_headers(&headers.into_raw());
-    // Revalidate with the server every time: the browser sends If-None-Match /
-    // If-Modified-Since from the ETag / Last-Modified it has, and a 304 costs no body.
-    init.set_cache(web_sys::RequestCache::NoCache);
+    if what.revalidate {
+        init.set_cache(web_sys::RequestCache::NoCache);
+    }
     init.set_signal(signal);
     web_sys::Request::new_with_str_and_init(url, &init)
         .ok()

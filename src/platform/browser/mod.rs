@@ -8,6 +8,7 @@ pub mod format;
 pub mod schedule;
 pub mod storage;
 pub mod text;
+pub mod words;
 pub mod xml;
 pub mod zone;
 
@@ -22,5 +23,6 @@ pub use storage::{
     stored_prefs, stored_progress, stored_shared,
 };
 pub use text::strip_accents;
+pub use words::{catalogue_url, known_words, load_words, set_catalogue_urls};
 pub use xml::parse_xml;
 pub use zone::end_of_day;
