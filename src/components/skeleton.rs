@@ -6,12 +6,17 @@ use yew::prelude::*;
 
 use crate::i18n::{Lang, Msg};
 
-/// Three card-shaped placeholders while the feed loads.
+/// Card-shaped placeholders while the feed loads. The styles give them a screen's height (the
+/// cards that replace them take more), so nothing after the widget moves when they arrive;
+/// there are enough of them to fill a tall screen.
+const SKELETON_CARDS: usize = 8;
+
+/// The loading state: [`SKELETON_CARDS`] placeholders, with the words a screen reader says.
 pub fn skeleton(lang: &Lang) -> Html {
     html! {
         <div class="sf-skeleton" role="status" aria-busy="true" data-testid="loading">
             <span class="sf-visually-hidden">{ lang.text(Msg::LoadingUpdates) }</span>
-            { for (0..3).map(|_| html! {
+            { for (0..SKELETON_CARDS).map(|_| html! {
                 <div class="sf-skeleton__card" aria-hidden="true">
                     <div class="sf-skeleton__line sf-skeleton__line--short"></div>
                     <div class="sf-skeleton__line"></div>
