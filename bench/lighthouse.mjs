@@ -4,22 +4,24 @@
 // 127.0.0.1 (as a production server sends them) to the system Chromium with the flags the e2e
 // harness uses; every request must stay on 127.0.0.1, which the result checks.
 //
-//   standalone         index.html with the feed
-//   host page          a fan site's article with <spoiler-feed> in its first screen
-//   host, lazy below   a longer article with the element two screens down, loading="lazy"
+//   standalone         index.html, which shows the bundled sample feed
+//   host page          a fan site's article with <spoiler-feed> (the sample) in its first screen
+//   host, lazy below   a longer article with the element screens down, loading="lazy"
 //   host, eager below  the same article with the element eager: what lazy saves the page
+//
+// The host pages hold the element's room before its script runs, as the README says
+// (`spoiler-feed:not(:defined) { display: block; min-height: 100vh; }`).
 
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { gzipSync, constants as zlib } from 'node:zlib';
-import { CHROMIUM_ARGS, FEED_JSON, startServer, text } from '../tests/e2e/server.mjs';
+import { CHROMIUM_ARGS, startServer, text } from '../tests/e2e/server.mjs';
 
 // Lighthouse and chrome-launcher are devDependencies of the e2e package, next to
 // playwright-core, so one `npm ci` (`cargo xtask setup`) installs everything the bench uses.
 const e2ePackages = createRequire(new URL('../tests/e2e/package.json', import.meta.url));
 const load = async (name) => import(pathToFileURL(e2ePackages.resolve(name)).href);
 
-const FEED_PATH = '/feeds/lighthouse.json';
+const FEED_PATH = '/sample-feed.json';
 
 const ARTICLE = `<p>The crew of Harbour Lights spent the week on the north pier, where the lighthouse
 set stands again after the winter storms. Locals watched from behind the barriers as the
@@ -35,6 +37,7 @@ function hostPage({ title, before, element, after }) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <style>
+  spoiler-feed:not(:defined) { display: block; min-height: 100vh; }
   body { margin: 0 auto; max-width: 44em; padding: 0 1em; font: 17px/1.55 Georgia, serif; color: #222; }
   header { border-bottom: 1px solid #ccc; margin-bottom: 1em; }
 </style>
@@ -55,7 +58,7 @@ ${after}
 
 /** The pages measured, by key: a label and the path. */
 export const LIGHTHOUSE_PAGES = {
-  standalone: { label: 'standalone page', path: `/index.html?feed=${encodeURIComponent(FEED_PATH)}` },
+  standalone: { label: 'standalone page', path: '/index.html' },
   host: { label: 'host page, element in view', path: '/lighthouse/host.html' },
   hostLazyBelow: { label: 'host page, lazy element below', path: '/lighthouse/host-lazy-below.html' },
   hostEagerBelow: { label: 'host page, eager element below', path: '/lighthouse/host-eager-below.html' },
@@ -69,22 +72,6 @@ function hostRoutes() {
     [LIGHTHOUSE_PAGES.host.path]: html(hostPage({ title: 'This week on set', before: ARTICLE.split('\n<p>Fans')[0], element: element(null), after: ARTICLE })),
     [LIGHTHOUSE_PAGES.hostLazyBelow.path]: html(hostPage({ title: 'The long read', before: long, element: element('lazy'), after: ARTICLE })),
     [LIGHTHOUSE_PAGES.hostEagerBelow.path]: html(hostPage({ title: 'The long read', before: long, element: element(null), after: ARTICLE })),
-  };
-}
-
-/** A route answering with a JSON Feed, gzipped to a request that accepts gzip. */
-function gzippedFeed(body) {
-  const plain = Buffer.from(body);
-  const packed = gzipSync(plain, { level: zlib.Z_BEST_COMPRESSION });
-  return (req, res) => {
-    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(200, {
-      'Content-Type': FEED_JSON,
-      'Content-Length': String((gzip ? packed : plain).length),
-      Vary: 'Accept-Encoding',
-      ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
-    });
-    res.end(gzip ? packed : plain);
   };
 }
 
@@ -120,11 +107,11 @@ function figures(lhr) {
 }
 
 /**
- * Runs Lighthouse `runs` times on each page, the bundle in `dist` served gzipped with the
- * feed `feed` (a JSON string) and the extra `routes`. Resolves to each page's samples and
- * medians, or to null (with a note) when Lighthouse isn't installed.
+ * Runs Lighthouse `runs` times on each page, the bundle in `dist` (with its sample feed)
+ * served gzipped. Resolves to each page's samples and medians, or to null (with a note) when
+ * Lighthouse isn't installed.
  */
-export async function lighthouseRuns({ dist, routes = {}, feed, runs, log }) {
+export async function lighthouseRuns({ dist, runs, log }) {
   let lighthouse;
   let chromeLauncher;
   try {
@@ -137,7 +124,8 @@ export async function lighthouseRuns({ dist, routes = {}, feed, runs, log }) {
   const server = await startServer({
     root: dist,
     gzip: true,
-    routes: { ...routes, ...hostRoutes(), [FEED_PATH]: gzippedFeed(feed) },
+    routes: hostRoutes(),
+    types: { [FEED_PATH]: 'application/feed+json' },
   });
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM || '/usr/bin/chromium',

@@ -40,10 +40,8 @@ const INTERACTION_RUNS = QUICK ? 6 : 16;
 const WARMUP_RUNS = QUICK ? 2 : 4;
 const MEMORY_RUNS = QUICK ? 1 : 3;
 const MEMORY_SIZE = 10000;
-// Lighthouse's runs per page (it simulates a mid-range phone on a slow 4G link) and the feed
-// its pages show: a fan site's hundred updates, a fifth with a picture.
+// Lighthouse's runs per page (it simulates a mid-range phone on a slow 4G link).
 const LIGHTHOUSE_RUNS = QUICK ? 1 : 3;
-const LIGHTHOUSE_FEED_SIZE = 100;
 const VIEWPORT = { width: 1280, height: 800 };
 // Feeds of 10,000 items are ~8 MB; the widget reads at most 5 MiB unless told otherwise.
 const MAX_SIZE_MB = 64;
@@ -575,13 +573,7 @@ async function main() {
     log('bench: memory');
     const memoryResults = await memory(browser, server);
     log('bench: lighthouse');
-    const lighthouse = await lighthouseRuns({
-      dist: DIST,
-      routes: { '/img/cover.svg': text(COVER_SVG, { type: 'image/svg+xml' }) },
-      feed: JSON.stringify(generateFeed(LIGHTHOUSE_FEED_SIZE, { imageUrl: (name) => `/img/cover.svg?${encodeURIComponent(name)}` })),
-      runs: LIGHTHOUSE_RUNS,
-      log,
-    });
+    const lighthouse = await lighthouseRuns({ dist: DIST, runs: LIGHTHOUSE_RUNS, log });
     raw = {
       machine: machineInfo, transfer, catalogues: catalogueSizes(), coldStart, interactions: interactionResults,
       memory: memoryResults, lighthouse, checks,

@@ -34,7 +34,7 @@ const NOW = Date.parse('2026-03-01T12:00:00Z');
 const PICTURE = '<svg xmlns="http://www.w3.org/2000/svg" width="640" height="360" viewBox="0 0 16 9">'
   + '<rect width="16" height="9" fill="#1d5fd1"/></svg>';
 
-/** A fan site's feed: a show, updates of every kind, a few above the first level, the newest with a picture. */
+/** A fan site's feed: two shows, updates of every kind, a few above the first level, the newest with a picture. */
 function makeFeed({ fresh = 0, image = '/img/set.svg' } = {}) {
   const kinds = ['production', 'cast', 'release', 'other'];
   const items = [];
@@ -56,7 +56,8 @@ function makeFeed({ fresh = 0, image = '/img/set.svg' } = {}) {
       date_published: new Date(NOW - 30_000 - i * 3_600_000).toISOString(),
       ...(i === 0 ? { image } : {}),
       tags: ['filming', 'set visit'],
-      _spoilerfeed: { level: i % 5 === 3 ? 'major' : 'none', kind: kinds[i % 4] },
+      // Two shows, as a fan site often has: the show picker comes with the feed.
+      _spoilerfeed: { level: i % 5 === 3 ? 'major' : 'none', kind: kinds[i % 4], show: i % 3 === 1 ? 'Salt Road' : 'Harbour Lights' },
     });
   }
   return { version: VERSION, title: 'Harbour Lights news', _spoilerfeed: { show: 'Harbour Lights' }, items };
