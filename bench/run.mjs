@@ -8,14 +8,15 @@
 // enforced: the exit code is non-zero only when the benchmark itself could not run.
 // See bench/README.md for what each figure means and how it is taken.
 
-import { gzipSync, constants as zlib } from 'node:zlib';
-import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer, json, file, text, launchBrowser, FEED_JSON } from '../tests/e2e/server.mjs';
 import { generateFeed } from './feed.mjs';
+import { lighthouseRuns, lighthouseTable } from './lighthouse.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -39,6 +40,8 @@ const INTERACTION_RUNS = QUICK ? 6 : 16;
 const WARMUP_RUNS = QUICK ? 2 : 4;
 const MEMORY_RUNS = QUICK ? 1 : 3;
 const MEMORY_SIZE = 10000;
+// Lighthouse's runs per page (it simulates a mid-range phone on a slow 4G link).
+const LIGHTHOUSE_RUNS = QUICK ? 1 : 3;
 const VIEWPORT = { width: 1280, height: 800 };
 // Feeds of 10,000 items are ~8 MB; the widget reads at most 5 MiB unless told otherwise.
 const MAX_SIZE_MB = 64;
@@ -235,15 +238,37 @@ function transferSizes(server) {
       } catch {
         return null;
       }
-      return { path, raw: body.length, gzip: gzipSync(body, { level: zlib.Z_BEST_COMPRESSION }).length };
+      return { path, ...compressedSizes(body) };
     }).filter(Boolean);
     result[impl] = {
       files,
       raw: files.reduce((sum, f) => sum + f.raw, 0),
       gzip: files.reduce((sum, f) => sum + f.gzip, 0),
+      brotli: files.reduce((sum, f) => sum + f.brotli, 0),
     };
   }
   return result;
+}
+
+/** A file's size raw, gzip -9 and brotli at quality 11 (node's zlib), in bytes. */
+function compressedSizes(body) {
+  return {
+    raw: body.length,
+    gzip: gzipSync(body, { level: zlib.Z_BEST_COMPRESSION }).length,
+    brotli: brotliCompressSync(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }).length,
+  };
+}
+
+/** Each language's catalogue in dist/i18n/ (fetched only by a widget that speaks it), sized. */
+function catalogueSizes() {
+  const dir = join(DIST, 'i18n');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ lang: name.slice(0, -'.json'.length), ...compressedSizes(readFileSync(join(dir, name))) }));
 }
 
 async function coldStarts(browser, server) {
@@ -375,7 +400,7 @@ async function memory(browser, server) {
 // ---- report ---------------------------------------------------------------------------------
 
 function summarise(raw) {
-  const summary = { transfer: raw.transfer, coldStart: {}, memory: {}, budgets: [] };
+  const summary = { transfer: raw.transfer, catalogues: raw.catalogues, lighthouse: raw.lighthouse, coldStart: {}, memory: {}, budgets: [] };
   for (const size of COLD_SIZES) {
     const row = {};
     for (const impl of IMPLS) {
@@ -452,12 +477,13 @@ function report(machineInfo, summary, checks) {
   lines.push(`measured: ${machineInfo.commit ?? 'unknown commit'} (dist/ as built from the work tree)`);
   lines.push(`machine: ${machineInfo.cpu}, ${machineInfo.cores} cores, ${machineInfo.memoryGB} GB; ${machineInfo.chromium}; node ${machineInfo.node}`);
   lines.push(`load average at start: ${machineInfo.loadAverageAtStart.join(' ')} (other work on the machine inflates every figure)`);
-  lines.push(`runs: cold start median of ${COLD_RUNS} fresh contexts; interactions median of ${INTERACTION_RUNS} after ${WARMUP_RUNS} warm-up; memory median of ${MEMORY_RUNS}`);
+  lines.push(`runs: cold start median of ${COLD_RUNS} fresh contexts; interactions median of ${INTERACTION_RUNS} after ${WARMUP_RUNS} warm-up; memory median of ${MEMORY_RUNS}; Lighthouse median of ${LIGHTHOUSE_RUNS}`);
   lines.push('');
   const rows = [['measure', 'widget', 'baseline', 'widget/baseline']];
   const t = summary.transfer;
   rows.push(['transfer, raw', `${kb(t.widget.raw).toFixed(1)} KB`, `${kb(t.baseline.raw).toFixed(1)} KB`, x(t.widget.raw / t.baseline.raw)]);
   rows.push(['transfer, gzip -9', `${kb(t.widget.gzip).toFixed(1)} KB`, `${kb(t.baseline.gzip).toFixed(1)} KB`, x(t.widget.gzip / t.baseline.gzip)]);
+  rows.push(['transfer, brotli 11', `${kb(t.widget.brotli).toFixed(1)} KB`, `${kb(t.baseline.brotli).toFixed(1)} KB`, x(t.widget.brotli / t.baseline.brotli)]);
   for (const size of COLD_SIZES) {
     const row = summary.coldStart[size];
     rows.push([`cold start, ${size.toLocaleString('en')} items`, ms(row.widget.median), ms(row.baseline.median), x(row.ratio)]);
@@ -478,10 +504,17 @@ function report(machineInfo, summary, checks) {
   rows.push(['  DOM nodes', String(m.widget.domNodes), String(m.baseline.domNodes), x(m.widget.domNodes / m.baseline.domNodes)]);
   lines.push(table(rows));
   lines.push('');
-  lines.push('files (raw / gzip -9):');
+  lines.push('files, KB (raw / gzip -9 / brotli 11):');
+  const sizes = (f) => `${kb(f.raw).toFixed(1)}/${kb(f.gzip).toFixed(1)}/${kb(f.brotli).toFixed(1)}`;
   for (const impl of IMPLS) {
-    const files = t[impl].files.map((f) => `${f.path} ${kb(f.raw).toFixed(1)}/${kb(f.gzip).toFixed(1)}`).join(', ');
-    lines.push(`  ${impl}: ${files}`);
+    lines.push(`  ${impl}: ${t[impl].files.map((f) => `${f.path} ${sizes(f)}`).join(', ')}`);
+  }
+  if (summary.catalogues.length) {
+    lines.push(`  catalogues (dist/i18n/, one fetched per language spoken): ${summary.catalogues.map((c) => `${c.lang} ${sizes(c)}`).join(', ')}`);
+  }
+  if (summary.lighthouse) {
+    lines.push('');
+    lines.push(lighthouseTable(summary.lighthouse));
   }
   lines.push('');
   lines.push('budgets (reported, not enforced):');
@@ -539,14 +572,19 @@ async function main() {
     const { results: interactionResults, checks } = await interactions(browser, server);
     log('bench: memory');
     const memoryResults = await memory(browser, server);
-    raw = { machine: machineInfo, transfer, coldStart, interactions: interactionResults, memory: memoryResults, checks };
+    log('bench: lighthouse');
+    const lighthouse = await lighthouseRuns({ dist: DIST, runs: LIGHTHOUSE_RUNS, log });
+    raw = {
+      machine: machineInfo, transfer, catalogues: catalogueSizes(), coldStart, interactions: interactionResults,
+      memory: memoryResults, lighthouse, checks,
+    };
     const summary = summarise(raw);
     const output = {
       date: new Date().toISOString(),
       quick: QUICK,
       seconds: Math.round((Date.now() - started) / 1000),
       machine: machineInfo,
-      config: { COLD_SIZES, INTERACTION_SIZES, COLD_RUNS, INTERACTION_RUNS, WARMUP_RUNS, MEMORY_RUNS, VIEWPORT, BUDGETS },
+      config: { COLD_SIZES, INTERACTION_SIZES, COLD_RUNS, INTERACTION_RUNS, WARMUP_RUNS, MEMORY_RUNS, LIGHTHOUSE_RUNS, VIEWPORT, BUDGETS },
       summary,
       checks,
       samples: { coldStart, interactions: interactionResults, memory: memoryResults },

@@ -147,6 +147,11 @@ export declare class SpoilerFeedElement extends HTMLElement {
   get mute(): string | null;
   set mute(value: string | null | undefined);
 
+  /** `loading`: `lazy` fetches the widget's files and feed only once the element comes within
+   * about a viewport of being seen; `eager` (the default) at once, as for img and iframe. */
+  get loading(): string | null;
+  set loading(value: "lazy" | "eager" | null | undefined);
+
   /** `lang`: the widget's language, a BCP 47 tag (`de`, `pt-BR`); else the nearest `lang`
    * around the element, the page's, the browser's. HTMLElement's own `lang` property reflects it. */
 }

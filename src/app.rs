@@ -416,7 +416,11 @@ fn Widget(props: &AppProps) -> Html {
                         />
                     }
                 </div>
+                // A new component once the feed is in, so the show picker is rendered with the
+                // cards: Yew renders new components first and may let the browser paint before
+                // it updates existing ones, which would move everything under the filters.
                 <Filters
+                    key={if feed.is_some() { "feed" } else { "loading" }}
                     kinds={state.prefs.kinds}
                     shows={shows.all.clone()}
                     show={state.prefs.show.clone().map(AttrValue::from)}

@@ -252,8 +252,9 @@ fn megabytes_to_bytes(value: &str) -> Option<u64> {
     (bytes < u64::MAX as f64).then_some(bytes as u64)
 }
 
-/// The attributes `<spoiler-feed>` reads (and watches for changes).
-pub const ATTRIBUTES: [&str; 15] = [
+/// The attributes `<spoiler-feed>` reads (and watches for changes); `loading` (`lazy` waits
+/// until the element is near the viewport) is read by the element's script, not the widget.
+pub const ATTRIBUTES: [&str; 16] = [
     "src",
     "level",
     "kinds",
@@ -269,6 +270,7 @@ pub const ATTRIBUTES: [&str; 15] = [
     "default-level",
     "lang",
     "mute",
+    "loading",
 ];
 
 /// The localStorage key of the choices for one feed.

@@ -5,6 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FEED_JSON, json, launchBrowser, startServer, status } from './server.mjs';
@@ -102,4 +103,40 @@ test('routes can be switched while a page uses them', { timeout: 30_000 }, async
 
   server.setRoute('/feed.json', json({ title: 'Sample' }, { type: FEED_JSON }));
   assert.ok(server.requests.includes('GET /empty.wasm'));
+});
+
+test('with gzip, serves text and wasm gzipped to a request that accepts it', async (t) => {
+  const zipped = await startServer({ root, gzip: true });
+  t.after(() => zipped.close());
+  const get = (path, encoding, port = zipped.port) => new Promise((ok, fail) => {
+    const headers = encoding === undefined ? {} : { 'Accept-Encoding': encoding };
+    request({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const chunks = [];
+      res.on('data', (chunk) => chunks.push(chunk));
+      res.on('end', () => ok({ headers: res.headers, body: Buffer.concat(chunks) }));
+    })
+      .on('error', fail)
+      .end();
+  });
+  for (const [path, expected] of [['/app.js', Buffer.from(APP)], ['/empty.wasm', EMPTY_WASM]]) {
+    const packed = await get(path, 'gzip, deflate, br');
+    assert.equal(packed.headers['content-encoding'], 'gzip', path);
+    assert.equal(packed.headers.vary, 'Accept-Encoding', path);
+    assert.equal(Number(packed.headers['content-length']), packed.body.length, path);
+    assert.deepEqual(gunzipSync(packed.body), expected, path);
+    const plain = await get(path, undefined);
+    assert.equal(plain.headers['content-encoding'], undefined, `${path} without Accept-Encoding`);
+    assert.deepEqual(plain.body, expected, path);
+    const refused = await get(path, 'gzip;q=0, identity');
+    assert.equal(refused.headers['content-encoding'], undefined, `${path} with gzip refused`);
+  }
+  // A page in the browser reads gzipped files as it reads plain ones.
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await browser.newPage();
+  await page.goto(`${zipped.url}/index.html`);
+  await page.waitForFunction(() => document.getElementById('status').textContent !== 'loading');
+  assert.equal(await page.textContent('#status'), 'feed 404', 'the wasm compiled from a gzipped response');
+  // Without the option, nothing is compressed.
+  assert.equal((await get('/app.js', 'gzip', server.port)).headers['content-encoding'], undefined);
 });

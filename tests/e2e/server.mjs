@@ -13,7 +13,8 @@
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { gzipSync, constants as zlib } from 'node:zlib';
 import { extname, join, resolve, sep } from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -54,15 +55,20 @@ export const FEED_JSON = 'application/feed+json';
  *   response, such as a Content-Security-Policy (a route may override them)
  * @param {Record<string, string>} [options.types] content types by path
  *   (such as `{ '/sample-feed.json': FEED_JSON }`), overriding MIME_TYPES
+ * @param {boolean} [options.gzip] serve files from `root` gzipped (level 9,
+ *   `Content-Encoding: gzip`) to a request that accepts it, as a web server
+ *   set up for production does; images and fonts stay as they are
  * @returns {Promise<{url: string, port: number, requests: string[],
  *   setRoute: (path: string, handler?: Function|null) => void,
  *   close: () => Promise<void>}>} `requests` lists every request as
  *   "METHOD /path?query", in order
  */
-export async function startServer({ root, routes = {}, headers = {}, types = {} } = {}) {
+export async function startServer({ root, routes = {}, headers = {}, types = {}, gzip = false } = {}) {
   const table = new Map(Object.entries(routes));
   const base = root === undefined ? undefined : resolve(root);
   const requests = [];
+  // Gzipped files by path, kept while the file's size and time are the same.
+  const gzipped = gzip ? new Map() : null;
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -74,7 +80,7 @@ export async function startServer({ root, routes = {}, headers = {}, types = {} 
       if (route) {
         await route(req, res);
       } else if (base !== undefined) {
-        await serveStatic(base, url.pathname, types, req, res);
+        await serveStatic(base, url.pathname, types, req, res, gzipped);
       } else {
         sendText(res, 404, 'not found');
       }
@@ -109,7 +115,18 @@ export async function startServer({ root, routes = {}, headers = {}, types = {} 
   };
 }
 
-async function serveStatic(base, pathname, types, req, res) {
+/** Types worth compressing: text and wasm, not images or fonts (compressed already). */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|manifest\+json|feed\+json|xml|rss\+xml|atom\+xml)|image\/svg\+xml)/;
+
+/** Whether the request's Accept-Encoding takes gzip (and doesn't refuse it with q=0). */
+function acceptsGzip(req) {
+  return String(req.headers['accept-encoding'] ?? '')
+    .split(',')
+    .map((part) => part.trim().split(/\s*;\s*/))
+    .some(([coding, ...params]) => (coding === 'gzip' || coding === '*') && !params.some((p) => /^q=0(\.0*)?$/.test(p)));
+}
+
+async function serveStatic(base, pathname, types, req, res, gzipped) {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
     return sendText(res, 405, 'method not allowed');
@@ -129,6 +146,19 @@ async function serveStatic(base, pathname, types, req, res) {
   }
   if (!info?.isFile()) return sendText(res, 404, 'not found');
   const type = types[pathname] ?? MIME_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  if (gzipped && COMPRESSIBLE.test(type)) {
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (acceptsGzip(req)) {
+      let entry = gzipped.get(path);
+      if (!entry || entry.size !== info.size || entry.mtimeMs !== info.mtimeMs) {
+        const body = gzipSync(await readFile(path), { level: zlib.Z_BEST_COMPRESSION });
+        entry = { size: info.size, mtimeMs: info.mtimeMs, body };
+        gzipped.set(path, entry);
+      }
+      res.writeHead(200, { 'Content-Type': type, 'Content-Encoding': 'gzip', 'Content-Length': entry.body.length });
+      return res.end(req.method === 'HEAD' ? undefined : entry.body);
+    }
+  }
   res.writeHead(200, { 'Content-Type': type, 'Content-Length': info.size });
   if (req.method === 'HEAD') return res.end();
   await new Promise((ok, fail) => {
