@@ -46,8 +46,14 @@ fn decoding_adds_nothing_to_the_page() {
     let payload = "<img src=x onerror=\"document.body.dataset.decoded='yes'\">";
     let escaped = payload.replace('<', "&lt;").replace('>', "&gt;");
     for _ in 0..3 {
-        assert_eq!(decode_references(&format!("{escaped}&hellip;")), format!("{payload}…"));
-        assert_eq!(html_to_text(&format!("{payload}&amp;{escaped}")), format!("&{payload}"));
+        assert_eq!(
+            decode_references(&format!("{escaped}&hellip;")),
+            format!("{payload}…")
+        );
+        assert_eq!(
+            html_to_text(&format!("{payload}&amp;{escaped}")),
+            format!("&{payload}")
+        );
     }
     assert_eq!((count("img"), count("i"), count("*")), before);
     assert_eq!(document.body().unwrap().get_attribute("data-decoded"), None);

@@ -340,7 +340,13 @@ impl<'a> Decoded<'a> {
         let mut from = 0;
         for (at, name) in &self.named {
             out.push_str(&self.text[from..*at]);
-            out.push_str(parts.next().filter(|_| whole).unwrap_or(name));
+            // A reference is one or two characters. Anything longer is a name that only begins
+            // with one HTML also knows without `;`, which the browser decodes (`&notit;` reads
+            // `¬it;`): it is no reference and stays as written.
+            let part = parts
+                .next()
+                .filter(|part| whole && part.chars().nth(2).is_none());
+            out.push_str(part.unwrap_or(name));
             from = *at;
         }
         out.push_str(&self.text[from..]);

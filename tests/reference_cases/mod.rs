@@ -37,7 +37,9 @@ pub fn references_are_decoded_once() {
     assert_eq!(decode_references("<b>&lt;i&gt;</b>"), "<b><i></b>");
     assert_eq!(html_to_text("<p>A &#8211; &amp;#8211;</p>"), "A – &#8211;");
     assert_eq!(
-        html_to_text("<p>Filming is <b>halfway</b> done &amp; going well.</p><p>More &lt;soon&gt;</p>"),
+        html_to_text(
+            "<p>Filming is <b>halfway</b> done &amp; going well.</p><p>More &lt;soon&gt;</p>"
+        ),
         "Filming is halfway done & going well.\n\nMore <soon>"
     );
 }
@@ -53,7 +55,10 @@ pub fn incomplete_and_unknown_references_stay() {
         "&#x110000; &#xD800; &#99999999999; &#1; &#x1F; &#; &#x;"
     );
     // A name that only begins with one HTML also knows without `;` is no reference.
-    assert_eq!(decode_references("&notit; &ampx; &not;"), "&notit; &ampx; ¬");
+    assert_eq!(
+        decode_references("&notit; &ampx; &not;"),
+        "&notit; &ampx; ¬"
+    );
     // A lone `&` doesn't take the reference after it along.
     assert_eq!(
         decode_references("Fish & Chips &amp; more, R&D&amp;Co"),
@@ -65,13 +70,22 @@ pub fn incomplete_and_unknown_references_stay() {
 /// Markup in feed text, escaped or written around a would-be reference, stays text.
 pub fn markup_stays_text() {
     let payload = "<img src=x onerror=\"document.body.dataset.decoded='yes'\">";
-    let escaped = payload.replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;");
-    assert_eq!(decode_references(&format!("{escaped} &amp;")), format!("{payload} &"));
+    let escaped = payload
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;");
+    assert_eq!(
+        decode_references(&format!("{escaped} &amp;")),
+        format!("{payload} &")
+    );
     assert_eq!(
         decode_references("&x\"><img src=x onerror=alert(1)>; &a<img>;"),
         "&x\"><img src=x onerror=alert(1)>; &a<img>;"
     );
-    assert_eq!(html_to_text(&format!("{payload}&amp;{escaped}")), format!("&{payload}"));
+    assert_eq!(
+        html_to_text(&format!("{payload}&amp;{escaped}")),
+        format!("&{payload}")
+    );
 }
 
 /// A JSON Feed's title, text and tags decoded through the one entry every download takes.

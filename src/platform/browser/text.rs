@@ -29,8 +29,7 @@ pub fn strip_accents(text: &str) -> String {
 impl NamedReferences {
     /// `names`, named references (`&hellip;`, each a letter, letters or digits, and `;`)
     /// separated by spaces, each decoded or, when HTML has no such name, as written: one
-    /// parse by the browser, as an attribute's value. There a name that only begins with one
-    /// of the references HTML also knows without `;` (`&notit;`) stays as written.
+    /// parse by the browser, as an attribute's value of an element that is never attached.
     pub(crate) fn decode(names: &str) -> String {
         SCRATCH
             .with(|scratch| {
