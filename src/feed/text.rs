@@ -201,12 +201,12 @@ pub(crate) const BLOCK_ELEMENTS: [&str; 14] = [
 /// Reduces an HTML fragment to plain text: tags and comments removed, the content of scripts,
 /// styles and embedded documents dropped, entities decoded, paragraphs kept.
 pub fn html_to_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    let mut out = Decoded::with_capacity(html.len());
     let mut rest = html;
     let mut skipping: Option<&str> = None;
     while let Some(start) = rest.find('<') {
         if skipping.is_none() {
-            push_decoded(&mut out, &rest[..start]);
+            out.push(&rest[..start]);
         }
         rest = &rest[start..];
         if let Some(after) = rest.strip_prefix("<!--") {
@@ -216,7 +216,7 @@ pub fn html_to_text(html: &str) -> String {
         let Some(end) = rest.find('>') else {
             // An unclosed `<` is text, not a tag.
             if skipping.is_none() {
-                push_decoded(&mut out, rest);
+                out.push(rest);
             }
             rest = "";
             break;
@@ -242,17 +242,17 @@ pub fn html_to_text(html: &str) -> String {
                         skipping = Some(skipped);
                     }
                 } else if BLOCK_ELEMENTS.iter().any(|known| is(known)) {
-                    out.push_str("\n\n");
+                    out.text.push_str("\n\n");
                 } else if ["td", "th", "img", "hr"].iter().any(|known| is(known)) {
-                    out.push(' ');
+                    out.text.push(' ');
                 }
             }
         }
     }
     if skipping.is_none() {
-        push_decoded(&mut out, rest);
+        out.push(rest);
     }
-    clean_block(&out)
+    clean_block(&out.finish())
 }
 
 /// Text with its HTML character references decoded, once (`&amp;#8211;` is the text
@@ -260,19 +260,131 @@ pub fn html_to_text(html: &str) -> String {
 /// too, titles above all; tags stay text. Borrowed when there is no `&`.
 pub fn decode_references(text: &str) -> Cow<'_, str> {
     if text.contains('&') {
-        let mut out = String::with_capacity(text.len());
-        push_decoded(&mut out, text);
-        Cow::Owned(out)
+        let mut out = Decoded::with_capacity(text.len());
+        out.push(text);
+        Cow::Owned(out.finish())
     } else {
         Cow::Borrowed(text)
     }
 }
 
-/// Appends `text` to `out` with its character references decoded (every named reference of
-/// HTML, and numeric ones) by html-escape; what is appended is never read again, so each
-/// reference is decoded once.
-fn push_decoded(out: &mut String, text: &str) {
-    html_escape::decode_html_entities_to_string(text, out);
+/// HTML's named character references, as the platform knows them: its `decode` is in
+/// `src/platform` (the browser's own HTML parser in the wasm, html-escape's table natively).
+pub(crate) struct NamedReferences;
+
+/// Text being decoded: what is known so far, and where each named reference goes in it, so
+/// that the platform decodes all of a text's named references at once.
+struct Decoded<'a> {
+    /// The text without its named references.
+    text: String,
+    /// Each named reference as written (`&hellip;`), and where in `text` it belongs.
+    named: Vec<(usize, &'a str)>,
+}
+
+impl<'a> Decoded<'a> {
+    /// Nothing yet, with room for `capacity` bytes.
+    fn with_capacity(capacity: usize) -> Self {
+        Decoded {
+            text: String::with_capacity(capacity),
+            named: Vec::new(),
+        }
+    }
+
+    /// Appends `raw` with its character references decoded. A reference is complete, with its
+    /// `;`: `&name;`, `&#digits;` or `&#xhex;`; anything else (`&amp` without one, `&#0;`,
+    /// `&#1;`, a lone `&`) is text as written. Numeric ones name their character; named ones are
+    /// looked up in [`finish`](Self::finish). What is appended is never read again, so each
+    /// reference is decoded once.
+    fn push(&mut self, raw: &'a str) {
+        let mut rest = raw;
+        while let Some(at) = rest.find('&') {
+            self.text.push_str(&rest[..at]);
+            rest = &rest[at..];
+            let len = match reference(rest) {
+                Some((len, Some(c))) => {
+                    self.text.push(c);
+                    len
+                }
+                Some((len, None)) => {
+                    self.named.push((self.text.len(), &rest[..len]));
+                    len
+                }
+                None => {
+                    self.text.push('&');
+                    1
+                }
+            };
+            rest = &rest[len..];
+        }
+        self.text.push_str(rest);
+    }
+
+    /// The decoded text: the named references looked up, all in one go.
+    fn finish(self) -> String {
+        if self.named.is_empty() {
+            return self.text;
+        }
+        let mut names = String::new();
+        for (_, name) in &self.named {
+            if !names.is_empty() {
+                names.push(' ');
+            }
+            names.push_str(name);
+        }
+        let decoded = NamedReferences::decode(&names);
+        // No named reference decodes to a space (HTML's list is fixed), so the answer splits
+        // back into one part per reference; an answer that doesn't keeps them as written.
+        let mut parts = decoded.split(' ');
+        let whole = parts.clone().count() == self.named.len();
+        let mut out = String::with_capacity(self.text.len() + decoded.len());
+        let mut from = 0;
+        for (at, name) in &self.named {
+            out.push_str(&self.text[from..*at]);
+            // A reference is one or two characters. Anything longer is a name that only begins
+            // with one HTML also knows without `;`, which the browser decodes (`&notit;` reads
+            // `¬it;`): it is no reference and stays as written.
+            let part = parts
+                .next()
+                .filter(|part| whole && part.chars().nth(2).is_none());
+            out.push_str(part.unwrap_or(name));
+            from = *at;
+        }
+        out.push_str(&self.text[from..]);
+        out
+    }
+}
+
+/// The character reference `text` starts with (at its `&`): its length, and the character a
+/// numeric one stands for (`None` for a named one); `None` when it isn't a complete one, or
+/// its number is no character or a control character other than white space.
+fn reference(text: &str) -> Option<(usize, Option<char>)> {
+    let bytes = text.as_bytes();
+    let (start, radix) = match (bytes.get(1), bytes.get(2)) {
+        (Some(b'#'), Some(b'x' | b'X')) => (3, 16),
+        (Some(b'#'), _) => (2, 10),
+        (Some(letter), _) if letter.is_ascii_alphabetic() => (1, 0),
+        _ => return None,
+    };
+    let digits = bytes[start..]
+        .iter()
+        .position(|byte| match radix {
+            16 => !byte.is_ascii_hexdigit(),
+            10 => !byte.is_ascii_digit(),
+            _ => !byte.is_ascii_alphanumeric(),
+        })
+        .unwrap_or(bytes.len() - start);
+    let end = start + digits;
+    if digits == 0 || bytes.get(end) != Some(&b';') {
+        return None;
+    }
+    if radix == 0 {
+        return Some((end + 1, None));
+    }
+    let number = u32::from_str_radix(&text[start..end], radix).ok()?;
+    // No C0 control but ASCII white space: those can't appear in an HTML document.
+    let c = char::from_u32(number)
+        .filter(|c| *c >= ' ' || matches!(c, '\t' | '\n' | '\u{C}' | '\r'))?;
+    Some((end + 1, Some(c)))
 }
 
 /// Shortens a body to about `max` characters at a word boundary, with an ellipsis.

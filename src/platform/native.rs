@@ -13,6 +13,7 @@ use crate::config::Prefs;
 use crate::date;
 use crate::error::Error;
 use crate::feed::encoding::DecodeError;
+use crate::feed::text::NamedReferences;
 use crate::feed::xml::{self, Attribute, Element, TreeBuilder};
 use crate::feed::Feed;
 use crate::i18n::{self, Catalogue, Lang, Plural};
@@ -197,6 +198,15 @@ pub fn strip_accents(text: &str) -> String {
     use unicode_normalization::char::is_combining_mark;
     use unicode_normalization::UnicodeNormalization;
     text.nfd().filter(|c| !is_combining_mark(*c)).collect()
+}
+
+impl NamedReferences {
+    /// `names`, named references (`&hellip;`) separated by spaces, each decoded by html-escape's
+    /// table of HTML's names or, when there is no such name, as written: the stand-in for the
+    /// browser's HTML parser.
+    pub(crate) fn decode(names: &str) -> String {
+        html_escape::decode_html_entities(names).into_owned()
+    }
 }
 
 /// Runs `work` at once: there is no page to wait for.
