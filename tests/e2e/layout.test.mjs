@@ -275,14 +275,16 @@ test('the iframe fits 280–360 px in every language, light and dark, guards ope
 });
 
 test('the standalone page has its own icon (no /favicon.ico) and a meta description', TEST_TIMEOUT, async (t) => {
+  // A site of its own: Chromium remembers an origin's missing icon and wouldn't ask again.
+  const own = await startServer({ root: dist });
+  t.after(() => own.close());
   const { page, errors } = await openPage(t);
-  const before = site.requests.length;
   const requested = [];
   page.on('request', (request) => requested.push(request.url()));
-  await page.goto(`${site.url}/index.html`);
+  await page.goto(`${own.url}/index.html`);
   await page.locator('[data-testid="card"], [data-testid="placeholder"]').first().waitFor();
   const icon = await page.evaluate(() => document.querySelector('link[rel~="icon"]')?.href ?? null);
-  const paths = () => site.requests.slice(before).map((line) => line.split(' ')[1].split('?')[0]);
+  const paths = () => own.requests.map((line) => line.split(' ')[1].split('?')[0]);
   // Chromium asks for the page's icon once it has loaded: /favicon.ico when it names none.
   await eventually(() => {
     const asked = paths();
@@ -291,11 +293,11 @@ test('the standalone page has its own icon (no /favicon.ico) and a meta descript
   });
   assert.deepEqual(paths().filter((path) => path === '/favicon.ico'), [], 'no request for /favicon.ico (a 404)');
   assert.ok(icon, 'a <link rel="icon">');
-  assert.ok(icon.startsWith(`${site.url}/`), `the icon is in the bundle: ${icon}`);
+  assert.ok(icon.startsWith(`${own.url}/`), `the icon is in the bundle: ${icon}`);
   const response = await page.request.get(icon);
   assert.equal(response.status(), 200, `${icon} is served`);
   assert.match(response.headers()['content-type'], /^image\//, 'the icon is an image');
-  assert.deepEqual(requested.filter((url) => !url.startsWith(`${site.url}/`)), [], 'nothing asked for outside the bundle');
+  assert.deepEqual(requested.filter((url) => !url.startsWith(`${own.url}/`)), [], 'nothing asked for outside the bundle');
   const description = await page.evaluate(() => document.querySelector('meta[name="description"]')?.content ?? '');
   assert.ok(description.trim().length >= 50, `a meta description of a sentence or two: "${description}"`);
   assert.deepEqual(errors, [], 'no uncaught errors');
