@@ -222,14 +222,23 @@ test('the element in a 280 px column fits in every language, light and dark, gua
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A fan site</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body { margin: 0; font: 18px/1.6 Georgia, serif } aside { width: 280px; max-width: 100%; box-sizing: border-box }</style></head>
-<body><main><h1>A fan site</h1><aside>${widgets.join('\n')}</aside></main>
+<body><main><h1>A fan site</h1><aside>${widgets.join('\n')}</aside>
+<div style="display: flex; flex-wrap: wrap; gap: 8px"><p style="flex: 1 1 20em">An article beside the news</p><spoiler-feed src="${site.url}/sample-feed.json" lang="en" theme="${theme}" data-lang="row"></spoiler-feed></div></main>
 <script type="module" src="${site.url}/spoiler-feed.js"></script></body></html>`,
       ),
     );
     const scopes = LANGS.map((lang) => page.locator(`spoiler-feed[data-lang="${lang}"]`));
+    const row = page.locator('spoiler-feed[data-lang="row"]');
     for (const [i, lang] of LANGS.entries()) await ready(scopes[i], lang);
+    await ready(row, 'en');
     await openDisclosures(page);
-    await walk(page, [], scopes, `element ${theme}`, problems);
+    await walk(page, [], [...scopes, row], `element ${theme}`, problems);
+    // In a flex row that lets content decide, the widget is a sidebar's width, not nothing.
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      const box = await row.evaluate((el) => el.getBoundingClientRect().width);
+      if (box < 200) problems.push(`element ${theme} at ${width} px, level major: in a flex row, ${box} px wide`);
+    }
   }
   expectFits(problems, 'the element');
   assert.deepEqual(errors, [], 'no uncaught errors');
