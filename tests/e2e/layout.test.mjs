@@ -121,11 +121,15 @@ function openDisclosures(target) {
 }
 
 /**
- * Waits until `scope` (a page, frame or element) shows the feed in `lang` with its guards in
- * use: the long word muted and a show snoozed (kept in storage, so done once per origin).
+ * Waits until `scope` (a page, frame or element) shows the feed in `lang`, in `theme`'s
+ * colours, with its guards in use: the long word muted and a show snoozed (kept in storage, so done once per origin).
  */
-async function ready(scope, lang) {
+async function ready(scope, lang, theme) {
   await scope.locator('[data-testid="card"], [data-testid="placeholder"]').first().waitFor();
+  // The theme is the widget's own colours, not only the page's around it.
+  const background = await scope.locator('.spoilerfeed').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const brightness = background.match(/\d+/g).slice(0, 3).map(Number).reduce((a, b) => a + b, 0);
+  assert.ok(theme === 'dark' ? brightness < 200 : brightness > 600, `a ${theme} widget, on ${background}`);
   if (lang !== 'en') {
     const legend = scope.locator('.sf-levels__legend');
     await eventually(async () => assert.notEqual((await legend.textContent()).trim(), 'Spoiler level', `the widget speaks ${lang}`));
@@ -199,7 +203,7 @@ test('the standalone page fits 280–360 px in every language, light and dark, g
     for (const lang of LANGS) {
       await page.setViewportSize({ width: WIDTHS[0], height: 800 });
       await page.goto(`${site.url}/index.html?lang=${lang}&theme=${theme}`);
-      await ready(page, lang);
+      await ready(page, lang, theme);
       await openDisclosures(page);
       await walk(page, [], [page], `page ${lang} ${theme}`, problems);
     }
@@ -229,8 +233,8 @@ test('the element in a 280 px column fits in every language, light and dark, gua
     );
     const scopes = LANGS.map((lang) => page.locator(`spoiler-feed[data-lang="${lang}"]`));
     const row = page.locator('spoiler-feed[data-lang="row"]');
-    for (const [i, lang] of LANGS.entries()) await ready(scopes[i], lang);
-    await ready(row, 'en');
+    for (const [i, lang] of LANGS.entries()) await ready(scopes[i], lang, theme);
+    await ready(row, 'en', theme);
     await openDisclosures(page);
     await walk(page, [], [...scopes, row], `element ${theme}`, problems);
     // In a flex row that lets content decide, the widget is a sidebar's width, not nothing.
@@ -274,7 +278,7 @@ test('the iframe fits 280–360 px in every language, light and dark, guards ope
       ),
     );
     for (const [i, lang] of LANGS.entries()) {
-      await ready(inside[i], lang);
+      await ready(inside[i], lang, theme);
       await openDisclosures(inside[i]);
     }
     await walk(page, inside, inside, `iframe ${theme}`, problems);
