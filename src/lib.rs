@@ -2,7 +2,8 @@
 //! off the page.
 //!
 //! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
-//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`]);
+//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`], and
+//! their stored records read tolerantly with [`stored`]);
 //! the rule that decides what is shown in [`spoiler`]; the reducer
 //! in [`state`]; the check page's report for site owners in [`report`]; the widget's words in
 //! each language in [`i18n`]. Those are pure and tested natively. The [`app`] puts [`components`] and
@@ -29,6 +30,7 @@ pub mod report;
 pub mod script;
 pub mod spoiler;
 pub mod state;
+pub mod stored;
 pub mod types;
 
 pub use app::{App, AppProps, PAGE_SIZE};
