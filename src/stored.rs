@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::IgnoredAny;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
 
 /// A member that may be `null`: `null` reads as the default, as a member left out does.
@@ -22,21 +22,12 @@ where
 pub fn readable_entries<'de, D, T>(deserializer: D) -> Result<BTreeMap<String, T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: Deserialize<'de>,
+    T: DeserializeOwned,
 {
-    /// One entry's value: read, or skipped whatever it holds.
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Entry<V> {
-        Readable(V),
-        Unreadable(IgnoredAny),
-    }
-    let entries = BTreeMap::<String, Entry<T>>::deserialize(deserializer)?;
+    // Each value is kept as JSON until it is read, so that one that can't be read is skipped.
+    let entries = BTreeMap::<String, serde_json::Value>::deserialize(deserializer)?;
     Ok(entries
         .into_iter()
-        .filter_map(|(key, entry)| match entry {
-            Entry::Readable(value) => Some((key, value)),
-            Entry::Unreadable(_) => None,
-        })
+        .filter_map(|(key, value)| Some((key, T::deserialize(value).ok()?)))
         .collect())
 }

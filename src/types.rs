@@ -69,9 +69,9 @@ impl Level {
 }
 
 impl TryFrom<String> for Level {
-    type Error = String;
-    fn try_from(key: String) -> Result<Level, String> {
-        Level::parse(&key).ok_or_else(|| format!("unknown level {key:?}"))
+    type Error = &'static str;
+    fn try_from(key: String) -> Result<Level, &'static str> {
+        Level::parse(&key).ok_or("a level this version doesn't know")
     }
 }
 
@@ -211,9 +211,9 @@ impl KindSet {
 }
 
 impl TryFrom<String> for Kind {
-    type Error = String;
-    fn try_from(key: String) -> Result<Kind, String> {
-        Kind::parse(&key).ok_or_else(|| format!("unknown kind {key:?}"))
+    type Error = &'static str;
+    fn try_from(key: String) -> Result<Kind, &'static str> {
+        Kind::parse(&key).ok_or("a kind this version doesn't know")
     }
 }
 
