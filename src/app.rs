@@ -16,7 +16,8 @@ use crate::event::WidgetEvent;
 use crate::feed;
 use crate::guards::{self, Scope, SnoozeFor};
 use crate::hooks::{
-    use_clock, use_feed, use_guards, use_progress, use_refresh, use_stored_choices, use_words,
+    use_clock, use_feed, use_guards, use_progress, use_refresh, use_stored_choices,
+    use_stored_guards, use_words,
 };
 use crate::i18n::{Lang, Msg};
 use crate::platform;
@@ -238,6 +239,7 @@ fn Widget(props: &AppProps) -> Html {
     );
     use_guards(props.mute.clone(), state.dispatcher());
     use_words(props.lang.clone(), state.dispatcher());
+    use_stored_guards(state.records(), state.stored.clone());
     {
         let emit = emit.clone();
         use_effect_with(state.status.clone(), move |status| {
@@ -278,10 +280,7 @@ fn Widget(props: &AppProps) -> Html {
     let on_progress = {
         let dispatcher = state.dispatcher();
         Callback::from(move |(show, progress): (String, ShowProgress)| {
-            // Applied before it is stored: storing tells every widget, this one included, and
-            // the announcement must compare with the progress from before.
-            dispatcher.dispatch(Action::SetProgress(show.clone(), progress));
-            platform::store_progress(&show, &progress);
+            dispatcher.dispatch(Action::SetProgress(show, progress))
         })
     };
     let on_import = {
@@ -294,52 +293,27 @@ fn Widget(props: &AppProps) -> Html {
     };
     // The list's heading: focus goes there when the banner the fan pressed goes away.
     let list_heading = use_node_ref();
+    // Guard changes are applied by the reducer alone, and stored by `use_stored_guards`.
     let on_mute = {
         let dispatcher = state.dispatcher();
-        let mutes = state.mutes.clone();
         Callback::from(move |(scope, words): (Scope, String)| {
-            // Applied before it is stored, as progress is: the announcement compares with the
-            // words from before.
-            let mut mutes = mutes.clone();
-            mutes.add(&scope, &words);
-            dispatcher.dispatch(Action::Mute(scope, words));
-            platform::store_shared(guards::MUTE_KEY, &mutes.to_json());
+            dispatcher.dispatch(Action::Mute(scope, words))
         })
     };
     let on_unmute = {
         let dispatcher = state.dispatcher();
-        let mutes = state.mutes.clone();
         Callback::from(move |(scope, word): (Scope, String)| {
-            let mut mutes = mutes.clone();
-            mutes.remove(&scope, &word);
-            dispatcher.dispatch(Action::Unmute(scope, word));
-            platform::store_shared(guards::MUTE_KEY, &mutes.to_json());
+            dispatcher.dispatch(Action::Unmute(scope, word))
         })
     };
     let on_snooze = {
         let dispatcher = state.dispatcher();
-        let snoozes = state.guards.snoozes.clone();
         Callback::from(move |(show, length): (String, SnoozeFor)| {
-            let now = platform::now();
-            let end = length.end(now, platform::end_of_day);
-            let mut snoozes = snoozes.clone();
-            snoozes.snooze(&show, end);
-            snoozes.prune(now);
+            let end = length.end(platform::now(), platform::end_of_day);
             dispatcher.dispatch(Action::Snooze(show, end));
-            platform::store_shared(guards::SNOOZE_KEY, &snoozes.to_json());
         })
     };
-    let on_unsnooze = {
-        let dispatcher = state.dispatcher();
-        let snoozes = state.guards.snoozes.clone();
-        Callback::from(move |show: String| {
-            let mut snoozes = snoozes.clone();
-            snoozes.unsnooze(&show);
-            snoozes.prune(platform::now());
-            dispatcher.dispatch(Action::Unsnooze(show));
-            platform::store_shared(guards::SNOOZE_KEY, &snoozes.to_json());
-        })
-    };
+    let on_unsnooze = dispatch(Action::Unsnooze);
     let on_show_new = {
         let dispatcher = state.dispatcher();
         let heading = list_heading.clone();

@@ -4,28 +4,35 @@
 //! Precedence: a value the page gives (query or attribute) wins over what is stored, which wins
 //! over the defaults. Everything here is pure; storage access lives in `platform`.
 
-use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::classify::{Rules, TagMap};
 use crate::progress::Watched;
+use crate::stored;
 use crate::types::{Kind, KindSet, Level};
 
 /// The feed shown when the page names none: the sample bundled with the widget.
 pub const SAMPLE_FEED: &str = "sample-feed.json";
 
-/// What a fan chose for one feed; stored per feed URL.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// What a fan chose for one feed; stored per feed URL as
+/// `{"level":"mild","kinds":["cast"],"show":null,"revealed":["id"]}`. A member left out (or
+/// null) keeps its default; one of the wrong kind (or a level or kind this version doesn't
+/// know) makes the whole record unreadable.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Prefs {
     /// The spoiler level.
+    #[serde(deserialize_with = "stored::or_default")]
     pub level: Level,
     /// The kinds listed.
+    #[serde(deserialize_with = "stored::or_default")]
     pub kinds: KindSet,
     /// The one show listed, or every show.
     pub show: Option<String>,
     /// Items shown above the level by the fan's choice.
+    #[serde(deserialize_with = "stored::or_default")]
     pub revealed: BTreeSet<String>,
 }
 
@@ -278,56 +285,6 @@ pub fn storage_key(feed_url: &str) -> String {
     format!("spoilerfeed:prefs:{feed_url}")
 }
 
-/// Choices as stored: `{"level":"mild","kinds":["cast"],"show":null,"revealed":["id"]}`. A
-/// member left out (or null) keeps its default.
-#[derive(Deserialize, Serialize)]
-struct Stored<'a> {
-    #[serde(borrow)]
-    level: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    kinds: Option<Vec<Cow<'a, str>>>,
-    #[serde(borrow)]
-    show: Option<Cow<'a, str>>,
-    revealed: Option<Cow<'a, BTreeSet<String>>>,
-}
-
-/// Reads stored choices; anything unreadable counts as nothing stored. A member left out
-/// keeps its default; one of the wrong kind (or a level or kind this version doesn't know)
-/// makes the whole record unreadable.
-pub fn read_stored(json: Option<&str>) -> Option<Prefs> {
-    let stored: Stored = serde_json::from_str(json?).ok()?;
-    let mut prefs = Prefs::default();
-    if let Some(level) = stored.level {
-        prefs.level = Level::parse(&level)?;
-    }
-    if let Some(kinds) = stored.kinds {
-        let kinds = kinds
-            .iter()
-            .map(|kind| Kind::parse(kind))
-            .collect::<Option<Vec<Kind>>>()?;
-        prefs.kinds = KindSet::from_stored(kinds);
-    }
-    prefs.show = stored.show.map(Cow::into_owned);
-    if let Some(revealed) = stored.revealed {
-        prefs.revealed = revealed.into_owned();
-    }
-    Some(prefs)
-}
-
-impl Prefs {
-    /// The stored form: `{"level":"mild","kinds":["cast"],"show":null,"revealed":["id"]}`.
-    pub fn to_json(&self) -> String {
-        let stored = Stored {
-            level: Some(self.level.key().into()),
-            kinds: Some(self.kinds.iter().map(|kind| kind.key().into()).collect()),
-            show: self.show.as_deref().map(Cow::Borrowed),
-            revealed: Some(Cow::Borrowed(&self.revealed)),
-        };
-        // Strings and lists of strings always make JSON.
-        serde_json::to_string(&stored).unwrap_or_default()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +391,16 @@ mod tests {
         assert_eq!(page.keep_stored(&page.apply(None), None), Prefs::default());
     }
 
+    /// Reads stored choices as storage does: what can't be read counts as nothing stored.
+    fn read_stored(json: Option<&str>) -> Option<Prefs> {
+        serde_json::from_str(json?).ok()
+    }
+
+    /// The stored form of choices.
+    fn to_json(prefs: &Prefs) -> String {
+        serde_json::to_string(prefs).unwrap()
+    }
+
     #[test]
     fn stored_prefs_round_trip_and_garbage_is_ignored() {
         let prefs = Prefs {
@@ -442,12 +409,12 @@ mod tests {
             show: None,
             revealed: ["x".to_owned(), "y".to_owned()].into(),
         };
-        let json = prefs.to_json();
+        let json = to_json(&prefs);
         assert_eq!(read_stored(Some(&json)), Some(prefs));
         // Choices stored by earlier versions read the same.
         let earlier = r#"{"level":"moderate","kinds":["cast","release"],"show":"Wed \"A\"","revealed":["a\nb"]}"#;
         let read = read_stored(Some(earlier)).unwrap();
-        assert_eq!(read.to_json(), earlier);
+        assert_eq!(to_json(&read), earlier);
         assert_eq!(read.show.as_deref(), Some("Wed \"A\""));
         assert!(read.revealed.contains("a\nb"));
         // Left-out members keep their defaults; a member of the wrong kind spoils the record.
@@ -459,7 +426,11 @@ mod tests {
         assert_eq!(read_stored(Some(r#"{"kinds":["cast","gossip"]}"#)), None);
         assert_eq!(read_stored(Some(r#"{"revealed":[1]}"#)), None);
         assert_eq!(read_stored(Some(r#"{"show":3}"#)), None);
-        assert_eq!(read_stored(Some("[]")), None);
+        // An empty list holds no choice: the defaults, as when nothing is stored.
+        assert_eq!(
+            Overrides::default().apply(read_stored(Some("[]"))),
+            Prefs::default()
+        );
         assert_eq!(read_stored(Some("{not json")), None);
         assert_eq!(read_stored(None), None);
         // A stored level from a future version falls back to the defaults, not to a leak.

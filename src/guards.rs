@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::feed::{Details, Item};
 use crate::platform;
 use crate::script;
+use crate::stored;
 
 /// Text folded for matching: accents dropped (canonical decomposition without the combining
 /// marks, by the platform's Unicode data) and in lower case, so `Vécna` and `VECNA` read as
@@ -85,7 +86,9 @@ fn show_key(show: &str) -> String {
     show.trim().to_lowercase()
 }
 
-/// The words a fan muted, as stored (per origin): for every show, and per show.
+/// The words a fan muted, as stored (per origin): for every show, and per show, as
+/// `{"every":["vecna"],"shows":{"Wednesday":["who dies"]}}`; a record that can't be read
+/// counts as nothing muted.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MuteBook {
     /// Muted for every show.
@@ -106,17 +109,6 @@ pub enum Scope {
 }
 
 impl MuteBook {
-    /// The stored form: `{"every":["vecna"],"shows":{"Wednesday":["who dies"]}}`.
-    pub fn to_json(&self) -> String {
-        // Strings, lists and maps of strings always make JSON.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-
-    /// Reads the stored form; anything unreadable counts as nothing muted.
-    pub fn from_json(text: &str) -> MuteBook {
-        serde_json::from_str(text).unwrap_or_default()
-    }
-
     /// The words muted in `scope`.
     pub fn words(&self, scope: &Scope) -> &[String] {
         match scope {
@@ -193,10 +185,10 @@ pub const STORAGE_PREFIX: &str = "spoilerfeed:guards:";
 
 /// The fan's muted words and snoozes as stored for this origin (nothing when unreadable).
 pub fn stored() -> (MuteBook, Snoozes) {
-    let read = |key| platform::stored_shared(key).unwrap_or_default();
+    let snoozes: SnoozeRecord = platform::stored_shared(SNOOZE_KEY).unwrap_or_default();
     (
-        MuteBook::from_json(&read(MUTE_KEY)),
-        Snoozes::from_json(&read(SNOOZE_KEY), platform::end_of_day),
+        platform::stored_shared(MUTE_KEY).unwrap_or_default(),
+        snoozes.read(platform::end_of_day),
     )
 }
 
@@ -372,43 +364,27 @@ enum StoredEnd {
     Day(NaiveDate),
 }
 
-/// The snoozed shows, as stored (per origin): each show's end, `null` for until unsnoozed.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Snoozes(BTreeMap<String, SnoozeEnd>);
+/// The snoozed shows as stored (per origin): each show's end, `null` for until unsnoozed, as
+/// `{"dark":"2026-12-09T15:42:00Z","stranger things":"2026-12-12","wednesday":null}`. An
+/// entry that can't be read is left out; a record that can't be read counts as nothing
+/// snoozed.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SnoozeRecord(
+    #[serde(deserialize_with = "stored::readable_entries")] BTreeMap<String, Option<StoredEnd>>,
+);
 
-impl Snoozes {
-    /// The stored form:
-    /// `{"dark":"2026-12-09T15:42:00Z","stranger things":"2026-12-12","wednesday":null}`.
-    pub fn to_json(&self) -> String {
-        let stored: BTreeMap<&String, Option<StoredEnd>> = self
-            .0
-            .iter()
-            .map(|(show, end)| {
-                let end = match *end {
-                    SnoozeEnd::Unsnoozed => None,
-                    SnoozeEnd::At(at) => Some(StoredEnd::At(at)),
-                    SnoozeEnd::EndOf { day, .. } => Some(StoredEnd::Day(day)),
-                };
-                (show, end)
-            })
-            .collect();
-        // Strings and dates always make JSON.
-        serde_json::to_string(&stored).unwrap_or_default()
-    }
-
-    /// Reads the stored form, a day's end told by `end_of_day` (as for
-    /// [`SnoozeFor::end`]); an entry that can't be read is left out, and anything else
-    /// unreadable counts as nothing snoozed.
+impl SnoozeRecord {
+    /// The snoozes this record holds, a day's end told by `end_of_day` (as for
+    /// [`SnoozeFor::end`]).
     ///
     /// Before days were kept as days, "until a date" was stored as that day's start in UTC
     /// (`2026-12-09T00:00:00Z`, a time no "for a day" or "for a week" snooze has to the
     /// nanosecond): such an end reads as the end of that day where the fan is, as the fan
     /// meant it, which only ever hides more.
-    pub fn from_json(text: &str, end_of_day: impl Fn(NaiveDate) -> DateTime<Utc>) -> Snoozes {
-        let entries: BTreeMap<String, serde_json::Value> =
-            serde_json::from_str(text).unwrap_or_default();
-        let snoozes = entries.into_iter().filter_map(|(show, value)| {
-            let end = match serde_json::from_value::<Option<StoredEnd>>(value).ok()? {
+    pub fn read(self, end_of_day: impl Fn(NaiveDate) -> DateTime<Utc>) -> Snoozes {
+        let snoozes = self.0.into_iter().map(|(show, end)| {
+            let end = match end {
                 None => SnoozeEnd::Unsnoozed,
                 Some(StoredEnd::At(at)) if at.time() == chrono::NaiveTime::MIN => {
                     SnoozeEnd::end_of(at.date_naive(), &end_of_day)
@@ -416,11 +392,32 @@ impl Snoozes {
                 Some(StoredEnd::At(at)) => SnoozeEnd::At(at),
                 Some(StoredEnd::Day(day)) => SnoozeEnd::end_of(day, &end_of_day),
             };
-            Some((show, end))
+            (show, end)
         });
         Snoozes(snoozes.collect())
     }
+}
 
+impl From<Snoozes> for SnoozeRecord {
+    fn from(snoozes: Snoozes) -> SnoozeRecord {
+        let ends = snoozes.0.into_iter().map(|(show, end)| {
+            let end = match end {
+                SnoozeEnd::Unsnoozed => None,
+                SnoozeEnd::At(at) => Some(StoredEnd::At(at)),
+                SnoozeEnd::EndOf { day, .. } => Some(StoredEnd::Day(day)),
+            };
+            (show, end)
+        });
+        SnoozeRecord(ends.collect())
+    }
+}
+
+/// The snoozed shows: each show's end. Stored as a [`SnoozeRecord`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(into = "SnoozeRecord")]
+pub struct Snoozes(BTreeMap<String, SnoozeEnd>);
+
+impl Snoozes {
     /// Snoozes `show` until `end`.
     pub fn snooze(&mut self, show: &str, end: SnoozeEnd) {
         self.0.insert(show_key(show), end);
@@ -498,6 +495,23 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
+    /// A record's stored form.
+    fn to_json(record: &impl Serialize) -> String {
+        serde_json::to_string(record).unwrap()
+    }
+
+    /// Reads muted words as storage does: what can't be read counts as nothing muted.
+    fn mutes_from_json(json: &str) -> MuteBook {
+        serde_json::from_str(json).unwrap_or_default()
+    }
+
+    /// Reads snoozes as storage does: what can't be read counts as nothing snoozed.
+    fn snoozes_from_json(json: &str, end_of_day: impl Fn(NaiveDate) -> DateTime<Utc>) -> Snoozes {
+        serde_json::from_str::<SnoozeRecord>(json)
+            .unwrap_or_default()
+            .read(end_of_day)
+    }
+
     fn list(words: &[&str]) -> MuteList {
         let mut book = MuteBook::default();
         for word in words {
@@ -553,14 +567,14 @@ mod tests {
         let mut book = MuteBook::default();
         book.add(&Scope::Every, "Vecna, who dies");
         book.add(&Scope::Show("Wednesday".into()), "Tyler");
-        let json = book.to_json();
+        let json = to_json(&book);
         assert_eq!(
             json,
             r#"{"every":["Vecna","who dies"],"shows":{"Wednesday":["Tyler"]}}"#
         );
-        assert_eq!(MuteBook::from_json(&json), book);
-        assert_eq!(MuteBook::from_json("{}"), MuteBook::default());
-        assert_eq!(MuteBook::from_json(r#"{"every":[1]}"#), MuteBook::default());
+        assert_eq!(mutes_from_json(&json), book);
+        assert_eq!(mutes_from_json("{}"), MuteBook::default());
+        assert_eq!(mutes_from_json(r#"{"every":[1]}"#), MuteBook::default());
     }
 
     fn at(day: u32, hour: u32) -> DateTime<Utc> {
@@ -602,16 +616,16 @@ mod tests {
             snoozes.snoozed("Dark", at(31, 0)),
             Some(SnoozeEnd::Unsnoozed)
         );
-        let json = snoozes.to_json();
-        assert_eq!(Snoozes::from_json(&json, zone(0)), snoozes);
+        let json = to_json(&snoozes);
+        assert_eq!(snoozes_from_json(&json, zone(0)), snoozes);
         snoozes.prune(at(5, 0));
         assert_eq!(
-            snoozes.to_json(),
+            to_json(&snoozes),
             r#"{"dark":null,"wednesday":"2026-12-09"}"#
         );
         snoozes.unsnooze("DARK");
         assert!(snoozes.snoozed("Dark", at(5, 0)).is_none());
-        assert_eq!(Snoozes::from_json("[1]", zone(0)), Snoozes::default());
+        assert_eq!(snoozes_from_json("[1]", zone(0)), Snoozes::default());
         assert_eq!(SnoozeFor::parse("week", ""), Some(SnoozeFor::Week));
         assert_eq!(
             SnoozeFor::parse("date", "2026-12-09"),
@@ -645,10 +659,10 @@ mod tests {
         assert!(snoozes.snoozed("Wednesday", at(12, 7)).is_some());
         assert!(snoozes.snoozed("Wednesday", at(12, 8)).is_none());
         // Stored as the day, so it ends at the end of that day in the zone it's read in.
-        let json = snoozes.to_json();
+        let json = to_json(&snoozes);
         assert_eq!(json, r#"{"wednesday":"2026-12-11"}"#);
-        assert_eq!(Snoozes::from_json(&json, zone(-8)), snoozes);
-        let read_in_tokyo = Snoozes::from_json(&json, zone(9));
+        assert_eq!(snoozes_from_json(&json, zone(-8)), snoozes);
+        let read_in_tokyo = snoozes_from_json(&json, zone(9));
         assert_eq!(read_in_tokyo.snoozed("Wednesday", at(11, 14)), Some(tokyo));
     }
 
@@ -658,7 +672,7 @@ mod tests {
         // where the fan is; ends at other times, and unsnoozed, read as they were.
         let old = r#"{"wednesday":"2026-12-09T00:00:00Z","dark":null,
             "stranger things":"2026-12-02T12:00:00.250Z"}"#;
-        let snoozes = Snoozes::from_json(old, zone(-8));
+        let snoozes = snoozes_from_json(old, zone(-8));
         assert_eq!(
             snoozes.snoozed("Wednesday", at(9, 20)),
             Some(SnoozeEnd::EndOf {
@@ -677,11 +691,11 @@ mod tests {
             Some(SnoozeEnd::At(day_long))
         );
         assert_eq!(
-            snoozes.to_json(),
+            to_json(&snoozes),
             r#"{"dark":null,"stranger things":"2026-12-02T12:00:00.250Z","wednesday":"2026-12-09"}"#
         );
         // One entry that can't be read doesn't lose the others.
-        let odd = Snoozes::from_json(r#"{"wednesday":"soon","dark":null}"#, zone(0));
+        let odd = snoozes_from_json(r#"{"wednesday":"soon","dark":null}"#, zone(0));
         assert_eq!(odd.snoozed("Dark", at(1, 0)), Some(SnoozeEnd::Unsnoozed));
         assert!(odd.snoozed("Wednesday", at(1, 0)).is_none());
     }

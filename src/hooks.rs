@@ -1,5 +1,6 @@
 //! The widget's effects as named hooks: loading and refreshing the feed, keeping the fan's
-//! choices, following watch progress and the guards, and the list's focus and first paint.
+//! choices, following and storing watch progress and the guards, and the list's focus and
+//! first paint.
 //!
 //! Their side effects go through [`crate::platform`] (focusing a button is the one DOM call
 //! made here), so the same hooks render on a server (where effects don't run) and in the
@@ -15,7 +16,7 @@ use crate::guards;
 use crate::i18n::Lang;
 use crate::platform;
 use crate::progress::{ProgressBook, ShowProgress, Watched};
-use crate::state::{Action, SharedFeed, State};
+use crate::state::{Action, Records, SharedFeed, State};
 
 /// Loads the feed when the widget starts, at each retry or refresh (`attempt`) and when the
 /// host page's `rules` change. When it
@@ -159,6 +160,39 @@ pub fn use_guards(host_mutes: Vec<String>, dispatcher: UseReducerDispatcher<Stat
             dispatcher.dispatch(Action::GuardsLoaded(mutes, snoozes))
         });
         move || drop(listeners)
+    });
+}
+
+/// Stores the fan's guards and progress as the reducer changes them (muted words, snoozes,
+/// each show's progress: only the records that changed), which tells the other widgets and
+/// tabs. What equals the `stored` records, as storage last held them, isn't written back: not
+/// what was read at the start, nor another widget's change, nor the host page's progress.
+#[hook]
+pub fn use_stored_guards(records: Records, stored: Records) {
+    let Records {
+        mutes,
+        snoozes,
+        progress,
+    } = records;
+    use_effect_with(mutes, move |mutes| {
+        if *mutes != stored.mutes {
+            platform::store_shared(guards::MUTE_KEY, mutes);
+        }
+    });
+    use_effect_with(snoozes, move |snoozes| {
+        if *snoozes != stored.snoozes {
+            // Snoozes that have ended are left out, so storage doesn't keep them.
+            let mut snoozes = snoozes.clone();
+            snoozes.prune(platform::now());
+            platform::store_shared(guards::SNOOZE_KEY, &snoozes);
+        }
+    });
+    use_effect_with(progress, move |book| {
+        for (show, progress) in book {
+            if stored.progress.get(show) != Some(progress) {
+                platform::store_progress(show, progress);
+            }
+        }
     });
 }
 

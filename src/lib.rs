@@ -2,12 +2,12 @@
 //! off the page.
 //!
 //! The words are in [`types`]; the feed reader in [`feed`]; the fan's choices in [`config`],
-//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`]); the
-//! rule that decides what is shown in [`spoiler`]; the reducer in [`state`]; the widget's words
-//! in each language in [`i18n`]. Those are pure and tested natively. The [`app`] puts
-//! [`components`] and [`hooks`] together; [`platform`] is the browser side (with a native
-//! stand-in), and `mount` puts widgets on pages, as the standalone page, the `<spoiler-feed>`
-//! element or an iframe.
+//! [`progress`] and [`guards`] (with the scripts written without spaces in [`script`], and
+//! their stored records read tolerantly with [`stored`]); the rule that decides what is shown
+//! in [`spoiler`]; the reducer in [`state`]; the widget's words in each language in [`i18n`].
+//! Those are pure and tested natively. The [`app`] puts [`components`] and [`hooks`] together;
+//! [`platform`] is the browser side (with a native stand-in), and `mount` puts widgets on pages,
+//! as the standalone page, the `<spoiler-feed>` element or an iframe.
 //!
 //! The site owner's tools (`tools.html`: the check page with its [`report`], and the embed-code
 //! builder with its [`snippet`]s) are their own binary, `src/bin/tools.rs`: the fan's wasm
@@ -33,6 +33,7 @@ pub mod script;
 pub mod snippet;
 pub mod spoiler;
 pub mod state;
+pub mod stored;
 pub mod types;
 
 pub use app::{App, AppProps, PAGE_SIZE};

@@ -3,11 +3,12 @@
 //!
 //! Pure: the rule, the points, the picker's options and the export code are tested natively.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::stored;
 
 /// A point in a show: an episode, or the end of a whole season.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -130,48 +131,30 @@ impl Watched {
     }
 }
 
-/// A fan's progress in one show, stored per show.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A fan's progress in one show, stored per show as `{"watched":"S4E7","ahead":false}`. A
+/// member left out (or null) keeps its default, and a point this version can't read counts as
+/// nothing watched (progress only ever unlocks); a member of the wrong kind makes the record
+/// unreadable.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ShowProgress {
     /// How far they have watched.
+    #[serde(serialize_with = "write_watched", deserialize_with = "read_watched")]
     pub watched: Watched,
     /// Whether to also let through updates about the very next episode (previews).
+    #[serde(deserialize_with = "stored::or_default")]
     pub ahead: bool,
 }
 
-/// A show's progress as stored: `{"watched":"S4E7","ahead":false}`. A member left out (or
-/// null) keeps its default.
-#[derive(Deserialize, Serialize)]
-struct Stored<'a> {
-    #[serde(borrow)]
-    watched: Option<Cow<'a, str>>,
-    ahead: Option<bool>,
+/// Stores how far the fan has watched as its keyword ([`Watched::key`]).
+fn write_watched<S: Serializer>(watched: &Watched, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&watched.key())
 }
 
-impl ShowProgress {
-    /// The stored form: `{"watched":"S4E7","ahead":false}`.
-    pub fn to_json(&self) -> String {
-        let stored = Stored {
-            watched: Some(self.watched.key().into()),
-            ahead: Some(self.ahead),
-        };
-        // A string and a boolean always make JSON.
-        serde_json::to_string(&stored).unwrap_or_default()
-    }
-
-    /// Reads the stored form. A member left out keeps its default, and a point this version
-    /// can't read counts as nothing watched (progress only ever unlocks); a member of the
-    /// wrong kind makes the record unreadable.
-    pub fn from_json(text: &str) -> Option<ShowProgress> {
-        let stored: Stored = serde_json::from_str(text).ok()?;
-        Some(ShowProgress {
-            watched: stored
-                .watched
-                .and_then(|watched| Watched::parse(&watched))
-                .unwrap_or_default(),
-            ahead: stored.ahead.unwrap_or_default(),
-        })
-    }
+/// Reads a stored keyword; null, or a point this version can't read, is nothing watched.
+fn read_watched<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Watched, D::Error> {
+    let key: Option<String> = Option::deserialize(deserializer)?;
+    Ok(key.and_then(|key| Watched::parse(&key)).unwrap_or_default())
 }
 
 /// Progress for every show the fan told the widget about, by show name.
@@ -386,6 +369,11 @@ mod tests {
         }
     }
 
+    /// Reads a show's stored progress as storage does: `None` when it can't be read.
+    fn from_json(json: &str) -> Option<ShowProgress> {
+        serde_json::from_str(json).ok()
+    }
+
     #[test]
     fn points_read_and_order() {
         assert_eq!(
@@ -529,7 +517,10 @@ mod tests {
             watched: Watched::Aired(3),
             ahead: true,
         };
-        assert_eq!(ShowProgress::from_json(&stored.to_json()), Some(stored));
+        assert_eq!(
+            from_json(&serde_json::to_string(&stored).unwrap()),
+            Some(stored)
+        );
     }
 
     #[test]
@@ -588,14 +579,14 @@ mod tests {
             watched: Watched::UpTo(p("S2E3")),
             ahead: true,
         };
-        let json = progress.to_json();
+        let json = serde_json::to_string(&progress).unwrap();
         assert_eq!(json, r#"{"watched":"S2E3","ahead":true}"#);
-        assert_eq!(ShowProgress::from_json(&json), Some(progress));
-        let odd = ShowProgress::from_json(r#"{"watched":"S99X"}"#);
+        assert_eq!(from_json(&json), Some(progress));
+        let odd = from_json(r#"{"watched":"S99X"}"#);
         assert_eq!(odd, Some(ShowProgress::default()));
-        assert_eq!(ShowProgress::from_json("{}"), Some(ShowProgress::default()));
-        assert_eq!(ShowProgress::from_json(r#"{"ahead":"yes"}"#), None);
-        assert_eq!(ShowProgress::from_json("not json"), None);
+        assert_eq!(from_json("{}"), Some(ShowProgress::default()));
+        assert_eq!(from_json(r#"{"ahead":"yes"}"#), None);
+        assert_eq!(from_json("not json"), None);
         assert_eq!(
             storage_key(" Stranger Things "),
             storage_key("stranger things")

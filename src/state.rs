@@ -83,6 +83,20 @@ pub struct State {
     /// The guards in force: both lists of muted words, the snoozed shows, and what the fan
     /// revealed by hand from a guard's placeholder.
     pub guards: Guards,
+    /// The fan's records as storage last held them (read at the start, or changed by another
+    /// widget or tab): what differs from them is the fan's own change here, to be stored.
+    pub stored: Records,
+}
+
+/// The fan's records that outlive a visit: muted words, snoozes and watch progress.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Records {
+    /// The words the fan muted.
+    pub mutes: MuteBook,
+    /// The snoozed shows.
+    pub snoozes: Snoozes,
+    /// The watch progress per show.
+    pub progress: ProgressBook,
 }
 
 impl State {
@@ -105,17 +119,29 @@ impl State {
             mutes: MuteBook::default(),
             host_mutes: Vec::new(),
             guards: Guards::default(),
+            stored: Records::default(),
         }
     }
 
     /// The same state with these guards: the fan's muted words and snoozes, and the host
     /// page's muted words.
     pub fn with_guards(mut self, mutes: MuteBook, snoozes: Snoozes, host: Vec<String>) -> Self {
+        self.stored.mutes = mutes.clone();
+        self.stored.snoozes = snoozes.clone();
         self.mutes = mutes;
         self.host_mutes = host;
         self.guards.snoozes = snoozes;
         self.compile_mutes();
         self
+    }
+
+    /// The fan's records as they are now, with every change made here.
+    pub fn records(&self) -> Records {
+        Records {
+            mutes: self.mutes.clone(),
+            snoozes: self.guards.snoozes.clone(),
+            progress: self.progress.clone(),
+        }
     }
 
     /// Builds the muted words in force from the fan's and the host page's.
@@ -320,7 +346,10 @@ impl Reducible for State {
                     change_announcement(&self.lang, before, after, next.prefs.level)
                 };
             }
-            Action::ProgressLoaded(book) => next.progress = book,
+            Action::ProgressLoaded(book) => {
+                next.stored.progress = book.clone();
+                next.progress = book;
+            }
             Action::Mute(scope, word) => {
                 let added = next.mutes.add(&scope, &word);
                 next.compile_mutes();
@@ -337,6 +366,8 @@ impl Reducible for State {
                 next.announcement = self.lang.say(Msg::WordRemoved, &[("muted", &muted)]);
             }
             Action::GuardsLoaded(mutes, snoozes) => {
+                next.stored.mutes = mutes.clone();
+                next.stored.snoozes = snoozes.clone();
                 next.mutes = mutes;
                 next.guards.snoozes = snoozes;
                 next.compile_mutes();

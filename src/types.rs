@@ -5,8 +5,14 @@
 
 use std::fmt;
 
-/// How much of the story an update gives away, from nothing to the ending.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+use serde::{Deserialize, Serialize};
+
+/// How much of the story an update gives away, from nothing to the ending; stored as its
+/// keyword, read as [`Level::parse`] reads it.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum Level {
     /// Production, scheduling, business: nothing about the story.
     #[default]
@@ -62,14 +68,29 @@ impl Level {
     }
 }
 
+impl TryFrom<String> for Level {
+    type Error = &'static str;
+    fn try_from(key: String) -> Result<Level, &'static str> {
+        Level::parse(&key).ok_or("a level this version doesn't know")
+    }
+}
+
+impl From<Level> for &'static str {
+    fn from(level: Level) -> &'static str {
+        level.key()
+    }
+}
+
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.label())
     }
 }
 
-/// What an update is about; decides the card's own block and the filter chips.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// What an update is about; decides the card's own block and the filter chips. Stored as its
+/// keyword, read as [`Kind::parse`] reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "&'static str")]
 pub enum Kind {
     /// Filming and post-production progress.
     Production,
@@ -125,7 +146,8 @@ impl Kind {
 }
 
 /// A set of kinds, stored as a list of keywords.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "Vec<Kind>", into = "Vec<Kind>")]
 pub struct KindSet(u8);
 
 impl Default for KindSet {
@@ -188,6 +210,19 @@ impl KindSet {
     }
 }
 
+impl TryFrom<String> for Kind {
+    type Error = &'static str;
+    fn try_from(key: String) -> Result<Kind, &'static str> {
+        Kind::parse(&key).ok_or("a kind this version doesn't know")
+    }
+}
+
+impl From<Kind> for &'static str {
+    fn from(kind: Kind) -> &'static str {
+        kind.key()
+    }
+}
+
 impl FromIterator<Kind> for KindSet {
     fn from_iter<I: IntoIterator<Item = Kind>>(kinds: I) -> Self {
         KindSet(
@@ -198,15 +233,21 @@ impl FromIterator<Kind> for KindSet {
     }
 }
 
-impl KindSet {
+impl From<Vec<Kind>> for KindSet {
     /// The kinds of a stored list; an empty list lists every kind, as removing the last chip
     /// does.
-    pub fn from_stored(kinds: impl IntoIterator<Item = Kind>) -> Self {
+    fn from(kinds: Vec<Kind>) -> Self {
         let kinds: KindSet = kinds.into_iter().collect();
         if kinds.0 == 0 {
             KindSet::all()
         } else {
             kinds
         }
+    }
+}
+
+impl From<KindSet> for Vec<Kind> {
+    fn from(kinds: KindSet) -> Self {
+        kinds.iter().collect()
     }
 }

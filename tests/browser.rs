@@ -90,7 +90,10 @@ impl FeedUrl {
 /// Stores `prefs` as the fan's choices for `feed`.
 fn store(feed: &FeedUrl, prefs: &Prefs) {
     storage()
-        .set_item(&config::storage_key(&feed.0), &prefs.to_json())
+        .set_item(
+            &config::storage_key(&feed.0),
+            &serde_json::to_string(prefs).unwrap(),
+        )
         .unwrap();
 }
 
@@ -383,7 +386,10 @@ async fn level_and_reveals_are_stored_per_feed_and_restored_on_the_next_mount() 
     assert_eq!(key, format!("spoilerfeed:prefs:{}", feed.0));
     let mut stored = None;
     wait_for("the choices to be stored", || {
-        stored = config::read_stored(storage().get_item(&key).unwrap().as_deref());
+        stored = storage()
+            .get_item(&key)
+            .unwrap()
+            .and_then(|json| serde_json::from_str::<Prefs>(&json).ok());
         stored
             .as_ref()
             .is_some_and(|prefs| prefs.revealed.contains(target))

@@ -623,3 +623,26 @@ fn the_snooze_panel_says_a_date_snooze_lasts_to_the_end_of_its_day() {
         "{html}"
     );
 }
+
+#[test]
+fn stored_guards_read_back_through_the_platform_and_keep_what_can_be_read() {
+    use spoilerfeed::guards::{self, MuteBook, Scope, SnoozeFor, Snoozes};
+    use spoilerfeed::platform;
+    let mut book = MuteBook::default();
+    book.add(&Scope::Show("Wednesday".into()), "Tyler");
+    let mut snoozes = Snoozes::default();
+    let now = platform::now();
+    snoozes.snooze("Dark", SnoozeFor::Week.end(now, platform::end_of_day));
+    platform::store_shared(guards::MUTE_KEY, &book);
+    platform::store_shared(guards::SNOOZE_KEY, &snoozes);
+    assert_eq!(guards::stored(), (book, snoozes));
+    // A hand-edited record: the entry that can't be read is left out, the other kept; muted
+    // words of the wrong type count as nothing muted.
+    let edited = serde_json::json!({ "wednesday": "soon", "dark": null });
+    platform::store_shared(guards::SNOOZE_KEY, &edited);
+    platform::store_shared(guards::MUTE_KEY, &serde_json::json!({ "every": [1] }));
+    let (mutes, snoozes) = guards::stored();
+    assert!(mutes.is_empty());
+    assert!(snoozes.snoozed("Dark", now).is_some());
+    assert!(snoozes.snoozed("Wednesday", now).is_none());
+}

@@ -343,3 +343,48 @@ fn a_refresh_without_new_updates_or_that_fails_changes_nothing_visible() {
     assert!(!state.background);
     assert!(Rc::ptr_eq(&state.feed.as_ref().unwrap().0, &same));
 }
+
+#[test]
+fn only_the_fans_own_guard_and_progress_changes_are_left_to_store() {
+    use spoilerfeed::guards::{MuteBook, Scope, SnoozeEnd, Snoozes};
+    use spoilerfeed::progress::{ProgressBook, ShowProgress, Watched};
+    // What storage held at the start is the widget's: nothing to store back.
+    let mut mutes = MuteBook::default();
+    mutes.add(&Scope::Every, "vecna");
+    let start = Rc::new(State::new(Prefs::default(), PAGE, now()).with_guards(
+        mutes,
+        Snoozes::default(),
+        vec!["host word".into()],
+    ));
+    assert_eq!(start.records(), start.stored);
+    // Progress read with the host page's over it (never stored) is not a change either.
+    let host = ProgressBook::from([(
+        "Dark".to_owned(),
+        ShowProgress {
+            watched: Watched::CaughtUp,
+            ahead: false,
+        },
+    )]);
+    let read = start.reduce(Action::ProgressLoaded(host));
+    assert_eq!(read.records(), read.stored);
+
+    // Each change the fan makes is one for the storing hook, and no more once storage holds it.
+    let muted = read.reduce(Action::Mute(Scope::Every, "who dies".into()));
+    assert_ne!(muted.records().mutes, muted.stored.mutes);
+    assert_eq!(muted.records().snoozes, muted.stored.snoozes);
+    let snoozed = muted.reduce(Action::Snooze("Dark".into(), SnoozeEnd::Unsnoozed));
+    assert_ne!(snoozed.records().snoozes, snoozed.stored.snoozes);
+    let watched = snoozed.reduce(Action::SetProgress(
+        "Dark".into(),
+        ShowProgress {
+            watched: Watched::parse("S1E2").unwrap(),
+            ahead: true,
+        },
+    ));
+    assert_ne!(watched.records().progress, watched.stored.progress);
+    let records = watched.records();
+    let back = watched
+        .reduce(Action::GuardsLoaded(records.mutes, records.snoozes))
+        .reduce(Action::ProgressLoaded(records.progress));
+    assert_eq!(back.records(), back.stored);
+}

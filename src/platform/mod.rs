@@ -2,7 +2,7 @@
 //!
 //! The one place the browser/native split is chosen: in the browser these are the real thing
 //! ([`browser`]); natively (tests, server-side rendering) a stand-in with the same functions
-//! that stores nothing, fetches nothing and runs idle work at once.
+//! that stores in memory, fetches nothing and runs idle work at once.
 
 use crate::classify::Rules;
 use crate::error::Error;

@@ -1,15 +1,18 @@
 //! The native stand-in for the browser side: what tests and server-side rendering run.
 //!
-//! Nothing is fetched or stored, idle work runs at once, and nothing repeats or waits for a
-//! frame; the signatures match the browser's, so the app is written once.
+//! Nothing is fetched, records are stored in memory (per thread, as JSON, so they round-trip
+//! as in the browser), idle work runs at once, and nothing repeats or waits for a frame; the
+//! signatures match the browser's, so the app is written once.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, NaiveDate, Offset, Utc};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 use crate::classify::Rules;
-use crate::config::Prefs;
+use crate::config::{self, Prefs};
 use crate::date;
 use crate::error::Error;
 use crate::feed::encoding::DecodeError;
@@ -17,7 +20,7 @@ use crate::feed::text::NamedReferences;
 use crate::feed::xml::{self, Attribute, Element, TreeBuilder};
 use crate::feed::Feed;
 use crate::i18n::{self, Catalogue, Lang, Plural};
-use crate::progress::ShowProgress;
+use crate::progress::{self, ShowProgress};
 
 /// `lang` with its words: every catalogue file is compiled in natively, read once.
 pub fn known_words(lang: Lang) -> Lang {
@@ -148,26 +151,43 @@ pub fn offline_copy(feed_url: &str, rules: &Rules) -> Option<(Feed, DateTime<Utc
     None
 }
 
-/// Nothing is stored natively.
+thread_local! {
+    /// The stand-in for localStorage: each record's JSON by key.
+    static STORAGE: RefCell<BTreeMap<String, String>> = const { RefCell::new(BTreeMap::new()) };
+}
+
+/// The record stored under `key`; `None` when there is none or it can't be read.
+fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
+    STORAGE.with_borrow(|storage| serde_json::from_str(storage.get(key)?).ok())
+}
+
+/// Stores a record under `key`.
+fn write(key: &str, record: &impl Serialize) {
+    if let Ok(json) = serde_json::to_string(record) {
+        STORAGE.with_borrow_mut(|storage| storage.insert(key.to_owned(), json));
+    }
+}
+
+/// The choices stored for a feed.
 pub fn stored_prefs(feed_url: &str) -> Option<Prefs> {
-    let _ = feed_url;
-    None
+    read(&config::storage_key(feed_url))
 }
 
-/// Stores nothing.
+/// Stores the choices for a feed.
 pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
-    let _ = (feed_url, prefs);
+    if !feed_url.is_empty() {
+        write(&config::storage_key(feed_url), prefs);
+    }
 }
 
-/// Nothing is stored natively.
+/// A show's stored watch progress.
 pub fn stored_progress(show: &str) -> Option<ShowProgress> {
-    let _ = show;
-    None
+    read(&progress::storage_key(show))
 }
 
-/// Stores nothing.
+/// Stores a show's progress.
 pub fn store_progress(show: &str, progress: &ShowProgress) {
-    let _ = (show, progress);
+    write(&progress::storage_key(show), progress);
 }
 
 /// No other widget or tab can change progress: `changed` is kept, never called.
@@ -175,15 +195,14 @@ pub fn on_progress_change(changed: impl Fn() + Clone + 'static) -> impl Sized {
     changed
 }
 
-/// Nothing is stored natively.
-pub fn stored_shared(key: &str) -> Option<String> {
-    let _ = key;
-    None
+/// A record the widgets of an origin share (such as the fan's muted words), as stored.
+pub fn stored_shared<T: DeserializeOwned>(key: &str) -> Option<T> {
+    read(key)
 }
 
-/// Stores nothing.
-pub fn store_shared(key: &str, value: &str) {
-    let _ = (key, value);
+/// Stores a shared record.
+pub fn store_shared(key: &str, record: &impl Serialize) {
+    write(key, record);
 }
 
 /// No other widget or tab can change a shared record: `changed` is kept, never called.

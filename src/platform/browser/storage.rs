@@ -1,7 +1,13 @@
 //! Storage: the fan's choices per feed, watch progress per show, records the widgets of an
 //! origin share (muted words, snoozed shows), and each feed's offline copy, in `localStorage`.
+//!
+//! Records are the serde models, written and read as JSON by gloo-storage; an offline copy is
+//! the feed's body as it came.
 
 use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::JsCast;
 
 use crate::classify::Rules;
@@ -66,38 +72,47 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The choices stored for a feed.
-pub fn stored_prefs(feed_url: &str) -> Option<Prefs> {
-    let json = storage()?.get_item(&config::storage_key(feed_url)).ok()?;
-    config::read_stored(json.as_deref())
+/// The record stored under `key`; `None` when there is none, it can't be read, or the page
+/// may not use storage.
+fn read<T: DeserializeOwned>(key: &str) -> Option<T> {
+    // gloo-storage throws where localStorage is forbidden: asked only where it is allowed.
+    storage()?;
+    LocalStorage::get(key).ok()
 }
 
-/// Stores the choices for a feed; a full or forbidden storage is not an error for the fan.
+/// Stores a record under `key`; whether it was stored (a full or forbidden storage is not an
+/// error for the fan).
+fn write(key: &str, record: &impl Serialize) -> bool {
+    storage().is_some() && LocalStorage::set(key, record).is_ok()
+}
+
+/// The choices stored for a feed.
+pub fn stored_prefs(feed_url: &str) -> Option<Prefs> {
+    read(&config::storage_key(feed_url))
+}
+
+/// Stores the choices for a feed.
 pub fn store_prefs(feed_url: &str, prefs: &Prefs) {
-    if feed_url.is_empty() {
-        return;
-    }
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(&config::storage_key(feed_url), &prefs.to_json());
+    if !feed_url.is_empty() {
+        write(&config::storage_key(feed_url), prefs);
     }
 }
 
 /// A show's stored watch progress.
 pub fn stored_progress(show: &str) -> Option<ShowProgress> {
-    let json = storage()?.get_item(&progress::storage_key(show)).ok()??;
-    ShowProgress::from_json(&json)
+    read(&progress::storage_key(show))
 }
 
 /// The name of the window event that tells every widget on the page that progress changed.
 const PROGRESS_EVENT: &str = "spoilerfeed:progress";
 
 /// Stores a show's progress and tells the other widgets on the page (other tabs learn it from
-/// the `storage` event).
+/// the `storage` event). Only once it is stored: they read it back from storage, and a
+/// forbidden storage would read as nothing.
 pub fn store_progress(show: &str, progress: &ShowProgress) {
-    if let Some(storage) = storage() {
-        let _ = storage.set_item(&progress::storage_key(show), &progress.to_json());
+    if write(&progress::storage_key(show), progress) {
+        tell_page(PROGRESS_EVENT);
     }
-    tell_page(PROGRESS_EVENT);
 }
 
 /// Tells every widget on the page, through a window `event`, that a record changed.
@@ -137,8 +152,8 @@ fn on_change(
 }
 
 /// A record the widgets of an origin share (such as the fan's muted words), as stored.
-pub fn stored_shared(key: &str) -> Option<String> {
-    storage()?.get_item(key).ok()?
+pub fn stored_shared<T: DeserializeOwned>(key: &str) -> Option<T> {
+    read(key)
 }
 
 /// The name of the window event that tells every widget on the page that a shared record
@@ -148,8 +163,8 @@ const SHARED_EVENT: &str = "spoilerfeed:shared";
 /// Stores a shared record and tells the other widgets on the page (other tabs learn it from
 /// the `storage` event). Only once it is stored: they read it back from storage, and a
 /// forbidden storage would read as nothing.
-pub fn store_shared(key: &str, value: &str) {
-    if storage().is_some_and(|storage| storage.set_item(key, value).is_ok()) {
+pub fn store_shared(key: &str, record: &impl Serialize) {
+    if write(key, record) {
         tell_page(SHARED_EVENT);
     }
 }
