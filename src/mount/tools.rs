@@ -23,6 +23,8 @@ pub fn mount_page() {
     let location = window.location();
     let settings = Settings::from_query(&location.search().unwrap_or_default());
     let page = location.href().unwrap_or_default();
+    // The catalogue files are next to the tools page, as they are next to the widget's script.
+    platform::set_catalogue_folder(absolute_url("i18n/", &page));
     let lang = platform::lang([settings.lang.clone(), browser_language()]);
     if let Some(html) = root.owner_document().and_then(|doc| doc.document_element()) {
         let _ = html.set_attribute("lang", lang.tag());
@@ -35,8 +37,11 @@ pub fn mount_page() {
         lang,
         ..ToolsProps::from_settings(feed_url, absolute_url(".", &page), settings)
     };
-    // The page lives as long as the page: its handle is never needed.
-    mount(root, props);
+    // Rendered once its words are in (at once in English), so it never shows English first;
+    // the page lives as long as the page: its handle is never needed.
+    platform::load_words(props.lang.clone(), move |lang| {
+        mount(root, ToolsProps { lang, ..props });
+    });
 }
 
 /// Renders the tools page into `root` and remembers the root for the crash card.

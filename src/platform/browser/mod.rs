@@ -23,6 +23,6 @@ pub use storage::{
     stored_prefs, stored_progress, stored_shared,
 };
 pub use text::strip_accents;
-pub use words::{catalogue_url, known_words, load_words, set_catalogue_urls};
+pub use words::{catalogue_url, known_words, load_words, set_catalogue_folder, set_catalogue_urls};
 pub use xml::parse_xml;
 pub use zone::end_of_day;

@@ -30,6 +30,8 @@ thread_local! {
     /// The script's function from a code to its catalogue file's URL (`…/i18n/de.json`):
     /// the script knows where it is served from, and a bundler sees the files it names.
     static URLS: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The folder of the catalogue files, where no script gave a function for them.
+    static FOLDER: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
 /// Remembers where the catalogue files are: `urls` gives the URL of a code's file.
@@ -37,9 +39,20 @@ pub fn set_catalogue_urls(urls: js_sys::Function) {
     URLS.with(|slot| *slot.borrow_mut() = Some(urls));
 }
 
-/// The URL of the catalogue file of `code`, if the script said where they are.
+/// Remembers the folder of the catalogue files (`…/i18n/`), for a page whose script hands
+/// over no function: the tools page, which finds them next to itself.
+pub fn set_catalogue_folder(folder: String) {
+    FOLDER.with(|slot| *slot.borrow_mut() = Some(folder));
+}
+
+/// The URL of the catalogue file of `code`, if the script or the page said where they are.
 pub fn catalogue_url(code: &str) -> Option<String> {
-    let urls = URLS.with(|urls| urls.borrow().clone())?;
+    let Some(urls) = URLS.with(|urls| urls.borrow().clone()) else {
+        return FOLDER.with(|folder| {
+            let folder = folder.borrow();
+            folder.as_ref().map(|folder| format!("{folder}{code}.json"))
+        });
+    };
     urls.call1(&wasm_bindgen::JsValue::NULL, &code.into())
         .ok()?
         .as_string()
