@@ -459,6 +459,7 @@ mod tests {
     use std::rc::Rc;
 
     use super::*;
+    use crate::classify::Origin;
     use crate::feed::{Details, Item};
 
     fn items(items: &str) -> Vec<Rc<Item>> {
@@ -510,6 +511,16 @@ mod tests {
                 ..Release::default()
             })
         );
+    }
+
+    #[test]
+    fn an_extension_written_as_a_list_names_nothing() {
+        // serde's derives would read a list as the fields in order: the level would be none.
+        let read = items(r#"[{"id": "a", "_spoilerfeed": ["none", "other"]}]"#);
+        assert_eq!(read[0].level, Level::Major);
+        assert_eq!(read[0].level_from, Origin::Unlabelled);
+        let read = items(r#"[{"id": "a", "authors": [["Ann"]], "author": ["Bo"]}]"#);
+        assert!(read[0].authors.is_empty());
     }
 
     #[test]
