@@ -8,7 +8,6 @@ use chrono::NaiveDate;
 use serde::de::{DeserializeOwned, Deserializer};
 use serde::Deserialize;
 use serde_json::{Map, Value};
-use serde_with::{serde_as, DefaultOnError, VecSkipError};
 
 use super::build::{Number, RawItem, WrittenPoint};
 use super::{
@@ -162,6 +161,33 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for Object<T> {
     }
 }
 
+/// A string member (`deserialize_with`); any other type counts as absent.
+fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
+    Ok(match Value::deserialize(deserializer)? {
+        Value::String(text) => Some(text),
+        _ => None,
+    })
+}
+
+/// A number member (`deserialize_with`); any other type counts as absent.
+fn float<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<f64>, D::Error> {
+    Ok(Value::deserialize(deserializer)?.as_f64())
+}
+
+/// A list member (`deserialize_with`): the elements that read as `T`; any other type counts
+/// as an empty list.
+fn elements<'de, D: Deserializer<'de>, T: DeserializeOwned>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    Ok(match Value::deserialize(deserializer)? {
+        Value::Array(list) => list
+            .into_iter()
+            .filter_map(|element| T::deserialize(element).ok())
+            .collect(),
+        _ => Vec::new(),
+    })
+}
+
 /// A number member for a `spoils` point (`deserialize_with`).
 fn number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error> {
     Ok(match Value::deserialize(deserializer)? {
@@ -171,67 +197,64 @@ fn number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Number, D::Error
 }
 
 /// An item's members the widget uses, as written.
-#[serde_as]
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct JsonItem {
     /// A string or a number.
     id: Option<Value>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     title: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     content_text: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     content_html: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     summary: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     url: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     external_url: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     image: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     date_published: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     date_modified: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     language: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "elements")]
     authors: Vec<Object<Author>>,
     /// JSON Feed 1.0's singular author.
     author: Object<Author>,
-    #[serde_as(as = "DefaultOnError<VecSkipError<_>>")]
+    #[serde(deserialize_with = "elements")]
     tags: Vec<String>,
     #[serde(rename = "_spoilerfeed")]
     extension: Object<ItemExtension>,
 }
 
 /// An author object.
-#[serde_as]
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct Author {
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     name: Option<String>,
 }
 
 /// An item's `_spoilerfeed` object.
-#[serde_as]
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct ItemExtension {
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     level: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     kind: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     show: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     safe_title: Option<String>,
     spoils: Object<Spoils>,
     production: Object<JsonProduction>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "elements")]
     cast: Vec<Object<JsonCastMember>>,
     release: Object<JsonRelease>,
 }
@@ -247,42 +270,39 @@ struct Spoils {
 }
 
 /// A `production` object.
-#[serde_as]
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct JsonProduction {
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     stage: Option<String>,
     /// From 0 to 1.
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "float")]
     progress: Option<f64>,
 }
 
 /// A member of a `cast` list.
-#[serde_as]
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct JsonCastMember {
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     name: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     role: Option<String>,
 }
 
 /// A `release` object.
-#[serde_as]
 #[derive(Default, Deserialize)]
 #[serde(default)]
 struct JsonRelease {
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     from: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     to: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     label: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     confidence: Option<String>,
-    #[serde_as(as = "DefaultOnError")]
+    #[serde(deserialize_with = "text")]
     note: Option<String>,
 }
 
