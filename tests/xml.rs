@@ -203,3 +203,53 @@ fn a_web_page_is_no_feed_in_any_encoding() {
 fn wild_feeds_load_from_their_bytes() {
     encoding_cases::wild_feeds_load_from_their_bytes();
 }
+
+#[test]
+fn notes_quote_long_values_cut_alike_in_every_format() {
+    use spoilerfeed::feed::Note;
+    let link = format!("javascript:{}", "x".repeat(300));
+    let level = format!("extreme{}", "e".repeat(300));
+    let date = format!("someday{}", "y".repeat(300));
+    let json = serde_json::json!({
+        "version": "https://jsonfeed.org/version/1.1",
+        "items": [{ "id": "a", "url": link, "date_published": date,
+                    "_spoilerfeed": { "level": level, "kind": level } }]
+    })
+    .to_string();
+    let sf = format!("<sf:level>{level}</sf:level><sf:kind>{level}</sf:kind>");
+    let rss = format!(
+        r#"<rss version="2.0" xmlns:sf="urn:spoilerfeed:1"><channel><title>T</title>
+           <item><guid isPermaLink="false">a</guid><link>{link}</link>
+           <pubDate>{date}</pubDate>{sf}</item></channel></rss>"#
+    );
+    let atom = format!(
+        r#"<feed xmlns="http://www.w3.org/2005/Atom" xmlns:sf="urn:spoilerfeed:1"><title>T</title>
+           <entry><id>a</id><link href="{link}"/><published>{date}</published>{sf}</entry></feed>"#
+    );
+    let notes: Vec<Vec<Note>> = [json, rss, atom]
+        .iter()
+        .map(|body| {
+            let feed = read_feed(body, None, &Rules::default()).unwrap();
+            feed.items[0].notes.clone()
+        })
+        .collect();
+    let quoted: Vec<&String> = notes[0]
+        .iter()
+        .filter_map(|note| match note {
+            Note::UnreadableDate(quoted)
+            | Note::UnsafeLink(quoted)
+            | Note::UnknownLevel(quoted)
+            | Note::UnknownKind(quoted) => Some(quoted),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(quoted.len(), 4, "{:?}", notes[0]);
+    for quoted in quoted {
+        assert!(quoted.ends_with('…'), "{quoted}");
+        // 120 characters and the ellipsis.
+        assert!(quoted.chars().count() <= 121, "{quoted}");
+    }
+    // The same notes, in the same words and order, whatever the format.
+    assert_eq!(notes[0], notes[1]);
+    assert_eq!(notes[0], notes[2]);
+}

@@ -4,6 +4,7 @@
 //! Reading is done once per download: text is cleaned, links checked, levels resolved and items
 //! sorted here, so that rendering only ever reads finished values.
 
+pub mod build;
 pub mod encoding;
 pub mod json;
 pub mod link;
