@@ -205,137 +205,38 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let before = &*self;
         match action {
-            Action::Loaded(feed, now) => {
-                next.now = now;
-                next.status = Status::Ready;
-                next.background = false;
-                let new = match (&self.feed, self.background && self.saved_at.is_none()) {
-                    (Some(shown), true) => new_items(shown, &feed),
-                    _ => 0,
-                };
-                if new > 0 {
-                    // Never move what the fan is reading: new updates wait behind a banner.
-                    next.pending = Some((SharedFeed(feed), new));
-                    next.announcement = self.lang.count(Msg::NewUpdatesAvailable, new, &[]);
-                } else {
-                    next.feed = Some(SharedFeed(feed));
-                    next.pending = None;
-                    next.saved_at = None;
-                }
-            }
-            Action::Failed(error, offline_copy) => {
-                if self.background && self.feed.is_some() {
-                    // A failed background refresh changes nothing the fan sees.
-                    next.background = false;
-                } else {
-                    next.status = Status::Failed(error);
-                    if let (None, Some((feed, saved))) = (&self.feed, offline_copy) {
-                        next.feed = Some(SharedFeed(feed));
-                        next.saved_at = Some(saved);
-                    }
-                }
-            }
-            Action::Retry => {
-                next.status = Status::Loading;
-                next.background = false;
-                next.attempt += 1;
-                next.announcement = self.lang.text(Msg::LoadingAgain).into();
-            }
+            Action::Loaded(feed, now) => loaded(before, &mut next, feed, now),
+            Action::Failed(error, offline_copy) => failed(before, &mut next, error, offline_copy),
+            Action::Retry => retry(before, &mut next),
             Action::Speak(lang) => next.lang = lang,
             Action::Tick(now) => {
-                next.now = now;
                 // Time only ever lets more through (snoozes end, paces move on): when nothing
                 // more is shown, the widget keeps its state and doesn't render again.
-                let more = next
-                    .shown_with(&next.prefs)
-                    .saturating_sub(self.shown_with(&self.prefs));
-                if more == 0 {
+                if !tick(before, &mut next, now) {
                     return self;
                 }
-                next.announcement = self.lang.count(Msg::NowShown, more, &[]);
             }
-            Action::Refresh => {
-                if self.status == Status::Ready {
-                    next.background = true;
-                    next.attempt += 1;
-                }
-            }
-            Action::ShowNew => {
-                if let Some((feed, _)) = next.pending.take() {
-                    next.feed = Some(feed);
-                    next.saved_at = None;
-                    next.announcement = self.lang.text(Msg::NewShown).into();
-                }
-            }
-            Action::SetLevel(level) => {
-                next.prefs.level = level;
-                let (after, muted) = next.counts_with(&next.prefs);
-                next.announcement = with_muted(
-                    &self.lang,
-                    change_announcement(&self.lang, self.shown_with(&self.prefs), after, level),
-                    muted,
-                );
-            }
+            Action::Refresh => refresh(before, &mut next),
+            Action::ShowNew => show_new(before, &mut next),
+            Action::SetLevel(level) => set_level(before, &mut next, level),
             Action::ToggleKind(kind) => {
                 next.focus = None;
                 next.prefs.kinds.toggle(kind);
-                let (shown, muted) = next.counts_with(&next.prefs);
-                next.announcement =
-                    with_muted(&self.lang, filter_announcement(&self.lang, shown), muted);
+                filtered(before, &mut next);
             }
             Action::SetShow(show) => {
                 next.focus = None;
                 next.prefs.show = show;
-                let (shown, muted) = next.counts_with(&next.prefs);
-                next.announcement =
-                    with_muted(&self.lang, filter_announcement(&self.lang, shown), muted);
+                filtered(before, &mut next);
             }
-            Action::Reveal(id) => {
-                let noun = self
-                    .feed
-                    .as_ref()
-                    .and_then(|feed| feed.items.iter().find(|item| item.id == id))
-                    .map_or(self.lang.text(Msg::NounUpdate), |item| {
-                        self.lang.noun(item.kind())
-                    });
-                next.announcement = self.lang.say(Msg::Revealed, &[("noun", noun)]);
-                next.focus = Some(id.clone());
-                // Past the guards too, for this visit: a reveal is on purpose, and once.
-                next.guards.passed.insert(id.clone());
-                next.prefs.revealed.insert(id);
-            }
-            Action::Conceal(id) => {
-                next.focus = None;
-                next.guards.passed.remove(&id);
-                next.prefs.revealed.remove(&id);
-                next.announcement = self.lang.text(Msg::HiddenAgain).into();
-            }
-            Action::SetProgress(show, progress) => {
-                next.progress.insert(show, progress);
-                let (before, after) = (self.shown_with(&self.prefs), next.shown_with(&next.prefs));
-                next.announcement = if after == before {
-                    self.lang.text(Msg::ProgressSaved).into()
-                } else {
-                    change_announcement(&self.lang, before, after, next.prefs.level)
-                };
-            }
+            Action::Reveal(id) => reveal(before, &mut next, id),
+            Action::Conceal(id) => conceal(before, &mut next, id),
+            Action::SetProgress(show, progress) => set_progress(before, &mut next, show, progress),
             Action::ProgressLoaded(book) => next.progress = book,
-            Action::Mute(scope, word) => {
-                let added = next.mutes.add(&scope, &word);
-                next.compile_mutes();
-                next.announcement = if added {
-                    muted_announcement(&self.lang, next.counts_with(&next.prefs).1)
-                } else {
-                    self.lang.text(Msg::AlreadyMuted).into()
-                };
-            }
-            Action::Unmute(scope, word) => {
-                next.mutes.remove(&scope, &word);
-                next.compile_mutes();
-                let muted = muted_announcement(&self.lang, next.counts_with(&next.prefs).1);
-                next.announcement = self.lang.say(Msg::WordRemoved, &[("muted", &muted)]);
-            }
+            Action::Mute(scope, word) => mute(before, &mut next, scope, word),
+            Action::Unmute(scope, word) => unmute(before, &mut next, scope, word),
             Action::GuardsLoaded(mutes, snoozes) => {
                 next.mutes = mutes;
                 next.guards.snoozes = snoozes;
@@ -345,31 +246,196 @@ impl Reducible for State {
                 next.host_mutes = words;
                 next.compile_mutes();
             }
-            Action::Snooze(show, end) => {
-                next.guards.snoozes.snooze(&show, end);
-                let hidden = self
-                    .shown_with(&self.prefs)
-                    .saturating_sub(next.shown_with(&next.prefs));
-                next.announcement = self.lang.count(Msg::Snoozed, hidden, &[("show", &show)]);
-            }
-            Action::Unsnooze(show) => {
-                next.guards.snoozes.unsnooze(&show);
-                next.announcement = self.lang.say(Msg::Unsnoozed, &[("show", &show)]);
-            }
+            Action::Snooze(show, end) => snooze(before, &mut next, show, end),
+            Action::Unsnooze(show) => unsnooze(before, &mut next, show),
             Action::ShowMore(more) => next.limit = next.limit.saturating_add(more),
-            Action::Override(overrides) => {
-                next.prefs = overrides.apply(Some(next.prefs));
-                if next.prefs.level != self.prefs.level {
-                    next.announcement = change_announcement(
-                        &self.lang,
-                        self.shown_with(&self.prefs),
-                        next.shown_with(&next.prefs),
-                        next.prefs.level,
-                    );
-                }
-            }
+            Action::Override(overrides) => override_choices(before, &mut next, overrides),
         }
         Rc::new(next)
+    }
+}
+
+/// A feed was read: shown at once, or, when a refresh found new updates, kept behind a banner.
+fn loaded(before: &State, next: &mut State, feed: Rc<Feed>, now: DateTime<Utc>) {
+    next.now = now;
+    next.status = Status::Ready;
+    next.background = false;
+    let new = match (&before.feed, before.background && before.saved_at.is_none()) {
+        (Some(shown), true) => new_items(shown, &feed),
+        _ => 0,
+    };
+    if new > 0 {
+        // Never move what the fan is reading: new updates wait behind a banner.
+        next.pending = Some((SharedFeed(feed), new));
+        next.announcement = before.lang.count(Msg::NewUpdatesAvailable, new, &[]);
+    } else {
+        next.feed = Some(SharedFeed(feed));
+        next.pending = None;
+        next.saved_at = None;
+    }
+}
+
+/// Loading failed: shown unless a background refresh failed, with the offline copy when
+/// nothing else is on screen.
+fn failed(
+    before: &State,
+    next: &mut State,
+    error: Error,
+    offline_copy: Option<(Rc<Feed>, DateTime<Utc>)>,
+) {
+    if before.background && before.feed.is_some() {
+        // A failed background refresh changes nothing the fan sees.
+        next.background = false;
+    } else {
+        next.status = Status::Failed(error);
+        if let (None, Some((feed, saved))) = (&before.feed, offline_copy) {
+            next.feed = Some(SharedFeed(feed));
+            next.saved_at = Some(saved);
+        }
+    }
+}
+
+/// The fan asked to load again.
+fn retry(before: &State, next: &mut State) {
+    next.status = Status::Loading;
+    next.background = false;
+    next.attempt += 1;
+    next.announcement = before.lang.text(Msg::LoadingAgain).into();
+}
+
+/// The clock moved on; whether that shows more.
+fn tick(before: &State, next: &mut State, now: DateTime<Utc>) -> bool {
+    next.now = now;
+    let more = next
+        .shown_with(&next.prefs)
+        .saturating_sub(before.shown_with(&before.prefs));
+    if more == 0 {
+        return false;
+    }
+    next.announcement = before.lang.count(Msg::NowShown, more, &[]);
+    true
+}
+
+/// A background refresh starts, once a feed is in.
+fn refresh(before: &State, next: &mut State) {
+    if before.status == Status::Ready {
+        next.background = true;
+        next.attempt += 1;
+    }
+}
+
+/// The new updates a refresh found are shown.
+fn show_new(before: &State, next: &mut State) {
+    if let Some((feed, _)) = next.pending.take() {
+        next.feed = Some(feed);
+        next.saved_at = None;
+        next.announcement = before.lang.text(Msg::NewShown).into();
+    }
+}
+
+/// The fan picked a level.
+fn set_level(before: &State, next: &mut State, level: Level) {
+    next.prefs.level = level;
+    let (after, muted) = next.counts_with(&next.prefs);
+    next.announcement = with_muted(
+        &before.lang,
+        change_announcement(&before.lang, before.shown_with(&before.prefs), after, level),
+        muted,
+    );
+}
+
+/// A filter changed: says what it leaves.
+fn filtered(before: &State, next: &mut State) {
+    let (shown, muted) = next.counts_with(&next.prefs);
+    next.announcement = with_muted(
+        &before.lang,
+        filter_announcement(&before.lang, shown),
+        muted,
+    );
+}
+
+/// The fan revealed one update.
+fn reveal(before: &State, next: &mut State, id: String) {
+    let noun = before
+        .feed
+        .as_ref()
+        .and_then(|feed| feed.items.iter().find(|item| item.id == id))
+        .map_or(before.lang.text(Msg::NounUpdate), |item| {
+            before.lang.noun(item.kind())
+        });
+    next.announcement = before.lang.say(Msg::Revealed, &[("noun", noun)]);
+    next.focus = Some(id.clone());
+    // Past the guards too, for this visit: a reveal is on purpose, and once.
+    next.guards.passed.insert(id.clone());
+    next.prefs.revealed.insert(id);
+}
+
+/// The fan hid a revealed update again.
+fn conceal(before: &State, next: &mut State, id: String) {
+    next.focus = None;
+    next.guards.passed.remove(&id);
+    next.prefs.revealed.remove(&id);
+    next.announcement = before.lang.text(Msg::HiddenAgain).into();
+}
+
+/// The fan (or the host page) set how far they have watched a show.
+fn set_progress(before: &State, next: &mut State, show: String, progress: ShowProgress) {
+    next.progress.insert(show, progress);
+    let (shown_before, after) = (
+        before.shown_with(&before.prefs),
+        next.shown_with(&next.prefs),
+    );
+    next.announcement = if after == shown_before {
+        before.lang.text(Msg::ProgressSaved).into()
+    } else {
+        change_announcement(&before.lang, shown_before, after, next.prefs.level)
+    };
+}
+
+/// The fan muted a word or phrase.
+fn mute(before: &State, next: &mut State, scope: Scope, word: String) {
+    let added = next.mutes.add(&scope, &word);
+    next.compile_mutes();
+    next.announcement = if added {
+        muted_announcement(&before.lang, next.counts_with(&next.prefs).1)
+    } else {
+        before.lang.text(Msg::AlreadyMuted).into()
+    };
+}
+
+/// The fan unmuted a word.
+fn unmute(before: &State, next: &mut State, scope: Scope, word: String) {
+    next.mutes.remove(&scope, &word);
+    next.compile_mutes();
+    let muted = muted_announcement(&before.lang, next.counts_with(&next.prefs).1);
+    next.announcement = before.lang.say(Msg::WordRemoved, &[("muted", &muted)]);
+}
+
+/// The fan snoozed a show.
+fn snooze(before: &State, next: &mut State, show: String, end: SnoozeEnd) {
+    next.guards.snoozes.snooze(&show, end);
+    let hidden = before
+        .shown_with(&before.prefs)
+        .saturating_sub(next.shown_with(&next.prefs));
+    next.announcement = before.lang.count(Msg::Snoozed, hidden, &[("show", &show)]);
+}
+
+/// The fan ended a show's snooze.
+fn unsnooze(before: &State, next: &mut State, show: String) {
+    next.guards.snoozes.unsnooze(&show);
+    next.announcement = before.lang.say(Msg::Unsnoozed, &[("show", &show)]);
+}
+
+/// The page fixed some choices; a changed level is announced.
+fn override_choices(before: &State, next: &mut State, overrides: Overrides) {
+    next.prefs = overrides.apply(Some(next.prefs.clone()));
+    if next.prefs.level != before.prefs.level {
+        next.announcement = change_announcement(
+            &before.lang,
+            before.shown_with(&before.prefs),
+            next.shown_with(&next.prefs),
+            next.prefs.level,
+        );
     }
 }
 
