@@ -206,37 +206,68 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let before = &*self;
+        let said = action.clone();
         match action {
             Action::Loaded(feed, now) => loaded(before, &mut next, feed, now),
             Action::Failed(error, offline_copy) => failed(before, &mut next, error, offline_copy),
-            Action::Retry => retry(before, &mut next),
+            Action::Retry => {
+                next.status = Status::Loading;
+                next.background = false;
+                next.attempt += 1;
+            }
             Action::Speak(lang) => next.lang = lang,
             Action::Tick(now) => {
+                next.now = now;
                 // Time only ever lets more through (snoozes end, paces move on): when nothing
                 // more is shown, the widget keeps its state and doesn't render again.
-                if !tick(before, &mut next, now) {
+                if next.shown_with(&next.prefs) <= before.shown_with(&before.prefs) {
                     return self;
                 }
             }
-            Action::Refresh => refresh(before, &mut next),
-            Action::ShowNew => show_new(before, &mut next),
-            Action::SetLevel(level) => set_level(before, &mut next, level),
+            Action::Refresh => {
+                if before.status == Status::Ready {
+                    next.background = true;
+                    next.attempt += 1;
+                }
+            }
+            Action::ShowNew => {
+                if let Some((feed, _)) = next.pending.take() {
+                    next.feed = Some(feed);
+                    next.saved_at = None;
+                }
+            }
+            Action::SetLevel(level) => next.prefs.level = level,
             Action::ToggleKind(kind) => {
                 next.focus = None;
                 next.prefs.kinds.toggle(kind);
-                filtered(before, &mut next);
             }
             Action::SetShow(show) => {
                 next.focus = None;
                 next.prefs.show = show;
-                filtered(before, &mut next);
             }
-            Action::Reveal(id) => reveal(before, &mut next, id),
-            Action::Conceal(id) => conceal(before, &mut next, id),
-            Action::SetProgress(show, progress) => set_progress(before, &mut next, show, progress),
+            Action::Reveal(id) => {
+                next.focus = Some(id.clone());
+                // Past the guards too, for this visit: a reveal is on purpose, and once.
+                next.guards.passed.insert(id.clone());
+                next.prefs.revealed.insert(id);
+            }
+            Action::Conceal(id) => {
+                next.focus = None;
+                next.guards.passed.remove(&id);
+                next.prefs.revealed.remove(&id);
+            }
+            Action::SetProgress(show, progress) => {
+                next.progress.insert(show, progress);
+            }
             Action::ProgressLoaded(book) => next.progress = book,
-            Action::Mute(scope, word) => mute(before, &mut next, scope, word),
-            Action::Unmute(scope, word) => unmute(before, &mut next, scope, word),
+            Action::Mute(scope, word) => {
+                next.mutes.add(&scope, &word);
+                next.compile_mutes();
+            }
+            Action::Unmute(scope, word) => {
+                next.mutes.remove(&scope, &word);
+                next.compile_mutes();
+            }
             Action::GuardsLoaded(mutes, snoozes) => {
                 next.mutes = mutes;
                 next.guards.snoozes = snoozes;
@@ -246,10 +277,19 @@ impl Reducible for State {
                 next.host_mutes = words;
                 next.compile_mutes();
             }
-            Action::Snooze(show, end) => snooze(before, &mut next, show, end),
-            Action::Unsnooze(show) => unsnooze(before, &mut next, show),
+            Action::Snooze(show, end) => {
+                next.guards.snoozes.snooze(&show, end);
+            }
+            Action::Unsnooze(show) => {
+                next.guards.snoozes.unsnooze(&show);
+            }
             Action::ShowMore(more) => next.limit = next.limit.saturating_add(more),
-            Action::Override(overrides) => override_choices(before, &mut next, overrides),
+            Action::Override(overrides) => {
+                next.prefs = overrides.apply(Some(next.prefs.clone()));
+            }
+        }
+        if let Some(text) = announcement(before, &next, &said) {
+            next.announcement = text;
         }
         Rc::new(next)
     }
@@ -267,7 +307,6 @@ fn loaded(before: &State, next: &mut State, feed: Rc<Feed>, now: DateTime<Utc>) 
     if new > 0 {
         // Never move what the fan is reading: new updates wait behind a banner.
         next.pending = Some((SharedFeed(feed), new));
-        next.announcement = before.lang.count(Msg::NewUpdatesAvailable, new, &[]);
     } else {
         next.feed = Some(SharedFeed(feed));
         next.pending = None;
@@ -295,148 +334,72 @@ fn failed(
     }
 }
 
-/// The fan asked to load again.
-fn retry(before: &State, next: &mut State) {
-    next.status = Status::Loading;
-    next.background = false;
-    next.attempt += 1;
-    next.announcement = before.lang.text(Msg::LoadingAgain).into();
-}
-
-/// The clock moved on; whether that shows more.
-fn tick(before: &State, next: &mut State, now: DateTime<Utc>) -> bool {
-    next.now = now;
-    let more = next
-        .shown_with(&next.prefs)
-        .saturating_sub(before.shown_with(&before.prefs));
-    if more == 0 {
-        return false;
-    }
-    next.announcement = before.lang.count(Msg::NowShown, more, &[]);
-    true
-}
-
-/// A background refresh starts, once a feed is in.
-fn refresh(before: &State, next: &mut State) {
-    if before.status == Status::Ready {
-        next.background = true;
-        next.attempt += 1;
-    }
-}
-
-/// The new updates a refresh found are shown.
-fn show_new(before: &State, next: &mut State) {
-    if let Some((feed, _)) = next.pending.take() {
-        next.feed = Some(feed);
-        next.saved_at = None;
-        next.announcement = before.lang.text(Msg::NewShown).into();
-    }
-}
-
-/// The fan picked a level.
-fn set_level(before: &State, next: &mut State, level: Level) {
-    next.prefs.level = level;
-    let (after, muted) = next.counts_with(&next.prefs);
-    next.announcement = with_muted(
-        &before.lang,
-        change_announcement(&before.lang, before.shown_with(&before.prefs), after, level),
-        muted,
-    );
-}
-
-/// A filter changed: says what it leaves.
-fn filtered(before: &State, next: &mut State) {
-    let (shown, muted) = next.counts_with(&next.prefs);
-    next.announcement = with_muted(
-        &before.lang,
-        filter_announcement(&before.lang, shown),
-        muted,
-    );
-}
-
-/// The fan revealed one update.
-fn reveal(before: &State, next: &mut State, id: String) {
-    let noun = before
-        .feed
-        .as_ref()
-        .and_then(|feed| feed.items.iter().find(|item| item.id == id))
-        .map_or(before.lang.text(Msg::NounUpdate), |item| {
-            before.lang.noun(item.kind())
-        });
-    next.announcement = before.lang.say(Msg::Revealed, &[("noun", noun)]);
-    next.focus = Some(id.clone());
-    // Past the guards too, for this visit: a reveal is on purpose, and once.
-    next.guards.passed.insert(id.clone());
-    next.prefs.revealed.insert(id);
-}
-
-/// The fan hid a revealed update again.
-fn conceal(before: &State, next: &mut State, id: String) {
-    next.focus = None;
-    next.guards.passed.remove(&id);
-    next.prefs.revealed.remove(&id);
-    next.announcement = before.lang.text(Msg::HiddenAgain).into();
-}
-
-/// The fan (or the host page) set how far they have watched a show.
-fn set_progress(before: &State, next: &mut State, show: String, progress: ShowProgress) {
-    next.progress.insert(show, progress);
-    let (shown_before, after) = (
-        before.shown_with(&before.prefs),
-        next.shown_with(&next.prefs),
-    );
-    next.announcement = if after == shown_before {
-        before.lang.text(Msg::ProgressSaved).into()
-    } else {
-        change_announcement(&before.lang, shown_before, after, next.prefs.level)
-    };
-}
-
-/// The fan muted a word or phrase.
-fn mute(before: &State, next: &mut State, scope: Scope, word: String) {
-    let added = next.mutes.add(&scope, &word);
-    next.compile_mutes();
-    next.announcement = if added {
-        muted_announcement(&before.lang, next.counts_with(&next.prefs).1)
-    } else {
-        before.lang.text(Msg::AlreadyMuted).into()
-    };
-}
-
-/// The fan unmuted a word.
-fn unmute(before: &State, next: &mut State, scope: Scope, word: String) {
-    next.mutes.remove(&scope, &word);
-    next.compile_mutes();
-    let muted = muted_announcement(&before.lang, next.counts_with(&next.prefs).1);
-    next.announcement = before.lang.say(Msg::WordRemoved, &[("muted", &muted)]);
-}
-
-/// The fan snoozed a show.
-fn snooze(before: &State, next: &mut State, show: String, end: SnoozeEnd) {
-    next.guards.snoozes.snooze(&show, end);
-    let hidden = before
-        .shown_with(&before.prefs)
-        .saturating_sub(next.shown_with(&next.prefs));
-    next.announcement = before.lang.count(Msg::Snoozed, hidden, &[("show", &show)]);
-}
-
-/// The fan ended a show's snooze.
-fn unsnooze(before: &State, next: &mut State, show: String) {
-    next.guards.snoozes.unsnooze(&show);
-    next.announcement = before.lang.say(Msg::Unsnoozed, &[("show", &show)]);
-}
-
-/// The page fixed some choices; a changed level is announced.
-fn override_choices(before: &State, next: &mut State, overrides: Overrides) {
-    next.prefs = overrides.apply(Some(next.prefs.clone()));
-    if next.prefs.level != before.prefs.level {
-        next.announcement = change_announcement(
-            &before.lang,
+/// What the polite live region says about `action`, worked out from the state before and
+/// after it; `None` keeps what it said last.
+pub fn announcement(before: &State, after: &State, action: &Action) -> Option<String> {
+    let lang = &before.lang;
+    let shown = || {
+        (
             before.shown_with(&before.prefs),
-            next.shown_with(&next.prefs),
-            next.prefs.level,
-        );
-    }
+            after.shown_with(&after.prefs),
+        )
+    };
+    let text = match action {
+        Action::Loaded(..) => match &after.pending {
+            Some((_, new)) if after.pending != before.pending => {
+                lang.count(Msg::NewUpdatesAvailable, *new, &[])
+            }
+            _ => return None,
+        },
+        Action::Retry => lang.text(Msg::LoadingAgain).into(),
+        Action::Tick(_) => {
+            let (was, is) = shown();
+            lang.count(Msg::NowShown, is.saturating_sub(was), &[])
+        }
+        Action::ShowNew if before.pending.is_some() => lang.text(Msg::NewShown).into(),
+        Action::SetLevel(level) => {
+            let (after_shown, muted) = after.counts_with(&after.prefs);
+            let change = change_announcement(lang, shown().0, after_shown, *level);
+            with_muted(lang, change, muted)
+        }
+        Action::ToggleKind(_) | Action::SetShow(_) => {
+            let (shown, muted) = after.counts_with(&after.prefs);
+            with_muted(lang, filter_announcement(lang, shown), muted)
+        }
+        Action::Reveal(id) => {
+            let noun = before
+                .feed
+                .as_ref()
+                .and_then(|feed| feed.items.iter().find(|item| &item.id == id))
+                .map_or(lang.text(Msg::NounUpdate), |item| lang.noun(item.kind()));
+            lang.say(Msg::Revealed, &[("noun", noun)])
+        }
+        Action::Conceal(_) => lang.text(Msg::HiddenAgain).into(),
+        Action::SetProgress(..) => match shown() {
+            (was, is) if was == is => lang.text(Msg::ProgressSaved).into(),
+            (was, is) => change_announcement(lang, was, is, after.prefs.level),
+        },
+        // Nothing added: every word was muted already.
+        Action::Mute(..) if after.mutes.len() == before.mutes.len() => {
+            lang.text(Msg::AlreadyMuted).into()
+        }
+        Action::Mute(..) => muted_announcement(lang, after.counts_with(&after.prefs).1),
+        Action::Unmute(..) => {
+            let muted = muted_announcement(lang, after.counts_with(&after.prefs).1);
+            lang.say(Msg::WordRemoved, &[("muted", &muted)])
+        }
+        Action::Snooze(show, _) => {
+            let (was, is) = shown();
+            lang.count(Msg::Snoozed, was.saturating_sub(is), &[("show", show)])
+        }
+        Action::Unsnooze(show) => lang.say(Msg::Unsnoozed, &[("show", show)]),
+        Action::Override(_) if after.prefs.level != before.prefs.level => {
+            let (was, is) = shown();
+            change_announcement(lang, was, is, after.prefs.level)
+        }
+        _ => return None,
+    };
+    Some(text)
 }
 
 /// How many items of `fresh` the shown feed doesn't have.
