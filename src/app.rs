@@ -1,16 +1,17 @@
-//! The app: one widget per feed, its props, and the view that puts the components together.
+//! The app: one widget per feed and the view that puts the components together.
 //!
 //! The state is one reducer ([`crate::state`]); the effects are named hooks
 //! ([`crate::hooks`]); what it renders are components ([`crate::components`]).
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
-use crate::classify::Rules;
 use crate::components::{
     card_list, live_region, progress_code, skeleton, CardList, ErrorCard, Filters, LevelPicker,
     MutePanel, ProgressPicker, SnoozePanel,
 };
-use crate::config::{self, Overrides, Prefs, Settings, Theme};
+use crate::config::Prefs;
 use crate::error::Error;
 use crate::event::WidgetEvent;
 use crate::feed;
@@ -21,134 +22,14 @@ use crate::hooks::{
 };
 use crate::i18n::{Lang, Msg};
 use crate::platform;
-use crate::progress::{self, ProgressBook, ShowProgress, Watched};
+use crate::progress::{self, ProgressBook, ShowProgress};
 use crate::snippet::{self, EmbedChoice};
 use crate::spoiler;
 use crate::state::{Action, SharedFeed, State, Status};
-use crate::types::Level;
 
-/// How many entries are rendered before "Show more", unless the page says otherwise: a few
-/// screens, so that a change of level or filter rebuilds only what a fan is about to see.
-pub const PAGE_SIZE: usize = 50;
+mod props;
 
-/// What the page tells one widget: which feed, and the choices it fixes.
-#[derive(Clone, Debug, PartialEq, Properties)]
-pub struct AppProps {
-    /// The feed's absolute URL; empty when the page gave none.
-    pub feed_url: AttrValue,
-    /// Choices the page fixes, over what is stored.
-    #[prop_or_default]
-    pub overrides: Overrides,
-    /// The level the host site fixes; the picker is disabled and nothing can be revealed.
-    #[prop_or_default]
-    pub lock_level: Option<Level>,
-    /// How many entries are rendered before "Show more".
-    #[prop_or(PAGE_SIZE)]
-    pub page_size: usize,
-    /// Whether the widget runs in an iframe or element on another site (no page heading).
-    #[prop_or_default]
-    pub embedded: bool,
-    /// The largest feed read, in bytes.
-    #[prop_or(config::DEFAULT_MAX_BYTES)]
-    pub max_bytes: u64,
-    /// The host page's tag maps and default level, over the feed's own.
-    #[prop_or_default]
-    pub rules: Rules,
-    /// How often to look for new updates, in seconds.
-    #[prop_or_default]
-    pub refresh: Option<u32>,
-    /// How far the fan has watched, when the host page knows it (for the feed's show, or
-    /// the `show` the page picked); it wins over stored progress and isn't stored.
-    #[prop_or_default]
-    pub progress: Option<Watched>,
-    /// Told about loads, errors and level changes, for the host page.
-    #[prop_or_default]
-    pub on_event: Option<Callback<WidgetEvent>>,
-    /// Where the widget's files are served from, for the links to the site owner's tools
-    /// page; they are offered only on the standalone page.
-    #[prop_or_default]
-    pub widget_base: Option<AttrValue>,
-    /// The page's theme: the embed-code builder's first choice.
-    #[prop_or_default]
-    pub theme: Theme,
-    /// The language the widget speaks (chosen by the page or element it is mounted on).
-    #[prop_or_default]
-    pub lang: Lang,
-    /// Words and phrases the host page mutes for every show; not stored, and not the fan's
-    /// to remove.
-    #[prop_or_default]
-    pub mute: Vec<String>,
-}
-
-impl AppProps {
-    /// The props for `feed_url` with the settings of a page's query or an element's
-    /// attributes: the one place a widget's props are made.
-    pub fn from_settings(feed_url: String, settings: Settings) -> Self {
-        AppProps {
-            feed_url: feed_url.into(),
-            overrides: settings.overrides,
-            lock_level: settings.lock_level,
-            page_size: settings.max_items.unwrap_or(PAGE_SIZE),
-            embedded: settings.embed,
-            max_bytes: settings.max_bytes,
-            rules: settings.rules,
-            refresh: settings.refresh,
-            progress: settings.progress,
-            theme: settings.theme,
-            mute: settings.mute,
-            ..AppProps::default()
-        }
-    }
-
-    /// The choices the page fixes; a locked level always wins.
-    fn fixed_choices(&self) -> Overrides {
-        Overrides {
-            level: self.lock_level.or(self.overrides.level),
-            ..self.overrides.clone()
-        }
-    }
-
-    /// The guards the list is built from: under a locked level, nothing revealed by hand
-    /// passes them either.
-    fn shown_guards(&self, guards: &guards::Guards) -> guards::Guards {
-        let mut guards = guards.clone();
-        if self.lock_level.is_some() {
-            guards.passed.clear();
-        }
-        guards
-    }
-
-    /// The choices the list is built from: under a locked level, updates the fan revealed
-    /// elsewhere stay hidden too (they stay stored for when the level isn't locked).
-    fn shown_prefs(&self, prefs: &Prefs) -> Prefs {
-        let mut prefs = prefs.clone();
-        if self.lock_level.is_some() {
-            prefs.revealed.clear();
-        }
-        prefs
-    }
-}
-
-impl Default for AppProps {
-    fn default() -> Self {
-        AppProps {
-            feed_url: AttrValue::default(),
-            overrides: Overrides::default(),
-            lock_level: None,
-            page_size: PAGE_SIZE,
-            embedded: false,
-            max_bytes: config::DEFAULT_MAX_BYTES,
-            rules: Rules::default(),
-            refresh: None,
-            progress: None,
-            on_event: None,
-            widget_base: None,
-            theme: Theme::default(),
-            lang: Lang::default(),
-            mute: Vec::new(),
-        }
-    }
-}
+pub use props::{AppProps, PAGE_SIZE};
 
 /// The widget. A new feed URL starts a fresh widget, with that feed's stored choices (and so
 /// does a new language).
@@ -165,36 +46,12 @@ pub fn App(props: &AppProps) -> Html {
 /// One feed's widget: loads the feed, keeps the fan's choices, and renders the list.
 #[function_component]
 fn Widget(props: &AppProps) -> Html {
-    let feed_url = props.feed_url.clone();
-    let state = {
-        let overrides = props.fixed_choices();
-        let feed_url = feed_url.clone();
-        let limit = props.page_size;
-        let host_mutes = props.mute.clone();
-        let lang = props.lang.clone();
-        use_reducer_eq(move || {
-            let stored = platform::stored_prefs(&feed_url);
-            // The guards are read before the feed can arrive, so no update slips past them.
-            let (mutes, snoozes) = guards::stored();
-            State::new(overrides.apply(stored), limit, platform::now())
-                .with_guards(mutes, snoozes, host_mutes)
-                .speaking(lang)
-        })
-    };
-    let focus = state.focus.clone().map(AttrValue::from);
+    let state = use_widget_state(props);
     // The progress code's paste field.
     let import_field = use_node_ref();
-    let emit = {
-        let on_event = props.on_event.clone();
-        move |event: WidgetEvent| {
-            if let Some(on_event) = &on_event {
-                on_event.emit(event);
-            }
-        }
-    };
-
+    let emit = emitter(props);
     use_feed(
-        feed_url.clone(),
+        props.feed_url.clone(),
         state.attempt,
         props.max_bytes,
         props.rules.clone(),
@@ -205,56 +62,140 @@ fn Widget(props: &AppProps) -> Html {
     use_refresh(props.refresh, state.dispatcher());
     use_clock(state.watches_clock(), state.dispatcher());
     use_stored_choices(
-        feed_url.clone(),
+        props.feed_url.clone(),
         props.fixed_choices(),
         state.prefs.clone(),
         state.dispatcher(),
     );
     // What the feed says about its shows, worked out once per feed rather than per render.
     let shows = use_memo(state.feed.clone(), |feed| ShowLists::of(feed.as_deref()));
-    let on_loaded = {
-        // The host is told about the loaded feed once its progress is known, with the counts
-        // the fan sees.
-        let emit = emit.clone();
-        let prefs = props.shown_prefs(&state.prefs);
-        let clock = state.now;
-        let guards = state.guards.clone();
-        Callback::from(move |(feed, book): (SharedFeed, ProgressBook)| {
-            let view = spoiler::view_guarded(&feed, &prefs, &book, &guards, clock);
-            emit(WidgetEvent::Load {
-                title: feed.title.clone(),
-                items: feed.items.len(),
-                shown: view.shown(),
-                hidden: view.hidden,
-                skipped: feed.skipped,
-            });
-        })
-    };
     use_progress(
         state.feed.clone(),
         (props.progress, props.overrides.show.clone()),
         shows.watchable.clone(),
-        on_loaded,
+        loaded_event(props, &state, emit.clone()),
         state.dispatcher(),
     );
     use_guards(props.mute.clone(), state.dispatcher());
     use_words(props.lang.clone(), state.dispatcher());
     use_stored_guards(state.records(), state.stored.clone());
-    {
-        let emit = emit.clone();
-        use_effect_with(state.status.clone(), move |status| {
-            if let Status::Failed(error) = status {
-                emit(WidgetEvent::Error(error.clone()));
-            }
-        });
-    }
+    use_error_event(state.status.clone(), emit.clone());
+    // The list's heading: focus goes there when the banner the fan pressed goes away.
+    let list_heading = use_node_ref();
 
-    let dispatch = |make: fn(String) -> Action| {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |id: String| dispatcher.dispatch(make(id)))
-    };
-    let on_reveal = dispatch(Action::Reveal);
-    let on_conceal = dispatch(Action::Conceal);
+    let lang = &props.lang;
+    let class = classes!(
+        "spoilerfeed",
+        props.embedded.then_some("spoilerfeed--embedded")
+    );
+    if lang.waiting().is_some() {
+        // The feed loads meanwhile; nothing is shown in English before the words are in.
+        return html! {
+            <div {class} lang={lang.tag().to_owned()} dir={lang.dir()}>{ skeleton(lang) }</div>
+        };
+    }
+    let feed = state.feed.as_deref();
+    html! {
+        <div {class} lang={lang.tag().to_owned()} dir={lang.dir()}>
+            if !props.embedded {
+                <h1 class="sf-heading" lang={feed_lang(feed, lang)}>
+                    { feed.map_or_else(|| lang.text(Msg::ShowNews).into(), |feed| lang.feed_title(&feed.title)) }
+                </h1>
+            }
+            { controls(props, &state, &shows, emit, &import_field) }
+            { live_region(state.announcement.clone()) }
+            { list_area(props, &state, &list_heading) }
+            if let Some(widget_base) = props.widget_base.clone() {
+                { tools_links(props, &widget_base, &state.prefs) }
+            }
+        </div>
+    }
+}
+
+/// A callback that dispatches the action `make` builds from what it is given.
+fn make_callback<T: 'static>(
+    state: &UseReducerHandle<State>,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value| dispatcher.dispatch(make(value)))
+}
+
+/// The widget's state, started with the feed's stored choices and the stored guards.
+#[hook]
+fn use_widget_state(props: &AppProps) -> UseReducerHandle<State> {
+    let overrides = props.fixed_choices();
+    let feed_url = props.feed_url.clone();
+    let limit = props.page_size;
+    let host_mutes = props.mute.clone();
+    let lang = props.lang.clone();
+    use_reducer_eq(move || {
+        let stored = platform::stored_prefs(&feed_url);
+        // The guards are read before the feed can arrive, so no update slips past them.
+        let (mutes, snoozes) = guards::stored();
+        State::new(overrides.apply(stored), limit, platform::now())
+            .with_guards(mutes, snoozes, host_mutes)
+            .speaking(lang)
+    })
+}
+
+/// Tells the host page about a failed load.
+#[hook]
+fn use_error_event(status: Status, emit: Emit) {
+    use_effect_with(status, move |status| {
+        if let Status::Failed(error) = status {
+            emit(WidgetEvent::Error(error.clone()));
+        }
+    });
+}
+
+/// Tells the host page about the widget's events, when it listens.
+type Emit = Rc<dyn Fn(WidgetEvent)>;
+
+/// The host page's listener as a plain function.
+fn emitter(props: &AppProps) -> Emit {
+    let on_event = props.on_event.clone();
+    Rc::new(move |event: WidgetEvent| {
+        if let Some(on_event) = &on_event {
+            on_event.emit(event);
+        }
+    })
+}
+
+/// What to tell the host about the loaded feed once its progress is known: the counts the
+/// fan sees.
+fn loaded_event(
+    props: &AppProps,
+    state: &State,
+    emit: Emit,
+) -> Callback<(SharedFeed, ProgressBook)> {
+    let prefs = props.shown_prefs(&state.prefs);
+    let clock = state.now;
+    let guards = state.guards.clone();
+    Callback::from(move |(feed, book): (SharedFeed, ProgressBook)| {
+        let view = spoiler::view_guarded(&feed, &prefs, &book, &guards, clock);
+        emit(WidgetEvent::Load {
+            title: feed.title.clone(),
+            items: feed.items.len(),
+            shown: view.shown(),
+            hidden: view.hidden,
+            skipped: feed.skipped,
+        });
+    })
+}
+
+/// The controls over the list: the level, the guards, the filters and the watch progress.
+fn controls(
+    props: &AppProps,
+    state: &UseReducerHandle<State>,
+    shows: &ShowLists,
+    emit: Emit,
+    import_field: &NodeRef,
+) -> Html {
+    let lang = &props.lang;
+    let locked = props
+        .lock_level
+        .map(|level| AttrValue::from(lang.say(Msg::LockedLevel, &[("level", lang.level(level))])));
     let on_level = {
         let dispatcher = state.dispatcher();
         let previous = state.prefs.level;
@@ -265,34 +206,30 @@ fn Widget(props: &AppProps) -> Html {
             }
         })
     };
-    let on_toggle_kind = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |kind| dispatcher.dispatch(Action::ToggleKind(kind)))
-    };
-    let on_show = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |show| dispatcher.dispatch(Action::SetShow(show)))
-    };
-    let on_retry = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |()| dispatcher.dispatch(Action::Retry))
-    };
-    let on_progress = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |(show, progress): (String, ShowProgress)| {
-            dispatcher.dispatch(Action::SetProgress(show, progress))
-        })
-    };
-    let on_import = {
-        let on_progress = on_progress.clone();
-        Callback::from(move |code: String| {
-            for entry in progress::import_code(&code) {
-                on_progress.emit(entry);
+    html! {
+        <div class="sf-controls">
+            <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
+            { guards_row(state, shows) }
+            // A new component once the feed is in, so the show picker is rendered with the
+            // cards: Yew renders new components first and may let the browser paint before
+            // it updates existing ones, which would move everything under the filters.
+            <Filters
+                key={if state.feed.is_some() { "feed" } else { "loading" }}
+                kinds={state.prefs.kinds}
+                shows={shows.all.clone()}
+                show={state.prefs.show.clone().map(AttrValue::from)}
+                on_toggle_kind={make_callback(state, Action::ToggleKind)}
+                on_show={make_callback(state, Action::SetShow)}
+            />
+            if !shows.watchable.is_empty() {
+                { watches(lang, state, shows, import_field) }
             }
-        })
-    };
-    // The list's heading: focus goes there when the banner the fan pressed goes away.
-    let list_heading = use_node_ref();
+        </div>
+    }
+}
+
+/// The muted words and the snoozed shows.
+fn guards_row(state: &UseReducerHandle<State>, shows: &ShowLists) -> Html {
     // Guard changes are applied by the reducer alone, and stored by `use_stored_guards`.
     let on_mute = {
         let dispatcher = state.dispatcher();
@@ -313,25 +250,53 @@ fn Widget(props: &AppProps) -> Html {
             dispatcher.dispatch(Action::Snooze(show, end));
         })
     };
-    let on_unsnooze = dispatch(Action::Unsnooze);
-    let on_show_new = {
+    let on_unsnooze = make_callback(state, Action::Unsnooze);
+    html! {
+        <div class="sf-guards-row">
+            <MutePanel
+                mutes={state.mutes.clone()}
+                host={state.host_mutes.clone()}
+                shows={shows.all.clone()}
+                {on_mute}
+                {on_unmute}
+            />
+            if !shows.all.is_empty() {
+                <SnoozePanel
+                    shows={shows.all.clone()}
+                    snoozes={state.guards.snoozes.clone()}
+                    now={state.now}
+                    {on_snooze}
+                    {on_unsnooze}
+                />
+            }
+        </div>
+    }
+}
+
+/// A progress picker per show the fan can follow, and the progress code.
+fn watches(
+    lang: &Lang,
+    state: &UseReducerHandle<State>,
+    shows: &ShowLists,
+    import_field: &NodeRef,
+) -> Html {
+    let on_progress = {
         let dispatcher = state.dispatcher();
-        let heading = list_heading.clone();
-        Callback::from(move |_: MouseEvent| {
-            card_list::focus(&heading);
-            dispatcher.dispatch(Action::ShowNew);
+        Callback::from(move |(show, progress): (String, ShowProgress)| {
+            dispatcher.dispatch(Action::SetProgress(show, progress))
         })
     };
-    let on_more = {
-        let dispatcher = state.dispatcher();
-        let page = props.page_size;
-        Callback::from(move |()| dispatcher.dispatch(Action::ShowMore(page)))
+    let on_import = {
+        let on_progress = on_progress.clone();
+        Callback::from(move |code: String| {
+            for entry in progress::import_code(&code) {
+                on_progress.emit(entry);
+            }
+        })
     };
-
-    let feed = state.feed.clone();
-    let heading = feed.as_ref().map(|feed| props.lang.feed_title(&feed.title));
     // The show whose air dates the feed lists: a pace can follow only those.
-    let feed_dates = feed
+    let feed_dates = state
+        .feed
         .as_ref()
         .filter(|feed| {
             feed.episodes
@@ -348,72 +313,34 @@ fn Widget(props: &AppProps) -> Html {
         let paced = feed_dates.as_deref() == Some(show.as_str());
         html! { <ProgressPicker show={show.clone()} choices={choices.clone()} {progress} {paced} {on_change} /> }
     });
-    let lang = &props.lang;
-    if lang.waiting().is_some() {
-        // The feed loads meanwhile; nothing is shown in English before the words are in.
-        return html! {
-            <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}
-                lang={lang.tag().to_owned()} dir={lang.dir()}>
-                { skeleton(lang) }
-            </div>
-        };
-    }
-    let locked = props
-        .lock_level
-        .map(|level| AttrValue::from(lang.say(Msg::LockedLevel, &[("level", lang.level(level))])));
-
     html! {
-        <div class={classes!("spoilerfeed", props.embedded.then_some("spoilerfeed--embedded"))}
-            lang={lang.tag().to_owned()} dir={lang.dir()}>
-            if !props.embedded {
-                <h1 class="sf-heading" lang={feed_lang(feed.as_deref(), lang)}>
-                    { heading.unwrap_or_else(|| lang.text(Msg::ShowNews).into()) }
-                </h1>
-            }
-            <div class="sf-controls">
-                <LevelPicker level={state.prefs.level} {locked} on_change={on_level} />
-                <div class="sf-guards-row">
-                    <MutePanel
-                        mutes={state.mutes.clone()}
-                        host={state.host_mutes.clone()}
-                        shows={shows.all.clone()}
-                        {on_mute}
-                        {on_unmute}
-                    />
-                    if !shows.all.is_empty() {
-                        <SnoozePanel
-                            shows={shows.all.clone()}
-                            snoozes={state.guards.snoozes.clone()}
-                            now={state.now}
-                            {on_snooze}
-                            {on_unsnooze}
-                        />
-                    }
-                </div>
-                // A new component once the feed is in, so the show picker is rendered with the
-                // cards: Yew renders new components first and may let the browser paint before
-                // it updates existing ones, which would move everything under the filters.
-                <Filters
-                    key={if feed.is_some() { "feed" } else { "loading" }}
-                    kinds={state.prefs.kinds}
-                    shows={shows.all.clone()}
-                    show={state.prefs.show.clone().map(AttrValue::from)}
-                    {on_toggle_kind}
-                    {on_show}
-                />
-                if !shows.watchable.is_empty() {
-                    <div class="sf-watches">
-                        { for pickers }
-                        { progress_code(lang, progress::export_code(&state.progress).into(), &on_import, &import_field) }
-                    </div>
-                }
-            </div>
-            { live_region(state.announcement.clone()) }
+        <div class="sf-watches">
+            { for pickers }
+            { progress_code(lang, progress::export_code(&state.progress).into(), &on_import, import_field) }
+        </div>
+    }
+}
+
+/// Under the controls: what went wrong, the saved copy's note, the new-updates banner and
+/// the list (or its skeleton while loading).
+fn list_area(props: &AppProps, state: &UseReducerHandle<State>, list_heading: &NodeRef) -> Html {
+    let lang = &props.lang;
+    let on_show_new = {
+        let dispatcher = state.dispatcher();
+        let heading = list_heading.clone();
+        Callback::from(move |_: MouseEvent| {
+            card_list::focus(&heading);
+            dispatcher.dispatch(Action::ShowNew);
+        })
+    };
+    let page = props.page_size;
+    html! {
+        <>
             if let Status::Failed(error) = &state.status {
                 <ErrorCard
                     error={error.clone()}
-                    showing_last_good={feed.is_some() && state.saved_at.is_none()}
-                    {on_retry}
+                    showing_last_good={state.feed.is_some() && state.saved_at.is_none()}
+                    on_retry={make_callback(state, |()| Action::Retry)}
                 />
             }
             if let Some(saved) = state.saved_at {
@@ -428,32 +355,29 @@ fn Widget(props: &AppProps) -> Html {
                     </button>
                 </div>
             }
-            if let Some(feed) = feed {
+            if let Some(feed) = state.feed.clone() {
                 if feed.skipped > 0 {
                     <p class="sf-skipped" data-testid="skipped">{ skipped_note(lang, feed.skipped) }</p>
                 }
                 <CardList
-                    feed={feed.clone()}
+                    {feed}
                     prefs={props.shown_prefs(&state.prefs)}
                     now={state.now}
                     progress={state.progress.clone()}
                     guards={props.shown_guards(&state.guards)}
                     limit={state.limit}
-                    {focus}
+                    focus={state.focus.clone().map(AttrValue::from)}
                     can_reveal={props.lock_level.is_none()}
-                    {on_reveal}
-                    {on_conceal}
-                    {on_more}
-                    step={props.page_size}
+                    on_reveal={make_callback(state, Action::Reveal)}
+                    on_conceal={make_callback(state, Action::Conceal)}
+                    on_more={make_callback(state, move |()| Action::ShowMore(page))}
+                    step={page}
                     heading={list_heading.clone()}
                 />
             } else if state.status == Status::Loading {
                 { skeleton(lang) }
             }
-            if let Some(widget_base) = props.widget_base.clone() {
-                { tools_links(props, &widget_base, &state.prefs) }
-            }
-        </div>
+        </>
     }
 }
 

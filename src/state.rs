@@ -231,58 +231,27 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        let before = &*self;
+        let said = action.clone();
         match action {
-            Action::Loaded(feed, now) => {
-                next.now = now;
-                next.status = Status::Ready;
-                next.background = false;
-                let new = match (&self.feed, self.background && self.saved_at.is_none()) {
-                    (Some(shown), true) => new_items(shown, &feed),
-                    _ => 0,
-                };
-                if new > 0 {
-                    // Never move what the fan is reading: new updates wait behind a banner.
-                    next.pending = Some((SharedFeed(feed), new));
-                    next.announcement = self.lang.count(Msg::NewUpdatesAvailable, new, &[]);
-                } else {
-                    next.feed = Some(SharedFeed(feed));
-                    next.pending = None;
-                    next.saved_at = None;
-                }
-            }
-            Action::Failed(error, offline_copy) => {
-                if self.background && self.feed.is_some() {
-                    // A failed background refresh changes nothing the fan sees.
-                    next.background = false;
-                } else {
-                    next.status = Status::Failed(error);
-                    if let (None, Some((feed, saved))) = (&self.feed, offline_copy) {
-                        next.feed = Some(SharedFeed(feed));
-                        next.saved_at = Some(saved);
-                    }
-                }
-            }
+            Action::Loaded(feed, now) => loaded(before, &mut next, feed, now),
+            Action::Failed(error, offline_copy) => failed(before, &mut next, error, offline_copy),
             Action::Retry => {
                 next.status = Status::Loading;
                 next.background = false;
                 next.attempt += 1;
-                next.announcement = self.lang.text(Msg::LoadingAgain).into();
             }
             Action::Speak(lang) => next.lang = lang,
             Action::Tick(now) => {
                 next.now = now;
                 // Time only ever lets more through (snoozes end, paces move on): when nothing
                 // more is shown, the widget keeps its state and doesn't render again.
-                let more = next
-                    .shown_with(&next.prefs)
-                    .saturating_sub(self.shown_with(&self.prefs));
-                if more == 0 {
+                if next.shown_with(&next.prefs) <= before.shown_with(&before.prefs) {
                     return self;
                 }
-                next.announcement = self.lang.count(Msg::NowShown, more, &[]);
             }
             Action::Refresh => {
-                if self.status == Status::Ready {
+                if before.status == Status::Ready {
                     next.background = true;
                     next.attempt += 1;
                 }
@@ -291,41 +260,18 @@ impl Reducible for State {
                 if let Some((feed, _)) = next.pending.take() {
                     next.feed = Some(feed);
                     next.saved_at = None;
-                    next.announcement = self.lang.text(Msg::NewShown).into();
                 }
             }
-            Action::SetLevel(level) => {
-                next.prefs.level = level;
-                let (after, muted) = next.counts_with(&next.prefs);
-                next.announcement = with_muted(
-                    &self.lang,
-                    change_announcement(&self.lang, self.shown_with(&self.prefs), after, level),
-                    muted,
-                );
-            }
+            Action::SetLevel(level) => next.prefs.level = level,
             Action::ToggleKind(kind) => {
                 next.focus = None;
                 next.prefs.kinds.toggle(kind);
-                let (shown, muted) = next.counts_with(&next.prefs);
-                next.announcement =
-                    with_muted(&self.lang, filter_announcement(&self.lang, shown), muted);
             }
             Action::SetShow(show) => {
                 next.focus = None;
                 next.prefs.show = show;
-                let (shown, muted) = next.counts_with(&next.prefs);
-                next.announcement =
-                    with_muted(&self.lang, filter_announcement(&self.lang, shown), muted);
             }
             Action::Reveal(id) => {
-                let noun = self
-                    .feed
-                    .as_ref()
-                    .and_then(|feed| feed.items.iter().find(|item| item.id == id))
-                    .map_or(self.lang.text(Msg::NounUpdate), |item| {
-                        self.lang.noun(item.kind())
-                    });
-                next.announcement = self.lang.say(Msg::Revealed, &[("noun", noun)]);
                 next.focus = Some(id.clone());
                 // Past the guards too, for this visit: a reveal is on purpose, and once.
                 next.guards.passed.insert(id.clone());
@@ -335,35 +281,21 @@ impl Reducible for State {
                 next.focus = None;
                 next.guards.passed.remove(&id);
                 next.prefs.revealed.remove(&id);
-                next.announcement = self.lang.text(Msg::HiddenAgain).into();
             }
             Action::SetProgress(show, progress) => {
                 next.progress.insert(show, progress);
-                let (before, after) = (self.shown_with(&self.prefs), next.shown_with(&next.prefs));
-                next.announcement = if after == before {
-                    self.lang.text(Msg::ProgressSaved).into()
-                } else {
-                    change_announcement(&self.lang, before, after, next.prefs.level)
-                };
             }
             Action::ProgressLoaded(book) => {
                 next.stored.progress = book.clone();
                 next.progress = book;
             }
             Action::Mute(scope, word) => {
-                let added = next.mutes.add(&scope, &word);
+                next.mutes.add(&scope, &word);
                 next.compile_mutes();
-                next.announcement = if added {
-                    muted_announcement(&self.lang, next.counts_with(&next.prefs).1)
-                } else {
-                    self.lang.text(Msg::AlreadyMuted).into()
-                };
             }
             Action::Unmute(scope, word) => {
                 next.mutes.remove(&scope, &word);
                 next.compile_mutes();
-                let muted = muted_announcement(&self.lang, next.counts_with(&next.prefs).1);
-                next.announcement = self.lang.say(Msg::WordRemoved, &[("muted", &muted)]);
             }
             Action::GuardsLoaded(mutes, snoozes) => {
                 next.stored.mutes = mutes.clone();
@@ -378,30 +310,127 @@ impl Reducible for State {
             }
             Action::Snooze(show, end) => {
                 next.guards.snoozes.snooze(&show, end);
-                let hidden = self
-                    .shown_with(&self.prefs)
-                    .saturating_sub(next.shown_with(&next.prefs));
-                next.announcement = self.lang.count(Msg::Snoozed, hidden, &[("show", &show)]);
             }
             Action::Unsnooze(show) => {
                 next.guards.snoozes.unsnooze(&show);
-                next.announcement = self.lang.say(Msg::Unsnoozed, &[("show", &show)]);
             }
             Action::ShowMore(more) => next.limit = next.limit.saturating_add(more),
             Action::Override(overrides) => {
-                next.prefs = overrides.apply(Some(next.prefs));
-                if next.prefs.level != self.prefs.level {
-                    next.announcement = change_announcement(
-                        &self.lang,
-                        self.shown_with(&self.prefs),
-                        next.shown_with(&next.prefs),
-                        next.prefs.level,
-                    );
-                }
+                next.prefs = overrides.apply(Some(next.prefs.clone()));
             }
+        }
+        if let Some(text) = announcement(before, &next, &said) {
+            next.announcement = text;
         }
         Rc::new(next)
     }
+}
+
+/// A feed was read: shown at once, or, when a refresh found new updates, kept behind a banner.
+fn loaded(before: &State, next: &mut State, feed: Rc<Feed>, now: DateTime<Utc>) {
+    next.now = now;
+    next.status = Status::Ready;
+    next.background = false;
+    let new = match (&before.feed, before.background && before.saved_at.is_none()) {
+        (Some(shown), true) => new_items(shown, &feed),
+        _ => 0,
+    };
+    if new > 0 {
+        // Never move what the fan is reading: new updates wait behind a banner.
+        next.pending = Some((SharedFeed(feed), new));
+    } else {
+        next.feed = Some(SharedFeed(feed));
+        next.pending = None;
+        next.saved_at = None;
+    }
+}
+
+/// Loading failed: shown unless a background refresh failed, with the offline copy when
+/// nothing else is on screen.
+fn failed(
+    before: &State,
+    next: &mut State,
+    error: Error,
+    offline_copy: Option<(Rc<Feed>, DateTime<Utc>)>,
+) {
+    if before.background && before.feed.is_some() {
+        // A failed background refresh changes nothing the fan sees.
+        next.background = false;
+    } else {
+        next.status = Status::Failed(error);
+        if let (None, Some((feed, saved))) = (&before.feed, offline_copy) {
+            next.feed = Some(SharedFeed(feed));
+            next.saved_at = Some(saved);
+        }
+    }
+}
+
+/// What the polite live region says about `action`, worked out from the state before and
+/// after it; `None` keeps what it said last.
+pub fn announcement(before: &State, after: &State, action: &Action) -> Option<String> {
+    let lang = &before.lang;
+    let shown = || {
+        (
+            before.shown_with(&before.prefs),
+            after.shown_with(&after.prefs),
+        )
+    };
+    let text = match action {
+        Action::Loaded(..) => match &after.pending {
+            Some((_, new)) if after.pending != before.pending => {
+                lang.count(Msg::NewUpdatesAvailable, *new, &[])
+            }
+            _ => return None,
+        },
+        Action::Retry => lang.text(Msg::LoadingAgain).into(),
+        Action::Tick(_) => {
+            let (was, is) = shown();
+            lang.count(Msg::NowShown, is.saturating_sub(was), &[])
+        }
+        Action::ShowNew if before.pending.is_some() => lang.text(Msg::NewShown).into(),
+        Action::SetLevel(level) => {
+            let (after_shown, muted) = after.counts_with(&after.prefs);
+            let change = change_announcement(lang, shown().0, after_shown, *level);
+            with_muted(lang, change, muted)
+        }
+        Action::ToggleKind(_) | Action::SetShow(_) => {
+            let (shown, muted) = after.counts_with(&after.prefs);
+            with_muted(lang, filter_announcement(lang, shown), muted)
+        }
+        Action::Reveal(id) => {
+            let noun = before
+                .feed
+                .as_ref()
+                .and_then(|feed| feed.items.iter().find(|item| &item.id == id))
+                .map_or(lang.text(Msg::NounUpdate), |item| lang.noun(item.kind()));
+            lang.say(Msg::Revealed, &[("noun", noun)])
+        }
+        Action::Conceal(_) => lang.text(Msg::HiddenAgain).into(),
+        Action::SetProgress(..) => match shown() {
+            (was, is) if was == is => lang.text(Msg::ProgressSaved).into(),
+            (was, is) => change_announcement(lang, was, is, after.prefs.level),
+        },
+        // Nothing added: every word was muted already.
+        Action::Mute(..) if after.mutes.len() == before.mutes.len() => {
+            lang.text(Msg::AlreadyMuted).into()
+        }
+        Action::Mute(..) => muted_announcement(lang, after.counts_with(&after.prefs).1),
+        Action::Unmute(..) => {
+            let muted = muted_announcement(lang, after.counts_with(&after.prefs).1);
+            lang.say(Msg::WordRemoved, &[("muted", &muted)])
+        }
+        Action::Snooze(show, _) => {
+            let (was, is) = shown();
+            lang.count(Msg::Snoozed, was.saturating_sub(is), &[("show", show)])
+        }
+        Action::Unsnooze(show) => lang.say(Msg::Unsnoozed, &[("show", show)]),
+        Action::Override(_) if after.prefs.level != before.prefs.level => {
+            let (was, is) = shown();
+            change_announcement(lang, was, is, after.prefs.level)
+        }
+        _ => return None,
+    };
+    Some(text)
 }
 
 /// How many items of `fresh` the shown feed doesn't have.

@@ -71,6 +71,26 @@ fn hidden_note(lang: &Lang, view: &spoiler::View, level: crate::types::Level) ->
     parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
 }
 
+/// Why the list shows no card, when it shows none.
+fn empty_note(no_items: bool, view: &spoiler::View) -> Option<Msg> {
+    let total = view.entries.len();
+    if total == 0 {
+        Some(if no_items {
+            Msg::NoUpdatesYet
+        } else {
+            Msg::NoMatch
+        })
+    } else if view.hidden == total {
+        Some(if view.muted + view.snoozed == 0 {
+            Msg::NoneAtLevel
+        } else {
+            Msg::NonePastGuards
+        })
+    } else {
+        None
+    }
+}
+
 /// Cards newest first; above-level updates as placeholders; a count of what is hidden. The
 /// card whose id is `props.focus` is focused; until the first frame is painted, only the first
 /// [`FIRST_FRAME`] entries are rendered.
@@ -121,6 +141,7 @@ pub fn CardList(props: &CardListProps) -> Html {
             .map(|id| AttrValue::from(format!("{}:{id}", concealed.1))),
     );
     let hidden_note = (view.hidden > 0).then(|| hidden_note(&lang, &view, props.prefs.level));
+    let empty = empty_note(props.feed.items.is_empty(), &view);
     let can_reveal = props.can_reveal.then_some(&props.on_reveal);
     // Entries are keyed by item; inside, a card's and a placeholder's article have keys of
     // their own, so a level switch or a reveal replaces the article whole instead of patching
@@ -157,14 +178,8 @@ pub fn CardList(props: &CardListProps) -> Html {
             if let Some(note) = hidden_note {
                 <p class="sf-hidden-count" data-testid="hidden-count">{ note }</p>
             }
-            if total == 0 {
-                <p class="sf-empty" data-testid="empty">{
-                    lang.text(if props.feed.items.is_empty() { Msg::NoUpdatesYet } else { Msg::NoMatch })
-                }</p>
-            } else if view.hidden == total {
-                <p class="sf-empty" data-testid="empty">{
-                    lang.text(if view.muted + view.snoozed == 0 { Msg::NoneAtLevel } else { Msg::NonePastGuards })
-                }</p>
+            if let Some(empty) = empty {
+                <p class="sf-empty" data-testid="empty">{ lang.text(empty) }</p>
             }
             <ul class="sf-list" aria-busy={(!painted).then_some("true")}>
                 { for entries }

@@ -164,10 +164,6 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
     }
     .snippet(mode);
 
-    let set_mode = |mode: EmbedMode| {
-        let form = form.dispatcher();
-        Callback::from(move |_: Event| form.dispatch(FormAction::Mode(mode)))
-    };
     let on_theme = on_select(&form.dispatcher(), |value| {
         FormAction::Theme(Theme::parse(&value).unwrap_or_default())
     });
@@ -197,56 +193,12 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
             });
         })
     };
-    let copied = match copy {
-        CopyStatus::NotYet => "",
-        CopyStatus::Done => lang.text(Msg::EmbedCopied),
-        CopyStatus::Failed => lang.text(Msg::EmbedCopyFailed),
-    };
-    let on_default = on_select(&form.dispatcher(), |value| {
-        FormAction::DefaultLevel(Level::parse(&value))
-    });
-    let on_list_tags = {
-        let form = form.dispatcher();
-        Callback::from(move |_: MouseEvent| form.dispatch(FormAction::ListTags))
-    };
-    let tags = if form.tags_listed {
-        tag_table(
-            &lang,
-            &props.tags,
-            &form.rules,
-            &props.feed_rules,
-            &form.dispatcher(),
-        )
-    } else if props.tags.is_empty() {
-        Html::default()
-    } else {
-        html! {
-            <p class="sf-embed__option">
-                <button type="button" class="sf-button" data-testid="embed-list-tags" onclick={on_list_tags}>
-                    { lang.say(Msg::EmbedMapTags, &[("n", &lang.number(props.tags.len()))]) }
-                </button>
-                { lang.text(Msg::EmbedTagsWarning) }
-            </p>
-        }
-    };
     let themes = [Theme::Auto, Theme::Light, Theme::Dark];
     html! {
         <details class="sf-embed" data-testid="embed-builder">
             <summary class="sf-embed__summary">{ lang.text(Msg::EmbedSummary) }</summary>
             <div class="sf-embed__body">
-                <fieldset class="sf-embed__modes">
-                    <legend>{ lang.text(Msg::EmbedAs) }</legend>
-                    <label>
-                        <input type="radio" name="embed-mode" value="element"
-                            checked={mode == EmbedMode::Element} onchange={set_mode(EmbedMode::Element)} />
-                        { lang.text(Msg::EmbedElement) }
-                    </label>
-                    <label>
-                        <input type="radio" name="embed-mode" value="iframe"
-                            checked={mode == EmbedMode::Iframe} onchange={set_mode(EmbedMode::Iframe)} />
-                        { lang.text(Msg::EmbedIframe) }
-                    </label>
-                </fieldset>
+                { mode_choice(&lang, mode, &form.dispatcher()) }
                 <label class="sf-embed__option">
                     { lang.text(Msg::EmbedTheme) }
                     <select name="embed-theme" class="sf-select" onchange={on_theme}>
@@ -268,29 +220,109 @@ pub fn EmbedBuilder(props: &EmbedBuilderProps) -> Html {
                     <input type="checkbox" name="embed-lock" checked={lock} onchange={on_lock} />
                     { lang.say(Msg::EmbedLock, &[("level", lang.level(props.prefs.level))]) }
                 </label>
-                <label class="sf-embed__option">
-                    { lang.text(Msg::EmbedDefaultLevel) }
-                    <select name="embed-default-level" class="sf-select" onchange={on_default}>
-                        <option value="" selected={form.rules.default_level.is_none()}>{ unset(&lang, props.feed_rules.default_level.map(|level| lang.level(level)), Msg::EmbedNotSet) }</option>
-                        { for Level::ALL.into_iter().map(|level| html! {
-                            <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ lang.level(level) }</option>
-                        }) }
-                    </select>
-                </label>
+                { default_level(&lang, &form, &props.feed_rules, &form.dispatcher()) }
                 <label class="sf-embed__option">
                     { lang.text(Msg::EmbedMute) }
                     <input type="text" name="embed-mute" class="sf-input" value={form.mute.clone()} oninput={on_mute} />
                 </label>
-                { tags }
+                { tags(&lang, props, &form, &form.dispatcher()) }
                 <label class="sf-embed__snippet-label" for="sf-embed-snippet">{ lang.text(Msg::EmbedSnippet) }</label>
                 <textarea id="sf-embed-snippet" class="sf-embed__snippet" readonly=true rows="6"
                     data-testid="embed-snippet" value={snippet.clone()} />
                 <div class="sf-embed__actions">
                     <button type="button" class="sf-button" onclick={on_copy}>{ lang.text(Msg::EmbedCopy) }</button>
-                    <span role="status" class="sf-embed__copied">{ copied }</span>
+                    <span role="status" class="sf-embed__copied">{ copy_note(&lang, copy) }</span>
                 </div>
             </div>
         </details>
+    }
+}
+
+/// What copying the snippet did, in words.
+fn copy_note(lang: &Lang, copy: CopyStatus) -> &'static str {
+    match copy {
+        CopyStatus::NotYet => "",
+        CopyStatus::Done => lang.text(Msg::EmbedCopied),
+        CopyStatus::Failed => lang.text(Msg::EmbedCopyFailed),
+    }
+}
+
+/// Whether the snippet is an element or an iframe.
+fn mode_choice(lang: &Lang, mode: EmbedMode, form: &UseReducerDispatcher<Form>) -> Html {
+    let set_mode = |mode: EmbedMode| {
+        let form = form.clone();
+        Callback::from(move |_: Event| form.dispatch(FormAction::Mode(mode)))
+    };
+    html! {
+        <fieldset class="sf-embed__modes">
+            <legend>{ lang.text(Msg::EmbedAs) }</legend>
+            <label>
+                <input type="radio" name="embed-mode" value="element"
+                    checked={mode == EmbedMode::Element} onchange={set_mode(EmbedMode::Element)} />
+                { lang.text(Msg::EmbedElement) }
+            </label>
+            <label>
+                <input type="radio" name="embed-mode" value="iframe"
+                    checked={mode == EmbedMode::Iframe} onchange={set_mode(EmbedMode::Iframe)} />
+                { lang.text(Msg::EmbedIframe) }
+            </label>
+        </fieldset>
+    }
+}
+
+/// The level for updates the tags don't place, over the feed's own.
+fn default_level(
+    lang: &Lang,
+    form: &Form,
+    feed_rules: &Rules,
+    dispatcher: &UseReducerDispatcher<Form>,
+) -> Html {
+    let on_default = on_select(dispatcher, |value| {
+        FormAction::DefaultLevel(Level::parse(&value))
+    });
+    html! {
+        <label class="sf-embed__option">
+            { lang.text(Msg::EmbedDefaultLevel) }
+            <select name="embed-default-level" class="sf-select" onchange={on_default}>
+                <option value="" selected={form.rules.default_level.is_none()}>{ unset(lang, feed_rules.default_level.map(|level| lang.level(level)), Msg::EmbedNotSet) }</option>
+                { for Level::ALL.into_iter().map(|level| html! {
+                    <option value={level.key()} selected={form.rules.default_level == Some(level)}>{ lang.level(level) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The feed's tags to map: a button to list them, then the table.
+fn tags(
+    lang: &Lang,
+    props: &EmbedBuilderProps,
+    form: &Form,
+    dispatcher: &UseReducerDispatcher<Form>,
+) -> Html {
+    if form.tags_listed {
+        return tag_table(
+            lang,
+            &props.tags,
+            &form.rules,
+            &props.feed_rules,
+            dispatcher,
+        );
+    }
+    if props.tags.is_empty() {
+        return Html::default();
+    }
+    let on_list_tags = {
+        let form = dispatcher.clone();
+        Callback::from(move |_: MouseEvent| form.dispatch(FormAction::ListTags))
+    };
+    html! {
+        <p class="sf-embed__option">
+            <button type="button" class="sf-button" data-testid="embed-list-tags" onclick={on_list_tags}>
+                { lang.say(Msg::EmbedMapTags, &[("n", &lang.number(props.tags.len()))]) }
+            </button>
+            { lang.text(Msg::EmbedTagsWarning) }
+        </p>
     }
 }
 
