@@ -8,6 +8,7 @@
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 use serde_json::Value;
+use strum::EnumCount;
 
 use super::{Msg, Plural};
 
@@ -19,7 +20,7 @@ pub type Forms = [(Plural, Box<str>)];
 pub struct Catalogue {
     /// The BCP 47 tag it is for (`de`, `pt-BR`), its file's name.
     pub code: &'static str,
-    /// The forms of each message, in the order of [`Msg::ALL`] (empty when the file lacks it).
+    /// The forms of each message, by the [`Msg`]'s number (empty when the file lacks it).
     entries: Vec<Vec<(Plural, Box<str>)>>,
 }
 
@@ -42,7 +43,7 @@ impl Catalogue {
             Value::Object(texts) => texts,
             _ => return Err(serde::de::Error::custom("a catalogue is one object")),
         };
-        let mut entries = vec![Vec::new(); Msg::ALL.len()];
+        let mut entries = vec![Vec::new(); Msg::COUNT];
         let mut unknown = Vec::new();
         for (key, text) in texts {
             let Value::String(text) = text else {
