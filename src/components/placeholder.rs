@@ -33,7 +33,7 @@ pub fn placeholder(
         Some(Guard::Snoozed) => lang.text(Msg::HiddenSnoozed).to_owned(),
         None => item
             .progress_hold()
-            .map(|(spoils, progress)| progress_words(lang, spoils, &progress))
+            .map(|hold| progress_words(lang, hold.spoils, &hold.progress))
             .unwrap_or_else(|| {
                 let level = lang.level(item.level()).to_lowercase();
                 lang.say(Msg::HiddenReason, &[("level", &level)])
