@@ -3,8 +3,6 @@
 //! A leaf module: everything else (the feed reader, the fan's choices, the rules, the view)
 //! speaks in these words, and this module imports nothing of the crate.
 
-use std::fmt;
-
 /// How much of the story an update gives away, from nothing to the ending.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Level {
@@ -40,32 +38,6 @@ impl Level {
             Level::Major => "major",
         }
     }
-
-    /// The name shown to fans.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::None => "None",
-            Level::Mild => "Mild",
-            Level::Moderate => "Moderate",
-            Level::Major => "Major",
-        }
-    }
-
-    /// One line saying what this level lets through.
-    pub fn description(self) -> &'static str {
-        match self {
-            Level::None => "Production and release news only",
-            Level::Mild => "Also cast, tone and episode details",
-            Level::Moderate => "Also trailers, settings and returning characters",
-            Level::Major => "Everything, including plot points and endings",
-        }
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
 }
 
 /// What an update is about; decides the card's own block and the filter chips.
@@ -100,26 +72,6 @@ impl Kind {
             Kind::Cast => "cast",
             Kind::Release => "release",
             Kind::Other => "other",
-        }
-    }
-
-    /// The label on cards, placeholders and chips.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Production => "Production",
-            Kind::Cast => "Cast",
-            Kind::Release => "Release",
-            Kind::Other => "News",
-        }
-    }
-
-    /// The noun used in announcements ("Revealed: cast update").
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Production => "production update",
-            Kind::Cast => "cast update",
-            Kind::Release => "release update",
-            Kind::Other => "news update",
         }
     }
 }
