@@ -1,5 +1,4 @@
 //! The rule that decides what a fan sees: which updates are cards and which placeholders.
-//!
 //! Everything here is pure so that the rule that keeps spoilers off the page can be tested
 //! natively, for every level and kind, without a browser.
 

@@ -1,5 +1,4 @@
 //! The widget's vocabulary: spoiler levels, update kinds and sets of kinds.
-//!
 //! A leaf module: everything else (the feed reader, the fan's choices, the rules, the view)
 //! speaks in these words, and this module imports nothing of the crate.
 

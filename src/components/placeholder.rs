@@ -1,6 +1,5 @@
 //! A placeholder for an update above the fan's level. It renders only what cannot spoil:
 //! kind, show, date, the publisher's safe headline and the level.
-//!
 //! A plain view function, like [`card`](super::card()): a level switch turns many cards into
 //! placeholders and back, and a component each would be torn down and built every time.
 

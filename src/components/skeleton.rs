@@ -1,5 +1,4 @@
 //! The loading state: grey cards where the updates will be.
-//!
 //! A plain view function: it has no state of its own.
 
 use yew::prelude::*;

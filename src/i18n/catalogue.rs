@@ -1,5 +1,4 @@
 //! A catalogue: one language's words, read from its file in the i18next JSON convention.
-//!
 //! The file is one flat object from key to text. A key is the [`Msg`]'s name in snake case
 //! (`Msg::NewUpdates` is `new_updates`); a message with a count has one key per plural form
 //! its language uses, the CLDR category after an underscore (`new_updates_one`,

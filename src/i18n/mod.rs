@@ -1,13 +1,7 @@
 //! The widget's words in the fan's language: English compiled in, every other language a
-//! catalogue file of `i18n/` ([`catalogue`]) fetched when it is chosen, the [`Lang`] a widget
-//! speaks, and its choice from the page.
-//!
-//! A catalogue maps each [`Msg`] to its text, or to one text per plural form for a message
-//! with a count. Placeholders are `{name}`; `{n}` is the count, written as the language
-//! writes numbers. A language without a catalogue gets the English words, while dates and
-//! numbers still follow it. Plural forms and number formatting come from the platform (the
-//! browser's `Intl`, natively a crate made for it) through a [`Locale`], and so does the
-//! catalogue of a language other than English, so this module stays pure.
+//! catalogue file of `i18n/` ([`catalogue`]) fetched when it is chosen; the messages ([`Msg`]),
+//! the [`Lang`] a widget speaks, and the platform's plural and number rules ([`Locale`]) that
+//! keep this module pure. Placeholders are `{name}`; `{n}` is a count.
 
 pub mod catalogue;
 mod lang;

@@ -1,5 +1,4 @@
 //! The native stand-in for the browser side: what tests and server-side rendering run.
-//!
 //! Nothing is fetched or stored, idle work runs at once, and nothing repeats or waits for a
 //! frame; the signatures match the browser's, so the app is written once.
 
