@@ -1,7 +1,6 @@
 //! The site's own categories as levels and kinds: the maps a host page or a publisher gives
 //! (`tag-levels="casting:mild, spoilers:major"`), and the fail-closed rule that gives every
 //! item its level and kind, with the reason for each.
-//!
 //! Pure, and used once per download by the feed readers.
 
 use std::collections::BTreeMap;

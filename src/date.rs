@@ -2,7 +2,6 @@
 //! countdown to a confirmed release day; and dates as feeds write them (RFC 3339, or RFC 2822
 //! as RSS-born feeds do, and the variants of both that real feeds write). Every function takes
 //! "now", so tests fix the clock.
-//!
 //! Reading goes through chrono's parsers (a day's `YYYY-MM-DD` shape checked first); writing
 //! through chrono's RFC 3339 output and its accessors.
 

@@ -82,25 +82,6 @@ pub enum Error {
 }
 
 impl Error {
-    /// A short heading for the error card.
-    pub fn title(&self) -> &'static str {
-        match self {
-            Error::NoFeed => "No feed",
-            Error::Network | Error::Timeout(_) | Error::Offline => "Feed unreachable",
-            Error::Http { .. } => "Feed unavailable",
-            Error::TooLarge { .. } => "Feed too large",
-            Error::NotJson(_)
-            | Error::NotJsonFeed(_)
-            | Error::NotXml { .. }
-            | Error::NotXmlFeed(_)
-            | Error::WebPage
-            | Error::JsonNotUtf8
-            | Error::UnknownEncoding { .. }
-            | Error::Undecodable { .. } => "Feed unreadable",
-            Error::Internal => "Widget error",
-        }
-    }
-
     /// A stable keyword for host pages (the `spoilerfeed:error` event's `detail.error`).
     pub fn key(&self) -> &'static str {
         match self {

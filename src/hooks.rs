@@ -1,7 +1,6 @@
 //! The widget's effects as named hooks: loading and refreshing the feed, keeping the fan's
 //! choices, following and storing watch progress and the guards, and the list's focus and
 //! first paint.
-//!
 //! Their side effects go through [`crate::platform`] (focusing a button is the one DOM call
 //! made here), so the same hooks render on a server (where effects don't run) and in the
 //! browser.

@@ -1,6 +1,5 @@
 //! The check page's report for site owners: what the widget made of a feed, item by item,
 //! and why, in plain words.
-//!
 //! Pure: the check page only lays these rows out. An item's title is kept apart from what
 //! identifies it (kind, date, safe title, place in the list), because the owner may be a fan
 //! too: the page shows titles only when asked.

@@ -1,7 +1,6 @@
 //! Writing systems that don't put spaces between words: Chinese, Japanese, Thai, Lao, Khmer
 //! and Myanmar. There a word boundary can't be seen, so a muted word is looked for inside runs
 //! of their letters (see [`crate::guards`]).
-//!
 //! Told by explicit Unicode blocks, kept small: std's `char` knows letters from the rest but
 //! not scripts, and a script crate would be a table of every script for these few.
 

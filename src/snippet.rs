@@ -2,6 +2,8 @@
 //! iframe) and the links to the site owner's tools page (`tools.html`) that carry a widget's
 //! choices there. Pure: the embed-code builder and the standalone page's links use it.
 
+use html_escape::encode_double_quoted_attribute;
+
 use crate::classify::Rules;
 use crate::config::{Prefs, Theme};
 
@@ -90,19 +92,21 @@ impl EmbedChoice {
                 let attributes: String = self
                     .pairs()
                     .iter()
-                    .map(|(name, value)| format!(" {name}=\"{}\"", escape_attribute(value)))
+                    .map(|(name, value)| {
+                        format!(" {name}=\"{}\"", encode_double_quoted_attribute(value))
+                    })
                     .collect();
                 format!(
                     "<script type=\"module\" src=\"{}spoiler-feed.js\"></script>\n<spoiler-feed{attributes}></spoiler-feed>",
-                    escape_attribute(&self.widget_base)
+                    encode_double_quoted_attribute(&self.widget_base)
                 )
             }
             EmbedMode::Iframe => {
                 let src = format!("{}index.html?{}&embed=1", self.widget_base, self.query());
                 format!(
                     "<iframe src=\"{}\" title=\"Show news\" data-spoilerfeed loading=\"lazy\"></iframe>\n<script src=\"{}spoiler-feed-frame.js\" defer></script>",
-                    escape_attribute(&src),
-                    escape_attribute(&self.widget_base)
+                    encode_double_quoted_attribute(&src),
+                    encode_double_quoted_attribute(&self.widget_base)
                 )
             }
         }
@@ -121,15 +125,6 @@ pub fn check_url(widget_base: &str, feed: &str, rules: &Rules) -> String {
         .extend_pairs(rules.to_pairs())
         .finish();
     format!("{widget_base}{TOOLS_PAGE}?{query}")
-}
-
-/// Escapes a value for a double-quoted HTML attribute.
-fn escape_attribute(value: &str) -> String {
-    value
-        .replace('&', "&amp;")
-        .replace('"', "&quot;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 #[cfg(test)]

@@ -1,5 +1,4 @@
 //! The rule that decides what a fan sees: which updates are cards and which placeholders.
-//!
 //! Everything here is pure so that the rule that keeps spoilers off the page can be tested
 //! natively, for every level and kind, without a browser.
 
@@ -17,89 +16,111 @@ use crate::types::{Kind, Level};
 /// spoiler-free fields can be read through this type, so a placeholder cannot render a title,
 /// text, link, image or tag by mistake.
 #[derive(Clone, Debug)]
-pub struct Concealed(
-    Rc<Item>,
-    Option<(progress::Point, ShowProgress)>,
-    Option<Guard>,
-    bool,
-);
+pub struct Concealed {
+    item: Rc<Item>,
+    hold: Option<Hold>,
+    guard: Option<Guard>,
+    safe_title_clean: bool,
+}
 
 impl PartialEq for Concealed {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0) && self.1 == other.1 && self.2 == other.2 && self.3 == other.3
+        Rc::ptr_eq(&self.item, &other.item)
+            && self.hold == other.hold
+            && self.guard == other.guard
+            && self.safe_title_clean == other.safe_title_clean
     }
+}
+
+/// What holds an update back when the fan's watch progress is the reason.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Hold {
+    /// The point of the show it spoils.
+    pub spoils: Point,
+    /// How far the fan has watched that show.
+    pub progress: ShowProgress,
 }
 
 impl Concealed {
     /// Wraps an item that must not be shown.
     pub fn new(item: &Rc<Item>) -> Self {
-        Concealed(Rc::clone(item), None, None, true)
+        Concealed {
+            item: Rc::clone(item),
+            hold: None,
+            guard: None,
+            safe_title_clean: true,
+        }
     }
 
     /// Wraps an item that a guard hides; `safe_title_clean` says whether its safe title is
     /// free of muted words.
     pub fn guarded(item: &Rc<Item>, guard: Guard, safe_title_clean: bool) -> Self {
-        Concealed(Rc::clone(item), None, Some(guard), safe_title_clean)
+        Concealed {
+            item: Rc::clone(item),
+            hold: None,
+            guard: Some(guard),
+            safe_title_clean,
+        }
     }
 
     /// The guard that hides it, if one does (then its reason is the guard's, not the level).
     pub fn guard(&self) -> Option<Guard> {
-        self.2
+        self.guard
     }
 
     /// Why the fan's watch progress doesn't unlock it ("Spoils S4E9: you're at S4E7"); worded
     /// only for the placeholders actually rendered.
     pub fn progress_reason(&self) -> Option<String> {
-        self.1
-            .map(|(spoils, progress)| progress::reason(spoils, &progress))
+        self.hold
+            .map(|hold| progress::reason(hold.spoils, &hold.progress))
     }
 
     /// The point it spoils and the fan's progress, when progress is what holds it back.
-    pub fn progress_hold(&self) -> Option<(Point, ShowProgress)> {
-        self.1
+    pub fn progress_hold(&self) -> Option<Hold> {
+        self.hold
     }
 
     /// The item's id, for the reveal action (never rendered: ids are often article URLs).
     pub fn id(&self) -> &str {
-        &self.0.id
+        &self.item.id
     }
 
     /// The item's kind.
     pub fn kind(&self) -> Kind {
-        self.0.kind()
+        self.item.kind()
     }
 
     /// The language its text (its safe headline) is in, if the feed says.
     pub fn language(&self) -> Option<&Rc<str>> {
-        self.0.language.as_ref()
+        self.item.language.as_ref()
     }
 
     /// The show it is about; not for a snoozed show, whose placeholders show only kind and
     /// date.
     pub fn show(&self) -> Option<&str> {
-        self.0
+        self.item
             .show
             .as_deref()
-            .filter(|_| self.2 != Some(Guard::Snoozed))
+            .filter(|_| self.guard != Some(Guard::Snoozed))
     }
 
     /// When it was published.
     pub fn date(&self) -> Option<DateTime<Utc>> {
-        self.0.date
+        self.item.date
     }
 
     /// The publisher's spoiler-free headline: not when it mentions a muted word, nor for a
     /// snoozed show.
     pub fn safe_title(&self) -> Option<&str> {
-        self.0
+        self.item
             .safe_title
             .as_deref()
-            .filter(|_| self.3 && self.2 != Some(Guard::Snoozed))
+            .filter(|_| self.safe_title_clean && self.guard != Some(Guard::Snoozed))
     }
 
     /// How much it spoils.
     pub fn level(&self) -> Level {
-        self.0.level
+        self.item.level
     }
 }
 
@@ -144,7 +165,7 @@ pub fn view<'a>(feed: &'a Feed, prefs: &Prefs) -> View<'a> {
 }
 
 /// The fan's progress in an item's show, with the item's `spoils` point, if it has one.
-fn progress_of(item: &Item, book: &ProgressBook) -> Option<(progress::Point, ShowProgress)> {
+fn progress_of(item: &Item, book: &ProgressBook) -> Option<Hold> {
     let spoils = item.spoils?;
     let progress = item
         .show
@@ -152,14 +173,14 @@ fn progress_of(item: &Item, book: &ProgressBook) -> Option<(progress::Point, Sho
         .and_then(|show| book.get(show))
         .copied()
         .unwrap_or_default();
-    Some((spoils, progress))
+    Some(Hold { spoils, progress })
 }
 
 /// Whether the fan's progress unlocks an item.
 fn unlocked(item: &Item, feed: &Feed, book: &ProgressBook, now: DateTime<Utc>) -> bool {
     // Most items have no `spoils` point: answer for them before comparing show names, which
     // every level switch would otherwise do for every item of the feed.
-    let Some((spoils, progress)) = progress_of(item, book) else {
+    let Some(Hold { spoils, progress }) = progress_of(item, book) else {
         return false;
     };
     // The feed's episode list is its own show's: another show's season lengths and air dates
@@ -203,7 +224,8 @@ fn sight(
     item: &Item,
     feed: &Feed,
     prefs: &Prefs,
-    (book, guards): (&ProgressBook, &Guards),
+    book: &ProgressBook,
+    guards: &Guards,
     now: DateTime<Utc>,
 ) -> Sight {
     let sight = if item.level <= prefs.level || unlocked(item, feed, book, now) {
@@ -245,7 +267,7 @@ pub fn guarded_counts(
     now: DateTime<Utc>,
 ) -> (usize, usize) {
     listed(feed, prefs).fold((0, 0), |(shown, muted), item| {
-        match sight(item, feed, prefs, (book, guards), now) {
+        match sight(item, feed, prefs, book, guards, now) {
             Sight::Shown | Sight::Revealed => (shown + 1, muted),
             Sight::Guarded(Guard::Muted) => (shown, muted + 1),
             Sight::Hidden | Sight::Guarded(Guard::Snoozed) => (shown, muted),
@@ -275,7 +297,7 @@ pub fn view_guarded<'a>(
 ) -> View<'a> {
     let (mut hidden, mut muted, mut snoozed) = (0, 0, 0);
     let entries = listed(feed, prefs)
-        .map(|item| match sight(item, feed, prefs, (book, guards), now) {
+        .map(|item| match sight(item, feed, prefs, book, guards, now) {
             Sight::Shown => Entry::Shown {
                 item,
                 revealed: false,
@@ -286,12 +308,12 @@ pub fn view_guarded<'a>(
             },
             Sight::Hidden => {
                 hidden += 1;
-                Entry::Hidden(Concealed(
-                    Rc::clone(item),
-                    progress_of(item, book),
-                    None,
-                    clean_safe_title(item, guards),
-                ))
+                Entry::Hidden(Concealed {
+                    item: Rc::clone(item),
+                    hold: progress_of(item, book),
+                    guard: None,
+                    safe_title_clean: clean_safe_title(item, guards),
+                })
             }
             Sight::Guarded(guard) => {
                 hidden += 1;

@@ -1,9 +1,6 @@
 //! The widget's vocabulary: spoiler levels, update kinds and sets of kinds.
-//!
 //! A leaf module: everything else (the feed reader, the fan's choices, the rules, the view)
 //! speaks in these words, and this module imports nothing of the crate.
-
-use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -46,26 +43,6 @@ impl Level {
             Level::Major => "major",
         }
     }
-
-    /// The name shown to fans.
-    pub fn label(self) -> &'static str {
-        match self {
-            Level::None => "None",
-            Level::Mild => "Mild",
-            Level::Moderate => "Moderate",
-            Level::Major => "Major",
-        }
-    }
-
-    /// One line saying what this level lets through.
-    pub fn description(self) -> &'static str {
-        match self {
-            Level::None => "Production and release news only",
-            Level::Mild => "Also cast, tone and episode details",
-            Level::Moderate => "Also trailers, settings and returning characters",
-            Level::Major => "Everything, including plot points and endings",
-        }
-    }
 }
 
 impl TryFrom<String> for Level {
@@ -78,12 +55,6 @@ impl TryFrom<String> for Level {
 impl From<Level> for &'static str {
     fn from(level: Level) -> &'static str {
         level.key()
-    }
-}
-
-impl fmt::Display for Level {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
     }
 }
 
@@ -121,26 +92,6 @@ impl Kind {
             Kind::Cast => "cast",
             Kind::Release => "release",
             Kind::Other => "other",
-        }
-    }
-
-    /// The label on cards, placeholders and chips.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Production => "Production",
-            Kind::Cast => "Cast",
-            Kind::Release => "Release",
-            Kind::Other => "News",
-        }
-    }
-
-    /// The noun used in announcements ("Revealed: cast update").
-    pub fn noun(self) -> &'static str {
-        match self {
-            Kind::Production => "production update",
-            Kind::Cast => "cast update",
-            Kind::Release => "release update",
-            Kind::Other => "news update",
         }
     }
 }

@@ -23,6 +23,7 @@ use browser_support::{
 };
 use serde_json::Value;
 use spoilerfeed::config::{self, Overrides, Prefs};
+use spoilerfeed::i18n::Lang;
 use spoilerfeed::types::Level;
 use spoilerfeed::AppProps;
 use wasm_bindgen::JsCast;
@@ -122,7 +123,7 @@ impl Widget {
             "input[name=\"spoiler-level\"][value=\"{}\"]",
             level.key()
         ))
-        .unwrap_or_else(|| panic!("a radio for level {level}"))
+        .unwrap_or_else(|| panic!("a radio for level {level:?}"))
         .unchecked_into()
     }
 
@@ -136,7 +137,7 @@ impl Widget {
     /// Clicks the level's radio as a fan would and waits for the list to follow.
     async fn pick_level(&self, level: Level) {
         self.radio(level).click();
-        self.wait_for_cards(&ids_up_to(level), &format!("at level {level}"))
+        self.wait_for_cards(&ids_up_to(level), &format!("at level {level:?}"))
             .await;
         assert_eq!(self.checked_level(), Some(level));
     }
@@ -166,8 +167,14 @@ fn assert_page_shows_only(shown: &[String], context: &str) {
 fn hidden_count_text(hidden: usize, level: Level) -> Option<String> {
     match hidden {
         0 => None,
-        1 => Some(format!("1 update hidden above {level}")),
-        n => Some(format!("{n} updates hidden above {level}")),
+        1 => Some(format!(
+            "1 update hidden above {}",
+            Lang::default().level(level)
+        )),
+        n => Some(format!(
+            "{n} updates hidden above {}",
+            Lang::default().level(level)
+        )),
     }
 }
 
@@ -183,7 +190,7 @@ fn fixture_covers_every_level_and_kind() {
                 items
                     .iter()
                     .any(|item| item.level == level && item.kind == kind),
-                "no {level} {kind} item in all-kinds.json"
+                "no {level:?} {kind} item in all-kinds.json"
             );
         }
     }
@@ -259,20 +266,20 @@ async fn each_level_shows_what_it_allows_and_nothing_else_reaches_the_page() {
         assert_eq!(
             widget.all("[data-testid=placeholder]").len(),
             hidden,
-            "placeholders at {level}"
+            "placeholders at {level:?}"
         );
         assert_eq!(
             widget.text("[data-testid=hidden-count]"),
             hidden_count_text(hidden, level),
-            "hidden count at {level}"
+            "hidden count at {level:?}"
         );
         // Exactly one radio is checked.
         let checked = Level::ALL
             .into_iter()
             .filter(|level| widget.radio(*level).checked())
             .count();
-        assert_eq!(checked, 1, "radios checked at {level}");
-        assert_page_shows_only(&shown, &format!("at level {level}"));
+        assert_eq!(checked, 1, "radios checked at {level:?}");
+        assert_page_shows_only(&shown, &format!("at level {level:?}"));
     }
 
     widget.unmount().await;
@@ -447,7 +454,7 @@ async fn a_level_given_by_the_page_wins_over_the_stored_one() {
             ..Overrides::default()
         };
         let widget = Widget::loaded(props(&feed.0, given_level)).await;
-        let context = format!("stored {stored}, given {given}");
+        let context = format!("stored {stored:?}, given {given:?}");
         assert_eq!(widget.checked_level(), Some(given), "{context}");
         let shown = ids_up_to(given);
         assert_ids(&widget.card_ids(), &shown, &context);

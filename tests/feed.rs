@@ -1090,7 +1090,10 @@ fn feed_level_errors_say_what_is_wrong() {
         "This isn't JSON: it is nested too deeply to read."
     );
     assert_eq!(
-        feed::parse("", None).unwrap_err().title(),
+        spoilerfeed::components::error_card::title(
+            &spoilerfeed::i18n::Lang::default(),
+            &feed::parse("", None).unwrap_err()
+        ),
         "Feed unreadable"
     );
 }
@@ -1115,7 +1118,7 @@ fn wild_feeds_load_and_every_item_is_a_major_spoiler() {
         }
         for level in [Level::None, Level::Mild, Level::Moderate] {
             let view = spoiler::view(&feed, &prefs(level));
-            assert_eq!(view.hidden, expected, "{name} at {level}");
+            assert_eq!(view.hidden, expected, "{name} at {level:?}");
             assert!(view
                 .entries
                 .iter()
@@ -1143,7 +1146,7 @@ fn wild_feeds_follow_a_declared_default_level() {
                 };
                 assert_eq!(
                     view.hidden, expected_hidden,
-                    "{name}: {declared} at {level}"
+                    "{name}: {declared:?} at {level:?}"
                 );
             }
         }

@@ -253,7 +253,12 @@ fn render_filters(feed: &Feed) -> String {
 fn check_every_level(name: &str, feed: Feed, limit: usize) {
     let shared = shared(feed);
     for level in Level::ALL {
-        render_and_check(&shared, &prefs(level), limit, &format!("{name} at {level}"));
+        render_and_check(
+            &shared,
+            &prefs(level),
+            limit,
+            &format!("{name} at {level:?}"),
+        );
     }
     let revealing = prefs_revealing_all(&shared.0);
     render_and_check(
@@ -348,7 +353,11 @@ fn refused_documents_end_with_their_exact_message() {
         }
         let error = parse(name).expect_err(name);
         assert_eq!(error.to_string(), message, "{name}");
-        assert_eq!(error.title(), "Feed unreadable", "{name}");
+        assert_eq!(
+            spoilerfeed::components::error_card::title(&spoilerfeed::i18n::Lang::default(), &error),
+            "Feed unreadable",
+            "{name}"
+        );
         let html = render::<ErrorCard>(yew::props!(ErrorCardProps {
             error,
             on_retry: Callback::noop(),
@@ -371,8 +380,8 @@ fn read_documents_show_and_skip_what_the_table_says() {
         assert_eq!(feed.skipped, expected.skipped, "{name}: skipped");
         for (level, count) in Level::ALL.into_iter().zip(expected.at) {
             let view = spoiler::view(&feed, &prefs(level));
-            assert_eq!(view.shown(), count, "{name}: shown at {level}");
-            assert_eq!(view.hidden, expected.items - count, "{name} at {level}");
+            assert_eq!(view.shown(), count, "{name}: shown at {level:?}");
+            assert_eq!(view.hidden, expected.items - count, "{name} at {level:?}");
         }
     }
 }
@@ -450,8 +459,8 @@ fn a_hundred_thousand_items_are_read_and_a_page_of_them_rendered() {
     }
     for (level, count) in Level::ALL.into_iter().zip(expected.at) {
         let view = spoiler::view(&feed, &prefs(level));
-        assert_eq!(view.shown(), count, "at {level}");
-        assert_eq!(view.hidden, 100_000 - count, "at {level}");
+        assert_eq!(view.shown(), count, "at {level:?}");
+        assert_eq!(view.hidden, 100_000 - count, "at {level:?}");
     }
     let shared = shared(feed);
     let html = render_and_check(

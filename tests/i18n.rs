@@ -15,6 +15,7 @@ use spoilerfeed::app::{App, AppProps};
 use spoilerfeed::classify::Rules;
 use spoilerfeed::i18n::{self, Catalogue, Lang, Locale, Msg, Plural};
 use spoilerfeed::platform;
+use strum::IntoEnumIterator;
 
 /// The placeholders of a text, as a set.
 fn names(text: &str) -> BTreeSet<&str> {
@@ -52,10 +53,10 @@ fn english_has_every_message_once() {
         Vec::<String>::new(),
         "keys that name no message"
     );
-    for (index, msg) in Msg::ALL.into_iter().enumerate() {
+    for (index, msg) in Msg::iter().enumerate() {
         assert_eq!(
             msg as usize, index,
-            "Msg::ALL lists {msg:?} in its declared place"
+            "Msg::iter lists {msg:?} in its declared place"
         );
         assert!(parsed.catalogue.forms(msg).is_some(), "{msg:?} in English");
     }
@@ -87,7 +88,7 @@ fn every_catalogue_file_has_every_english_key_with_the_same_placeholders() {
                 "{code}: {key} once"
             );
         }
-        for msg in Msg::ALL {
+        for msg in Msg::iter() {
             let english = english.forms(msg).unwrap();
             let forms = catalogue
                 .forms(msg)
@@ -129,7 +130,7 @@ fn each_language_has_the_plural_forms_its_rules_use() {
         .collect();
     for (code, text) in files() {
         let catalogue = read(&code, &text).catalogue;
-        for msg in Msg::ALL {
+        for msg in Msg::iter() {
             if english.forms(msg).unwrap().len() < 2 {
                 continue;
             }

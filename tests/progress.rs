@@ -301,7 +301,7 @@ fn progress_unlocks_exactly_what_the_fan_has_watched_at_every_level() {
                 ]);
                 for chosen in Level::ALL {
                     let what = format!(
-                        "{variant:?}, watched {}{}, level {chosen}",
+                        "{variant:?}, watched {}{}, level {chosen:?}",
                         case.watched,
                         if ahead { " + one ahead" } else { "" }
                     );
@@ -366,7 +366,7 @@ fn without_progress_the_view_is_the_plain_level_rule() {
     for level in Level::ALL {
         let plain = spoiler::view(&feed, &prefs(level));
         let empty = spoiler::view_with_progress(&feed, &prefs(level), &ProgressBook::new(), now());
-        assert_eq!(plain, empty, "level {level}");
+        assert_eq!(plain, empty, "level {level:?}");
         let expected: BTreeSet<String> = feed
             .items
             .iter()
@@ -602,7 +602,7 @@ fn the_fixture_covers_every_level_with_and_without_spoils() {
                     .any(|item| item.show.as_deref() == Some(HARBOUR)
                         && item.level == level
                         && item.spoils.is_some() == with_spoils),
-                "no {level} Harbour Lights item {} spoils",
+                "no {level:?} Harbour Lights item {} spoils",
                 if with_spoils { "with" } else { "without" }
             );
         }
@@ -846,7 +846,7 @@ fn rendered_lists_carry_nothing_of_what_progress_leaves_hidden() {
     ];
     for fan in &books {
         for level in Level::ALL {
-            let what = format!("level {level}, progress {fan:?}");
+            let what = format!("level {level:?}, progress {fan:?}");
             let html = render_list(&feed, level, fan);
             let shown = cards(&feed, &prefs(level), fan);
             for id in &ids {

@@ -178,19 +178,19 @@ fn hidden_items_leave_no_trace_of_their_spoiling_fields_or_id() {
             if item.level > level {
                 assert!(
                     !html.contains(&marker(&item.id)),
-                    "{} leaks at {level}",
+                    "{} leaks at {level:?}",
                     item.id
                 );
                 assert!(
                     !html.contains(&item.id),
-                    "the id {} is rendered at {level}",
+                    "the id {} is rendered at {level:?}",
                     item.id
                 );
-                assert!(!html.contains(&url), "{url} is rendered at {level}");
+                assert!(!html.contains(&url), "{url} is rendered at {level:?}");
             } else {
                 assert!(
                     html.contains(&marker(&item.id)),
-                    "{} is missing at {level}",
+                    "{} is missing at {level:?}",
                     item.id
                 );
             }
@@ -207,10 +207,10 @@ fn wild_feeds_render_only_placeholders_until_major() {
             assert_eq!(placeholders(&html).len(), feed.items.len(), "{name}");
             for item in &feed.items {
                 let title = item.title.as_deref().unwrap();
-                assert!(!html.contains(title), "{name}: {title} at {level}");
-                assert!(!html.contains(&item.id), "{name}: {} at {level}", item.id);
+                assert!(!html.contains(title), "{name}: {title} at {level:?}");
+                assert!(!html.contains(&item.id), "{name}: {} at {level:?}", item.id);
             }
-            assert!(!html.contains("href"), "{name} at {level}");
+            assert!(!html.contains("href"), "{name} at {level:?}");
         }
         let html = card_list(&feed, prefs(Level::Major));
         assert!(placeholders(&html).is_empty(), "{name}");
@@ -275,8 +275,8 @@ fn placeholders_offer_reveal_and_nothing_to_follow() {
         let html = card_list(&feed, prefs(level));
         let expected = hidden_above(level);
         let placeholders = placeholders(&html);
-        assert_eq!(placeholders.len(), expected, "at {level}");
-        assert_eq!(articles(&html).len(), feed.items.len(), "at {level}");
+        assert_eq!(placeholders.len(), expected, "at {level:?}");
+        assert_eq!(articles(&html).len(), feed.items.len(), "at {level:?}");
         for placeholder in placeholders {
             assert!(
                 placeholder.contains("<button type=\"button\" aria-expanded=\"false\""),
@@ -322,7 +322,12 @@ fn the_hidden_count_names_the_level() {
     for level in Level::ALL {
         let html = card_list(&feed, prefs(level));
         let hidden = hidden_above(level);
-        let expected = (hidden > 0).then(|| format!("{hidden} updates hidden above {level}"));
+        let expected = (hidden > 0).then(|| {
+            format!(
+                "{hidden} updates hidden above {}",
+                Lang::default().level(level)
+            )
+        });
         assert_eq!(
             test_id_text(&html, "hidden-count").map(str::to_owned),
             expected
@@ -652,7 +657,10 @@ fn the_level_picker_has_four_radios_with_the_choice_checked() {
         assert!(checked[0].contains(&format!("value=\"{}\"", level.key())));
         assert!(!html.contains("disabled"), "{html}");
         for other in Level::ALL {
-            assert!(html.contains(&format!(">{}</span>", other.description())));
+            assert!(html.contains(&format!(
+                ">{}</span>",
+                Lang::default().level_description(other)
+            )));
         }
     }
 }

@@ -1,5 +1,4 @@
 //! A card for an update the fan may see.
-//!
 //! A plain view function rather than a component: a list renders up to hundreds of them, and a
 //! component per entry costs a scope, hooks and a scheduler pass each, and is destroyed and
 //! created again whenever a level switch turns a placeholder into a card.

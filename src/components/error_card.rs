@@ -37,6 +37,11 @@ pub fn ErrorCard(props: &ErrorCardProps) -> Html {
     }
 }
 
+/// The error card's heading for `error` in `lang` ("Feed unreadable").
+pub fn title(lang: &Lang, error: &Error) -> &'static str {
+    words(lang, error).0
+}
+
 /// The error's title and message in `lang`. A feed that can't be read keeps the reader's own
 /// words (what is wrong with the document) inside the sentence.
 fn words(lang: &Lang, error: &Error) -> (&'static str, String) {

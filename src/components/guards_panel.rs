@@ -1,6 +1,5 @@
 //! The fan's guards next to the level picker: "Muted words (2)" and "Snooze a show", each a
 //! small disclosure.
-//!
 //! No `<form>`: the widget never puts one on a host page (it could be submitted to the page's
 //! address). Enter in the text field and the button do the same.
 

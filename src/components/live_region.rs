@@ -1,5 +1,4 @@
 //! The polite live region that tells screen-reader users what a change did.
-//!
 //! A plain view function: it has no state of its own.
 
 use yew::prelude::*;

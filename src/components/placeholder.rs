@@ -1,6 +1,5 @@
 //! A placeholder for an update above the fan's level. It renders only what cannot spoil:
 //! kind, show, date, the publisher's safe headline and the level.
-//!
 //! A plain view function, like [`card`](super::card()): a level switch turns many cards into
 //! placeholders and back, and a component each would be torn down and built every time.
 
@@ -33,7 +32,7 @@ pub fn placeholder(
         Some(Guard::Snoozed) => lang.text(Msg::HiddenSnoozed).to_owned(),
         None => item
             .progress_hold()
-            .map(|(spoils, progress)| progress_words(lang, spoils, &progress))
+            .map(|hold| progress_words(lang, hold.spoils, &hold.progress))
             .unwrap_or_else(|| {
                 let level = lang.level(item.level()).to_lowercase();
                 lang.say(Msg::HiddenReason, &[("level", &level)])

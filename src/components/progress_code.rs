@@ -1,5 +1,4 @@
 //! Carrying watch progress to another site: a short code to copy, and a field to paste one.
-//!
 //! A plain view function: the paste field's `NodeRef` is the caller's, so it holds no state.
 
 use yew::prelude::*;

@@ -1,5 +1,4 @@
 //! The loading state: grey cards where the updates will be.
-//!
 //! A plain view function: it has no state of its own.
 
 use yew::prelude::*;
@@ -11,7 +10,7 @@ use crate::i18n::{Lang, Msg};
 /// the widget moves when they arrive; there are enough of them to fill a tall screen.
 const SKELETON_CARDS: usize = 8;
 
-/// The loading state: [`SKELETON_CARDS`] placeholders, said in words once the language's are in.
+/// The loading state: `SKELETON_CARDS` placeholders, said in words once the language's are in.
 pub fn skeleton(lang: &Lang) -> Html {
     html! {
         <div class="sf-skeleton" role="status" aria-busy="true" data-testid="loading">

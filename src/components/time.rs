@@ -1,5 +1,4 @@
 //! A date as "3 days ago", with the exact time on hover and in `datetime`.
-//!
 //! A plain view function rather than a component: every card and placeholder has one, and a
 //! component per date doubles the work of a long list for nothing.
 

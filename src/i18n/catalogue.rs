@@ -1,5 +1,4 @@
 //! A catalogue: one language's words, read from its file in the i18next JSON convention.
-//!
 //! The file is one flat object from key to text. A key is the [`Msg`]'s name in snake case
 //! (`Msg::NewUpdates` is `new_updates`); a message with a count has one key per plural form
 //! its language uses, the CLDR category after an underscore (`new_updates_one`,
@@ -8,6 +7,7 @@
 use serde::de::value::{Error as ValueError, StrDeserializer};
 use serde::Deserialize;
 use serde_json::Value;
+use strum::EnumCount;
 
 use super::{Msg, Plural};
 
@@ -19,7 +19,7 @@ pub type Forms = [(Plural, Box<str>)];
 pub struct Catalogue {
     /// The BCP 47 tag it is for (`de`, `pt-BR`), its file's name.
     pub code: &'static str,
-    /// The forms of each message, in the order of [`Msg::ALL`] (empty when the file lacks it).
+    /// The forms of each message, by the [`Msg`]'s number (empty when the file lacks it).
     entries: Vec<Vec<(Plural, Box<str>)>>,
 }
 
@@ -42,7 +42,7 @@ impl Catalogue {
             Value::Object(texts) => texts,
             _ => return Err(serde::de::Error::custom("a catalogue is one object")),
         };
-        let mut entries = vec![Vec::new(); Msg::ALL.len()];
+        let mut entries = vec![Vec::new(); Msg::COUNT];
         let mut unknown = Vec::new();
         for (key, text) in texts {
             let Value::String(text) = text else {

@@ -1,5 +1,4 @@
 //! The `<spoiler-feed>` custom element's Rust side.
-//!
 //! `spoiler-feed.js` defines the element (a custom element class must be JavaScript); it
 //! creates the shadow root and calls [`mount_element`], then forwards attribute changes and
 //! removal to the returned [`ElementHandle`]. A language other than English is shown once its

@@ -1,7 +1,6 @@
 //! The widget's side effects: fetching, storage, scheduling, the clipboard and the crash card.
-//!
 //! The one place the browser/native split is chosen: in the browser these are the real thing
-//! ([`browser`]); natively (tests, server-side rendering) a stand-in with the same functions
+//! (`browser`); natively (tests, server-side rendering) a stand-in with the same functions
 //! that stores in memory, fetches nothing and runs idle work at once.
 
 use crate::classify::Rules;

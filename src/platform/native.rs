@@ -1,5 +1,4 @@
 //! The native stand-in for the browser side: what tests and server-side rendering run.
-//!
 //! Nothing is fetched, records are stored in memory (per thread, as JSON, so they round-trip
 //! as in the browser), idle work runs at once, and nothing repeats or waits for a frame; the
 //! signatures match the browser's, so the app is written once.

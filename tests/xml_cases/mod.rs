@@ -476,7 +476,7 @@ pub fn wild_xml_feeds_load_and_every_item_is_a_major_spoiler() {
         }
         for level in [Level::None, Level::Mild, Level::Moderate] {
             let view = spoiler::view(&feed, &prefs(level));
-            assert_eq!(view.hidden, expected, "{name} at {level}");
+            assert_eq!(view.hidden, expected, "{name} at {level:?}");
             assert!(view
                 .entries
                 .iter()
@@ -536,7 +536,13 @@ pub fn xml_that_is_not_well_formed_says_so_with_its_line() -> Vec<u32> {
         .map(|(doc, format)| {
             let err = read_feed(doc, None, &Rules::default()).unwrap_err();
             assert_eq!(err.key(), "not-xml", "{doc}");
-            assert_eq!(err.title(), "Feed unreadable");
+            assert_eq!(
+                spoilerfeed::components::error_card::title(
+                    &spoilerfeed::i18n::Lang::default(),
+                    &err
+                ),
+                "Feed unreadable"
+            );
             let Error::NotXml {
                 format: claimed,
                 line: Some(line),

@@ -1,5 +1,4 @@
 //! Numbers, plurals and dates in the widget's language, through the browser's `Intl`.
-//!
 //! Each language's formatters are made once and kept: a list formats a date per card.
 
 use std::cell::{OnceCell, RefCell};

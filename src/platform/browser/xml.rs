@@ -1,6 +1,5 @@
 //! XML read by the browser's own parser (`DOMParser`), and its DOM turned into the feed
 //! reader's tree.
-//!
 //! The browser never loads external entities or a DTD for `DOMParser`, and refuses runaway
 //! entity expansion with a parse error; the walk is a loop, so any depth the browser accepts
 //! is turned into a tree without recursion (content below the tree's depth limit is dropped).
