@@ -3,7 +3,8 @@
 //! serde_json reads the document into a tree (which also makes the last of a repeated key
 //! count, at every level); each item is then read from its object by serde derives, leniently:
 //! a member of another type than the format says counts as absent. The `_spoilerfeed` objects,
-//! the feed's and each item's, are read straight from the tree (smaller wasm than a derive each).
+//! the feed's and each item's, and the authors are read straight from the tree (smaller wasm
+//! than a derive each).
 
 use chrono::NaiveDate;
 use serde::de::{DeserializeOwned, Deserializer};
@@ -143,25 +144,6 @@ fn not_json(body: &str, err: &serde_json::Error) -> Error {
     }
 }
 
-/// A member that must be an object: any other type counts as absent (serde's derives would
-/// read a list as the fields in order, so that `"_spoilerfeed": ["none"]` would name a level).
-struct Object<T>(Option<T>);
-
-impl<T> Default for Object<T> {
-    fn default() -> Self {
-        Object(None)
-    }
-}
-
-impl<'de, T: DeserializeOwned> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Ok(Object(match Value::deserialize(deserializer)? {
-            object @ Value::Object(_) => T::deserialize(object).ok(),
-            _ => None,
-        }))
-    }
-}
-
 /// A string member (`deserialize_with`); any other type counts as absent.
 fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<String>, D::Error> {
     Ok(match Value::deserialize(deserializer)? {
@@ -210,23 +192,15 @@ struct JsonItem {
     date_modified: Option<String>,
     #[serde(deserialize_with = "text")]
     language: Option<String>,
-    #[serde(deserialize_with = "elements")]
-    authors: Vec<Object<Author>>,
+    /// A list of author objects, read from the tree.
+    authors: Option<Value>,
     /// JSON Feed 1.0's singular author.
-    author: Object<Author>,
+    author: Option<Value>,
     #[serde(deserialize_with = "elements")]
     tags: Vec<String>,
     /// Read from the tree as the feed's own extension is.
     #[serde(rename = "_spoilerfeed")]
     extension: Option<Value>,
-}
-
-/// An author object.
-#[derive(Default, Deserialize)]
-#[serde(default)]
-struct Author {
-    #[serde(deserialize_with = "text")]
-    name: Option<String>,
 }
 
 impl JsonItem {
@@ -246,10 +220,13 @@ impl JsonItem {
             .filter(|text| !text.is_empty())
             .or_else(|| self.summary.as_deref().map(plain_text))
             .unwrap_or_default();
-        let author_name = |author: Object<Author>| author.0?.name.as_deref().and_then(line);
-        let mut authors: Vec<String> = self.authors.into_iter().filter_map(author_name).collect();
+        let author_name = |author: &Value| string(author.as_object()?, "name").and_then(line);
+        let mut authors: Vec<String> = match &self.authors {
+            Some(Value::Array(list)) => list.iter().filter_map(author_name).collect(),
+            _ => Vec::new(),
+        };
         if authors.is_empty() {
-            authors.extend(author_name(self.author));
+            authors.extend(self.author.as_ref().and_then(author_name));
         }
         // The link as written, else the source's, stands in for a missing id.
         let link_id = [&self.url, &self.external_url]
