@@ -95,7 +95,8 @@ fn entry_item(entry: Value, base: Option<&str>) -> Result<ReadItem, SkipReason> 
     if !entry.is_object() {
         return Err(SkipReason::NotAnItem);
     }
-    let item = JsonItem::deserialize(entry).map_err(|_| SkipReason::NotAnItem)?;
+    // By reference: measured smaller in the wasm than reading from an owned `Value`.
+    let item = JsonItem::deserialize(&entry).map_err(|_| SkipReason::NotAnItem)?;
     item.raw().build(base).ok_or(SkipReason::Empty)
 }
 
