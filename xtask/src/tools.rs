@@ -271,19 +271,7 @@ fn ensure_browser() -> Result {
         ));
     }
     installing("browser", "chromium + chromium-driver (Debian packages)");
-    let root = Cmd::new("id").arg("-u").probe().as_deref() == Some("0");
-    let apt = |args: &[&str]| {
-        let cmd = if root {
-            Cmd::new("apt-get")
-        } else {
-            Cmd::new("sudo").arg("apt-get")
-        };
-        cmd.args(args)
-            .env("DEBIAN_FRONTEND", "noninteractive")
-            .run()
-    };
-    apt(&["update"])?;
-    apt(&["install", "-y", "chromium", "chromium-driver"])?;
+    apt_install(&["chromium", "chromium-driver"])?;
     for program in [&browser, &driver] {
         if Cmd::new(program).arg("--version").probe().is_none() {
             return Err(format!(
